@@ -1,0 +1,24 @@
+package dev.epoxy.core;
+
+/**
+ * Domain meanings of failures. The server's {@code GlueErrors} is the only place that turns a code
+ * into an AWS error shape and HTTP status.
+ */
+public enum ErrorCode {
+    SESSION_NOT_FOUND,
+    STATEMENT_NOT_FOUND,
+    DATABASE_NOT_FOUND,
+    TABLE_NOT_FOUND,
+    CONNECTION_NOT_FOUND,
+    JOB_NOT_FOUND,
+    ENTITY_NOT_FOUND,
+    ALREADY_EXISTS,
+    INVALID_INPUT,
+    ILLEGAL_SESSION_STATE,
+    SESSION_BUSY,
+    CONCURRENT_MODIFICATION,
+    LIMIT_EXCEEDED,
+    NOT_SUPPORTED,
+    TIMEOUT,
+    INTERNAL
+}

@@ -1,0 +1,516 @@
+package dev.epoxy.core.session;
+
+import static dev.epoxy.core.ErrorCode.ILLEGAL_SESSION_STATE;
+import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
+import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
+import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
+import static dev.epoxy.core.ErrorCode.STATEMENT_NOT_FOUND;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.driver.DriverHandle;
+import dev.epoxy.core.driver.DriverLauncher;
+import dev.epoxy.core.driver.DriverListener;
+import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Glue's session and statement operations over a {@link SessionStore} and a {@link DriverLauncher}.
+ *
+ * <p>The store is the source of truth; this class keeps only the live driver handles. Every change
+ * to one session happens under that session's lock, so driver events and API calls never interleave
+ * within a session. Statements queue here, not in the driver: the next WAITING statement is sent when
+ * the previous one completes.
+ */
+public final class SessionService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+
+    private final SessionStore store;
+    private final DriverLauncher launcher;
+    private final Clock clock;
+    private final SessionConfig config;
+    private final Map<SessionId, LiveSession> liveSessions = new ConcurrentHashMap<>();
+    private final DriverListener driverListener = new DriverEvents();
+    private final ScheduledExecutorService reaper;
+
+    public SessionService(SessionStore store, DriverLauncher launcher, Clock clock, SessionConfig config) {
+        this.store = requireNonNull(store, "store is null");
+        this.launcher = requireNonNull(launcher, "launcher is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.config = requireNonNull(config, "config is null");
+        failOrphanedSessions();
+        this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "session-reaper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long intervalMillis = config.reaperInterval().toMillis();
+        reaper.scheduleWithFixedDelay(this::reapSafely, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Creates a session in PROVISIONING and starts its driver.
+     *
+     * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
+     *     {@link SessionConfig#maxActiveSessions()} sessions are active
+     */
+    public Session createSession(SessionId id, SessionSpec spec, Map<String, String> tags) {
+        if (liveSessions.size() >= config.maxActiveSessions()) {
+            throw new EpoxyException(LIMIT_EXCEEDED, "Cannot create session %s: %s sessions are active (epoxy.session.max-active-sessions)", id, liveSessions.size());
+        }
+        Session session = Session.provisioning(id, spec, now());
+        store.createSession(session, tags);
+        LiveSession live = new LiveSession(id);
+        synchronized (live) {
+            liveSessions.put(id, live);
+            LOG.info("Session {} created ({} x {}, Glue {})", id, spec.capacity().numberOfWorkers(), spec.capacity().workerType().wireName(), spec.glueVersion());
+            try {
+                live.driver = launcher.launch(session, driverListener);
+            }
+            catch (RuntimeException e) {
+                LOG.error("Cannot launch driver for session {}", id, e);
+                failSession(live, "Cannot launch the session driver: " + e.getMessage());
+            }
+        }
+        return loadSession(id);
+    }
+
+    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
+    public Session loadSession(SessionId id) {
+        return store.findSession(id).orElseThrow(() -> sessionNotFound(id));
+    }
+
+    /** The session with its derived figures. @throws EpoxyException {@code SESSION_NOT_FOUND} */
+    public SessionInfo describeSession(SessionId id) {
+        return describe(loadSession(id));
+    }
+
+    /** Sessions carrying all of {@code tags} (all sessions when empty), oldest first. */
+    public List<SessionInfo> listSessions(Map<String, String> tags) {
+        return store.listSessions().stream()
+                .filter(session -> tags.isEmpty() || store.getTags(session.id()).entrySet().containsAll(tags.entrySet()))
+                .map(this::describe)
+                .toList();
+    }
+
+    /**
+     * Stops the session's driver: PROVISIONING or READY → STOPPING → STOPPED. Stopping a STOPPING
+     * session does nothing.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND}, or {@code ILLEGAL_SESSION_STATE} when it has
+     *     already finished
+     */
+    public void stopSession(SessionId id) {
+        Session session = loadSession(id);
+        LiveSession live = liveSessions.get(id);
+        if (session.status().isTerminal() || live == null) {
+            throw new EpoxyException(ILLEGAL_SESSION_STATE, "Cannot stop session %s: it is %s", id, session.status());
+        }
+        synchronized (live) {
+            session = loadSession(id);
+            if (session.status() == SessionStatus.STOPPING) {
+                return;
+            }
+            store.updateSession(session.withStatus(SessionStatus.STOPPING));
+            cancelPendingStatements(id);
+            LOG.info("Session {} stopping", id);
+            live.stopRequested = true;
+            live.driver.stop();
+        }
+    }
+
+    /**
+     * Deletes the session and its history, stopping its driver first if it still runs. The id can be
+     * used again at once.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND}
+     */
+    public void deleteSession(SessionId id) {
+        loadSession(id);
+        LiveSession live = liveSessions.remove(id);
+        if (live != null) {
+            synchronized (live) {
+                live.deleted = true;
+                live.stopRequested = true;
+                if (live.driver != null) {
+                    live.driver.stop();
+                }
+            }
+        }
+        store.deleteSession(id);
+        LOG.info("Session {} deleted", id);
+    }
+
+    /**
+     * Queues a statement; it runs as soon as the statements before it have finished.
+     *
+     * @return the statement's id
+     * @throws EpoxyException {@code SESSION_NOT_FOUND}; {@code INVALID_INPUT} when the session is not
+     *     READY (AWS's observed answer); {@code LIMIT_EXCEEDED} when too many statements wait
+     */
+    public int runStatement(SessionId id, String code) {
+        LiveSession live = liveSessions.get(id);
+        Session session = loadSession(id);
+        if (!session.status().acceptsStatements() || live == null) {
+            throw new EpoxyException(INVALID_INPUT, "Session is not ready, session_id=%s, status=%s", id, session.status());
+        }
+        synchronized (live) {
+            session = loadSession(id);
+            if (!session.status().acceptsStatements()) {
+                throw new EpoxyException(INVALID_INPUT, "Session is not ready, session_id=%s, status=%s", id, session.status());
+            }
+            long waiting = store.listStatements(id).stream().filter(statement -> statement.state() == StatementState.WAITING).count();
+            if (waiting >= config.maxWaitingStatements()) {
+                throw new EpoxyException(LIMIT_EXCEEDED, "Cannot run statement: %s statements are already waiting in session %s", waiting, id);
+            }
+            Statement statement = store.createStatement(id, code, now());
+            LOG.debug("Statement {} queued in session {}", statement.id(), id);
+            dispatchNext(live);
+            return statement.id();
+        }
+    }
+
+    /** @throws EpoxyException {@code SESSION_NOT_FOUND} or {@code STATEMENT_NOT_FOUND} */
+    public Statement loadStatement(SessionId sessionId, int statementId) {
+        loadSession(sessionId);
+        return store.findStatement(sessionId, statementId).orElseThrow(() -> statementNotFound(sessionId, statementId));
+    }
+
+    /** The session's statements in id order. @throws EpoxyException {@code SESSION_NOT_FOUND} */
+    public List<Statement> listStatements(SessionId sessionId) {
+        loadSession(sessionId);
+        return store.listStatements(sessionId);
+    }
+
+    /**
+     * Cancels a statement: WAITING → CANCELLED at once; RUNNING → CANCELLING, and CANCELLED once the
+     * driver has stopped it. Cancelling a finished statement does nothing.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND} or {@code STATEMENT_NOT_FOUND}
+     */
+    public void cancelStatement(SessionId sessionId, int statementId) {
+        loadStatement(sessionId, statementId);
+        LiveSession live = liveSessions.get(sessionId);
+        if (live == null) {
+            return;
+        }
+        synchronized (live) {
+            Statement statement = loadStatement(sessionId, statementId);
+            switch (statement.state()) {
+                case WAITING -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                case RUNNING -> {
+                    store.updateStatement(statement.withState(StatementState.CANCELLING));
+                    live.driver.cancelStatement(statementId);
+                }
+                case CANCELLING, AVAILABLE, CANCELLED, ERROR -> {}
+            }
+        }
+    }
+
+    /**
+     * The URL of the session's Spark UI.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND}, or {@code ILLEGAL_SESSION_STATE} when the
+     *     session has no running driver with a UI
+     */
+    public String dashboardUrl(SessionId id) {
+        Session session = loadSession(id);
+        LiveSession live = liveSessions.get(id);
+        return Optional.ofNullable(live)
+                .flatMap(value -> Optional.ofNullable(value.driver))
+                .flatMap(DriverHandle::dashboardUrl)
+                .orElseThrow(() -> new EpoxyException(ILLEGAL_SESSION_STATE, "Session %s has no Spark UI: it is %s", id, session.status()));
+    }
+
+    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
+    public Map<String, String> getTags(SessionId id) {
+        loadSession(id);
+        return store.getTags(id);
+    }
+
+    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
+    public void tagSession(SessionId id, Map<String, String> tags) {
+        store.tagSession(id, tags);
+    }
+
+    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
+    public void untagSession(SessionId id, Set<String> keys) {
+        store.untagSession(id, keys);
+    }
+
+    /** Stops the reaper and every driver; sessions are left for the next server to mark. */
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+        for (LiveSession live : liveSessions.values()) {
+            synchronized (live) {
+                live.stopRequested = true;
+                if (live.driver != null) {
+                    live.driver.stop();
+                }
+            }
+        }
+    }
+
+    /** Runs one reaper pass now; the reaper thread calls this every {@link SessionConfig#reaperInterval()}. */
+    public void reap() {
+        Instant now = now();
+        for (LiveSession live : liveSessions.values()) {
+            synchronized (live) {
+                Optional<Session> found = store.findSession(live.id);
+                if (found.isEmpty() || live.deleted) {
+                    continue;
+                }
+                Session session = found.get();
+                SessionSpec spec = session.spec();
+                if (session.status() == SessionStatus.PROVISIONING && elapsed(session.createdOn(), now).compareTo(config.startupTimeout()) >= 0) {
+                    failSession(live, "The session driver did not become ready within " + config.startupTimeout().toSeconds() + " seconds");
+                    live.driver.stop();
+                }
+                else if (!session.status().isTerminal() && elapsed(session.createdOn(), now).compareTo(Duration.ofMinutes(spec.timeoutMinutes())) >= 0) {
+                    timeOut(live, session, "Session reached its timeout of " + spec.timeoutMinutes() + " minutes");
+                }
+                else if (session.status() == SessionStatus.READY && live.runningStatementId.isEmpty() && !hasWaitingStatements(live.id)
+                        && elapsed(session.lastActivityOn(), now).compareTo(Duration.ofMinutes(spec.idleTimeoutMinutes())) >= 0) {
+                    timeOut(live, session, "Session was idle for its idle timeout of " + spec.idleTimeoutMinutes() + " minutes");
+                }
+            }
+        }
+    }
+
+    private void reapSafely() {
+        try {
+            reap();
+        }
+        catch (RuntimeException e) {
+            LOG.error("Session reaper pass failed", e);
+        }
+    }
+
+    private void timeOut(LiveSession live, Session session, String reason) {
+        LOG.info("Session {} timed out: {}", live.id, reason);
+        cancelPendingStatements(live.id);
+        store.updateSession(session.completed(SessionStatus.TIMEOUT, Optional.of(reason), now()));
+        live.stopRequested = true;
+        live.driver.stop();
+    }
+
+    /** Marks sessions left active by a previous server process as FAILED; their drivers are gone. */
+    private void failOrphanedSessions() {
+        for (Session session : store.listSessions()) {
+            if (!session.status().isTerminal()) {
+                String reason = "The session driver was lost: the Epoxy server restarted while the session was " + session.status();
+                markStatementsAfterDriverLoss(session.id(), reason);
+                store.updateSession(session.completed(SessionStatus.FAILED, Optional.of(reason), now()));
+                LOG.info("Session {} marked FAILED after server restart", session.id());
+            }
+        }
+    }
+
+    private void dispatchNext(LiveSession live) {
+        if (live.runningStatementId.isPresent()) {
+            return;
+        }
+        store.listStatements(live.id).stream()
+                .filter(statement -> statement.state() == StatementState.WAITING)
+                .findFirst()
+                .ifPresent(next -> {
+                    store.updateStatement(next.running(now()));
+                    live.runningStatementId = Optional.of(next.id());
+                    live.driver.runStatement(next.id(), next.code());
+                });
+    }
+
+    private boolean hasWaitingStatements(SessionId id) {
+        return store.listStatements(id).stream().anyMatch(statement -> statement.state() == StatementState.WAITING);
+    }
+
+    /** Stopping or timing out: queued statements will never run, and the running one is abandoned. */
+    private void cancelPendingStatements(SessionId id) {
+        for (Statement statement : store.listStatements(id)) {
+            if (!statement.state().isTerminal()) {
+                store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+            }
+        }
+    }
+
+    private void markStatementsAfterDriverLoss(SessionId id, String reason) {
+        for (Statement statement : store.listStatements(id)) {
+            switch (statement.state()) {
+                case WAITING, CANCELLING -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                case RUNNING -> store.updateStatement(statement.completed(
+                        StatementState.ERROR,
+                        Optional.of(StatementOutput.error(statement.id(), "SessionFailed", reason, List.of())),
+                        now()));
+                case AVAILABLE, CANCELLED, ERROR -> {}
+            }
+        }
+    }
+
+    private void failSession(LiveSession live, String reason) {
+        store.findSession(live.id).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
+            LOG.info("Session {} failed: {}", live.id, reason);
+            markStatementsAfterDriverLoss(live.id, reason);
+            store.updateSession(session.completed(SessionStatus.FAILED, Optional.of(reason), now()));
+        });
+        live.runningStatementId = Optional.empty();
+        liveSessions.remove(live.id, live);
+    }
+
+    private SessionInfo describe(Session session) {
+        Instant now = now();
+        double progress = 0;
+        LiveSession live = liveSessions.get(session.id());
+        if (live != null) {
+            Optional<Integer> running = live.runningStatementId;
+            if (running.isPresent()) {
+                progress = store.findStatement(session.id(), running.get()).map(Statement::progress).orElse(0.0);
+            }
+        }
+        return new SessionInfo(session, progress, session.executionSeconds(now), session.dpuSeconds(now));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static Duration elapsed(Instant from, Instant to) {
+        return Duration.between(from, to);
+    }
+
+    private static EpoxyException sessionNotFound(SessionId id) {
+        return new EpoxyException(SESSION_NOT_FOUND, "Session not found: %s", id);
+    }
+
+    private static EpoxyException statementNotFound(SessionId sessionId, int statementId) {
+        return new EpoxyException(STATEMENT_NOT_FOUND, "Statement %s not found in session %s", statementId, sessionId);
+    }
+
+    /** What the service knows about a session whose driver is (or may still be) running. */
+    private static final class LiveSession {
+        private final SessionId id;
+        private DriverHandle driver;
+        private Optional<Integer> runningStatementId = Optional.empty();
+        private boolean stopRequested;
+        private boolean deleted;
+
+        private LiveSession(SessionId id) {
+            this.id = id;
+        }
+    }
+
+    /** Driver events, applied under the session's lock; events for deleted sessions are dropped. */
+    private final class DriverEvents implements DriverListener {
+        @Override
+        public void driverReady(SessionId sessionId) {
+            withLiveSession(sessionId, live -> store.findSession(sessionId)
+                    .filter(session -> session.status() == SessionStatus.PROVISIONING)
+                    .ifPresent(session -> {
+                        store.updateSession(session.ready(now()));
+                        LOG.info("Session {} ready", sessionId);
+                    }));
+        }
+
+        @Override
+        public void statementStarted(SessionId sessionId, int statementId, Instant startedOn) {
+            // The statement became RUNNING when it was dispatched; the driver's clock is not ours.
+        }
+
+        @Override
+        public void statementProgress(SessionId sessionId, int statementId, double progress) {
+            withLiveSession(sessionId, live -> store.findStatement(sessionId, statementId)
+                    .filter(statement -> !statement.state().isTerminal())
+                    .ifPresent(statement -> store.updateStatement(statement.withProgress(progress))));
+        }
+
+        @Override
+        public void statementCompleted(SessionId sessionId, int statementId, StatementState state, Optional<StatementOutput> output, Instant completedOn) {
+            withLiveSession(sessionId, live -> {
+                store.findStatement(sessionId, statementId)
+                        .filter(statement -> !statement.state().isTerminal())
+                        .ifPresent(statement -> store.updateStatement(statement.completed(state, output, now())));
+                if (live.runningStatementId.equals(Optional.of(statementId))) {
+                    live.runningStatementId = Optional.empty();
+                }
+                store.findSession(sessionId)
+                        .filter(session -> session.status() == SessionStatus.READY)
+                        .ifPresent(session -> {
+                            store.updateSession(session.withLastActivityOn(now()));
+                            dispatchNext(live);
+                        });
+            });
+        }
+
+        @Override
+        public void driverStopped(SessionId sessionId) {
+            LiveSession live = liveSessions.get(sessionId);
+            if (live == null) {
+                return;
+            }
+            synchronized (live) {
+                liveSessions.remove(sessionId, live);
+                if (live.deleted) {
+                    return;
+                }
+                store.findSession(sessionId).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
+                    if (live.stopRequested) {
+                        cancelPendingStatements(sessionId);
+                        store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
+                        LOG.info("Session {} stopped", sessionId);
+                    }
+                    else {
+                        failSession(live, "The session driver exited unexpectedly");
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void driverFailed(SessionId sessionId, String reason) {
+            LiveSession live = liveSessions.get(sessionId);
+            if (live == null) {
+                return;
+            }
+            synchronized (live) {
+                liveSessions.remove(sessionId, live);
+                if (live.deleted) {
+                    return;
+                }
+                if (live.stopRequested) {
+                    store.findSession(sessionId).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
+                        cancelPendingStatements(sessionId);
+                        store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
+                    });
+                    return;
+                }
+                failSession(live, reason);
+            }
+        }
+
+        private void withLiveSession(SessionId sessionId, java.util.function.Consumer<LiveSession> action) {
+            LiveSession live = liveSessions.get(sessionId);
+            if (live == null) {
+                return;
+            }
+            synchronized (live) {
+                if (!live.deleted) {
+                    action.accept(live);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.epoxy.core.session;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a client asked for in CreateSession, with Glue's defaults applied. Immutable; the session's
+ * changing state lives in {@link Session}.
+ *
+ * @param timeoutMinutes total lifetime before the session reaches TIMEOUT
+ * @param idleTimeoutMinutes minutes without statement activity before the session reaches TIMEOUT
+ */
+public record SessionSpec(
+        Optional<String> description,
+        String role,
+        SessionCommand command,
+        int timeoutMinutes,
+        int idleTimeoutMinutes,
+        Map<String, String> defaultArguments,
+        List<String> connections,
+        Capacity capacity,
+        Optional<String> securityConfiguration,
+        String glueVersion,
+        Optional<String> requestOrigin) {
+
+    public static final int DEFAULT_TIMEOUT_MINUTES = 2880;
+    public static final String DEFAULT_GLUE_VERSION = "5.0";
+    public static final Capacity DEFAULT_CAPACITY = Capacity.ofWorkers(WorkerType.G_1X, 5);
+
+    public SessionSpec {
+        requireNonNull(description, "description is null");
+        requireNonNull(role, "role is null");
+        requireNonNull(command, "command is null");
+        defaultArguments = Map.copyOf(requireNonNull(defaultArguments, "defaultArguments is null"));
+        connections = List.copyOf(requireNonNull(connections, "connections is null"));
+        requireNonNull(capacity, "capacity is null");
+        requireNonNull(securityConfiguration, "securityConfiguration is null");
+        requireNonNull(glueVersion, "glueVersion is null");
+        requireNonNull(requestOrigin, "requestOrigin is null");
+    }
+
+    /** Statements are Scala when {@code --session-language} is {@code scala}, Python otherwise. */
+    public SessionLanguage language() {
+        String language = defaultArguments.getOrDefault("--session-language", "python");
+        return language.equalsIgnoreCase("scala") ? SessionLanguage.SCALA : SessionLanguage.PYTHON;
+    }
+}

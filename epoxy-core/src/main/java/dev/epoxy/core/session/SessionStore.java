@@ -1,0 +1,68 @@
+package dev.epoxy.core.session;
+
+import dev.epoxy.core.statement.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Durable home of sessions, their statements and tags. The store is the single source of truth: the
+ * session service writes a statement here before it dispatches it to a driver.
+ *
+ * <p>Implementations are thread-safe. Every method fails with {@code INTERNAL} when the database
+ * cannot be reached.
+ */
+public interface SessionStore {
+    /**
+     * Stores a new session with its tags.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code ALREADY_EXISTS} if a session with this id exists
+     */
+    void createSession(Session session, Map<String, String> tags);
+
+    Optional<Session> findSession(SessionId id);
+
+    /** All sessions, oldest first; empty when there are none. */
+    List<Session> listSessions();
+
+    /**
+     * Replaces the stored session with the same id.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} if it does not exist
+     */
+    void updateSession(Session session);
+
+    /** Deletes the session with its statements and tags; returns whether it existed. */
+    boolean deleteSession(SessionId id);
+
+    /** The session's tags; empty when it has none or does not exist. */
+    Map<String, String> getTags(SessionId id);
+
+    /** Adds or overwrites tags. @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} */
+    void tagSession(SessionId id, Map<String, String> tags);
+
+    /** Removes tags by key; absent keys are ignored. @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} */
+    void untagSession(SessionId id, Set<String> keys);
+
+    /**
+     * Stores a new WAITING statement with the next id of the session (1 for the first statement),
+     * atomically with respect to concurrent calls for the same session.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} if the session does not exist
+     */
+    Statement createStatement(SessionId sessionId, String code, Instant submittedOn);
+
+    Optional<Statement> findStatement(SessionId sessionId, int statementId);
+
+    /** The session's statements in id order; empty when it has none. */
+    List<Statement> listStatements(SessionId sessionId);
+
+    /**
+     * Replaces the stored statement with the same session id and id.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code STATEMENT_NOT_FOUND} if it does not exist
+     */
+    void updateStatement(Statement statement);
+}

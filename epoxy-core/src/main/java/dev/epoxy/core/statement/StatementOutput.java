@@ -1,0 +1,36 @@
+package dev.epoxy.core.statement;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a finished statement produced. On {@link OutputStatus#OK}, {@code textPlain} holds the captured
+ * stdout/stderr and echoed value; on {@link OutputStatus#ERROR}, the error members describe what the
+ * user's code raised and {@code textPlain} holds whatever it printed first.
+ */
+public record StatementOutput(
+        OutputStatus status,
+        int executionCount,
+        Optional<String> textPlain,
+        Optional<String> errorName,
+        Optional<String> errorValue,
+        List<String> traceback) {
+
+    public StatementOutput {
+        requireNonNull(status, "status is null");
+        requireNonNull(textPlain, "textPlain is null");
+        requireNonNull(errorName, "errorName is null");
+        requireNonNull(errorValue, "errorValue is null");
+        traceback = List.copyOf(requireNonNull(traceback, "traceback is null"));
+    }
+
+    public static StatementOutput ok(int executionCount, String textPlain) {
+        return new StatementOutput(OutputStatus.OK, executionCount, Optional.of(textPlain), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    public static StatementOutput error(int executionCount, String errorName, String errorValue, List<String> traceback) {
+        return new StatementOutput(OutputStatus.ERROR, executionCount, Optional.empty(), Optional.of(errorName), Optional.of(errorValue), traceback);
+    }
+}
