@@ -14,7 +14,7 @@ import java.util.Set;
  * <p>Implementations are thread-safe. Every method fails with {@code INTERNAL} when the database
  * cannot be reached.
  */
-public interface SessionStore {
+public interface SessionStore extends AutoCloseable {
     /**
      * Stores a new session with its tags.
      *
@@ -65,4 +65,8 @@ public interface SessionStore {
      * @throws dev.epoxy.core.EpoxyException {@code STATEMENT_NOT_FOUND} if it does not exist
      */
     void updateStatement(Statement statement);
+
+    /** Releases the store's connections. */
+    @Override
+    void close();
 }

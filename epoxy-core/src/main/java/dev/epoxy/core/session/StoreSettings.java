@@ -1,0 +1,20 @@
+package dev.epoxy.core.session;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/** Where the session store lives: a JDBC URL (embedded H2 by default, PostgreSQL in production). */
+public record StoreSettings(String jdbcUrl, Optional<String> user, Optional<String> password) {
+    public StoreSettings {
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password.
+        return "StoreSettings[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("") + "]";
+    }
+}
