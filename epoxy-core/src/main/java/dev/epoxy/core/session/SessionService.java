@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,7 @@ public final class SessionService implements AutoCloseable {
     private final Map<SessionId, LiveSession> liveSessions = new ConcurrentHashMap<>();
     private final DriverListener driverListener = new DriverEvents();
     private final ScheduledExecutorService reaper;
+    private volatile boolean closing;
 
     public SessionService(SessionStore store, DriverLauncher launcher, Clock clock, SessionConfig config) {
         this.store = requireNonNull(store, "store is null");
@@ -252,9 +254,13 @@ public final class SessionService implements AutoCloseable {
         store.untagSession(id, keys);
     }
 
-    /** Stops the reaper and every driver; sessions are left for the next server to mark. */
+    /**
+     * Stops the reaper and every driver. Sessions keep their recorded status: the user did not stop
+     * them, so the next server marks them FAILED as drivers lost in a restart.
+     */
     @Override
     public void close() {
+        closing = true;
         reaper.shutdownNow();
         for (LiveSession live : liveSessions.values()) {
             synchronized (live) {
@@ -458,7 +464,7 @@ public final class SessionService implements AutoCloseable {
         @Override
         public void driverStopped(SessionId sessionId) {
             LiveSession live = liveSessions.get(sessionId);
-            if (live == null) {
+            if (live == null || closing) {
                 return;
             }
             synchronized (live) {
@@ -482,7 +488,7 @@ public final class SessionService implements AutoCloseable {
         @Override
         public void driverFailed(SessionId sessionId, String reason) {
             LiveSession live = liveSessions.get(sessionId);
-            if (live == null) {
+            if (live == null || closing) {
                 return;
             }
             synchronized (live) {
@@ -501,9 +507,9 @@ public final class SessionService implements AutoCloseable {
             }
         }
 
-        private void withLiveSession(SessionId sessionId, java.util.function.Consumer<LiveSession> action) {
+        private void withLiveSession(SessionId sessionId, Consumer<LiveSession> action) {
             LiveSession live = liveSessions.get(sessionId);
-            if (live == null) {
+            if (live == null || closing) {
                 return;
             }
             synchronized (live) {
