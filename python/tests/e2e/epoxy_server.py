@@ -14,7 +14,11 @@ import boto3
 from botocore.config import Config
 
 REPO = Path(__file__).resolve().parents[3]
-DIST = Path(os.environ.get("EPOXY_DIST", REPO / "epoxy-dist" / "target" / "epoxy"))
+
+
+def dist() -> Path:
+    """The built dist (epoxy-dist/target/epoxy), or EPOXY_DIST."""
+    return Path(os.environ.get("EPOXY_DIST", REPO / "epoxy-dist" / "target" / "epoxy"))
 REGION = "us-east-1"
 ROLE = "arn:aws:iam::123456789012:role/GlueInteractiveSessionRole"
 CREDENTIALS = {"aws_access_key_id": "AKIDEPOXYTEST", "aws_secret_access_key": "epoxy-test-secret"}
@@ -59,8 +63,9 @@ class EpoxyServer:
         return f"http://127.0.0.1:{self.s3_port}"
 
     def start(self) -> "EpoxyServer":
-        if not (DIST / "lib").is_dir():
-            raise RuntimeError(f"Epoxy is not built: {DIST}/lib is missing (run mvn package or ./epoxy test)")
+        dist_dir = dist()
+        if not (dist_dir / "lib").is_dir():
+            raise RuntimeError(f"Epoxy is not built: {dist_dir}/lib is missing (run mvn package or ./epoxy test)")
         config = {
             "epoxy.link.port": str(self.link_port),
             "epoxy.s3.port": str(self.s3_port),
@@ -69,8 +74,8 @@ class EpoxyServer:
         config.update(self.extra_config)
         command = [
             shutil.which("java") or "java", "-Xmx512m", "-XX:+UseSerialGC",
-            "-cp", f"{DIST}/lib/*", "dev.epoxy.server.EpoxyServerMain",
-            "--dist", str(DIST), "--port", str(self.port), "--home", str(self.home),
+            "-cp", f"{dist_dir}/lib/*", "dev.epoxy.server.EpoxyServerMain",
+            "--dist", str(dist_dir), "--port", str(self.port), "--home", str(self.home),
         ]
         for key, value in config.items():
             command += ["--config", f"{key}={value}"]
