@@ -42,6 +42,10 @@ public record SessionSpec(
         requireNonNull(requestOrigin, "requestOrigin is null");
     }
 
+    public SessionSpec withTimeoutMinutes(int minutes) {
+        return new SessionSpec(description, role, command, minutes, idleTimeoutMinutes, defaultArguments, connections, capacity, securityConfiguration, glueVersion, requestOrigin);
+    }
+
     /** Statements are Scala when {@code --session-language} is {@code scala}, Python otherwise. */
     public SessionLanguage language() {
         String language = defaultArguments.getOrDefault("--session-language", "python");
