@@ -1,4 +1,4 @@
-package dev.epoxy.server;
+package dev.epoxy.testing;
 
 import static dev.epoxy.core.statement.StatementState.AVAILABLE;
 import static dev.epoxy.core.statement.StatementState.CANCELLED;
@@ -24,8 +24,6 @@ import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
-import dev.epoxy.testing.TestingClock;
-import dev.epoxy.testing.TestingDriverLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
