@@ -1,4 +1,4 @@
-package dev.epoxy.testing;
+package dev.epoxy.jdbc;
 
 import static dev.epoxy.core.statement.StatementState.AVAILABLE;
 import static dev.epoxy.core.statement.StatementState.CANCELLED;
@@ -22,6 +22,8 @@ import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
 import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.session.WorkerType;
+import dev.epoxy.testing.TestingClock;
+import dev.epoxy.testing.TestingDriverLauncher;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import java.nio.file.Path;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The session service's state machine over the real JDBC store (embedded H2), with a clock the test
- * moves and a launcher double standing in for driver processes.
+ * moves and a launcher double standing in for driver processes. It lives here because this is the
+ * lowest module that has both the service and a real store.
  */
 class TestSessionService {
     private static final SessionId ID = new SessionId("s1");
