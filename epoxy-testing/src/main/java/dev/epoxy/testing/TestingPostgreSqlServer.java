@@ -49,7 +49,7 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
     private boolean running;
 
     public TestingPostgreSqlServer() {
-        binDirectory = findBinDirectory();
+        binDirectory = findBinDirectory(DEBIAN_POSTGRESQL);
         runAsPostgresUser = "root".equals(System.getProperty("user.name"));
         password = randomPassword();
         try {
@@ -91,6 +91,11 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The temporary directory holding the cluster, its socket and its log; deleted by {@link #close()}. */
+    public Path directory() {
+        return directory;
     }
 
     @Override
@@ -198,24 +203,24 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
         return binDirectory.resolve(name).toString();
     }
 
-    /** The newest {@code /usr/lib/postgresql/<version>/bin} that has the server binaries. */
-    private static Path findBinDirectory() {
+    /** The newest {@code <root>/<version>/bin} that has the server binaries. */
+    static Path findBinDirectory(Path root) {
         List<Path> candidates = new ArrayList<>();
-        if (Files.isDirectory(DEBIAN_POSTGRESQL)) {
-            try (Stream<Path> versions = Files.list(DEBIAN_POSTGRESQL)) {
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> versions = Files.list(root)) {
                 versions.map(version -> version.resolve("bin"))
                         .filter(bin -> Stream.of("initdb", "pg_ctl", "postgres", "psql").allMatch(name -> Files.isExecutable(bin.resolve(name))))
                         .forEach(candidates::add);
             }
             catch (IOException e) {
-                throw new UncheckedIOException("Cannot list " + DEBIAN_POSTGRESQL, e);
+                throw new UncheckedIOException("Cannot list " + root, e);
             }
         }
         return candidates.stream()
                 .max(Comparator.comparingDouble(TestingPostgreSqlServer::version))
                 .orElseThrow(() -> new IllegalStateException(format(
                         "PostgreSQL server binaries (initdb, pg_ctl, postgres, psql) not found under %s/<version>/bin; "
-                                + "install the Debian package 'postgresql' (apt-get install postgresql)", DEBIAN_POSTGRESQL)));
+                                + "install the Debian package 'postgresql' (apt-get install postgresql)", root)));
     }
 
     private static double version(Path bin) {
