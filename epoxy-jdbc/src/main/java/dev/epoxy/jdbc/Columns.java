@@ -11,9 +11,17 @@ import java.util.Optional;
 final class Columns {
     private Columns() {}
 
+    /**
+     * Sets a string parameter. PostgreSQL cannot store U+0000 in text, so every database gets U+FFFD
+     * in its place; the stores then behave the same on H2 and PostgreSQL.
+     */
+    static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+        statement.setString(index, value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD'));
+    }
+
     static void setOptionalString(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
         if (value.isPresent()) {
-            statement.setString(index, value.get());
+            setText(statement, index, value.get());
         }
         else {
             statement.setNull(index, Types.VARCHAR);

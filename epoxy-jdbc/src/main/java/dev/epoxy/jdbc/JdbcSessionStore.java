@@ -1,6 +1,7 @@
 package dev.epoxy.jdbc;
 
 import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
+import static dev.epoxy.jdbc.Columns.setText;
 import static dev.epoxy.core.ErrorCode.INTERNAL;
 import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.STATEMENT_NOT_FOUND;
@@ -95,7 +96,7 @@ public final class JdbcSessionStore implements SessionStore {
         // Tags and statements go with the session through ON DELETE CASCADE, in the same statement.
         return inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
-                delete.setString(1, id.value());
+                setText(delete, 1, id.value());
                 return delete.executeUpdate() > 0;
             }
         }, "Cannot delete session %s", id);
@@ -146,14 +147,14 @@ public final class JdbcSessionStore implements SessionStore {
             // The UPDATE takes the session row's lock until commit, so concurrent callers get distinct ids.
             try (PreparedStatement increment = connection.prepareStatement(
                     "UPDATE sessions SET last_statement_id = last_statement_id + 1 WHERE id = ?")) {
-                increment.setString(1, sessionId.value());
+                setText(increment, 1, sessionId.value());
                 if (increment.executeUpdate() == 0) {
                     throw sessionNotFound(sessionId);
                 }
             }
             int id;
             try (PreparedStatement select = connection.prepareStatement("SELECT last_statement_id FROM sessions WHERE id = ?")) {
-                select.setString(1, sessionId.value());
+                setText(select, 1, sessionId.value());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         throw sessionNotFound(sessionId);
@@ -175,7 +176,7 @@ public final class JdbcSessionStore implements SessionStore {
         requireNonNull(sessionId, "sessionId is null");
         List<Statement> found = inConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement(StatementRows.SELECT + " WHERE session_id = ? AND id = ?")) {
-                select.setString(1, sessionId.value());
+                setText(select, 1, sessionId.value());
                 select.setInt(2, statementId);
                 return readAll(select, StatementRows::read);
             }
@@ -217,7 +218,7 @@ public final class JdbcSessionStore implements SessionStore {
     private static void lockSession(Connection connection, SessionId id) throws SQLException {
         // Serialises tag changes of one session and checks that it exists.
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
-            select.setString(1, id.value());
+            setText(select, 1, id.value());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw sessionNotFound(id);
@@ -232,9 +233,9 @@ public final class JdbcSessionStore implements SessionStore {
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO session_tags (session_id, tag_key, tag_value) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, String> tag : tags.entrySet()) {
-                insert.setString(1, id.value());
-                insert.setString(2, tag.getKey());
-                insert.setString(3, tag.getValue());
+                setText(insert, 1, id.value());
+                setText(insert, 2, tag.getKey());
+                setText(insert, 3, tag.getValue());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -247,8 +248,8 @@ public final class JdbcSessionStore implements SessionStore {
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM session_tags WHERE session_id = ? AND tag_key = ?")) {
             for (String key : keys) {
-                delete.setString(1, id.value());
-                delete.setString(2, key);
+                setText(delete, 1, id.value());
+                setText(delete, 2, key);
                 delete.addBatch();
             }
             delete.executeBatch();
@@ -259,7 +260,7 @@ public final class JdbcSessionStore implements SessionStore {
         return inConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
-                    select.setString(i + 1, parameters.get(i));
+                    setText(select, i + 1, parameters.get(i));
                 }
                 return readAll(select, reader);
             }

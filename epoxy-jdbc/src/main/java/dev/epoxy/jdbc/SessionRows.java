@@ -5,6 +5,7 @@ import static dev.epoxy.jdbc.Columns.getOptionalInstant;
 import static dev.epoxy.jdbc.Columns.getOptionalString;
 import static dev.epoxy.jdbc.Columns.setOptionalInstant;
 import static dev.epoxy.jdbc.Columns.setOptionalString;
+import static dev.epoxy.jdbc.Columns.setText;
 
 import dev.epoxy.core.session.Capacity;
 import dev.epoxy.core.session.Session;
@@ -40,26 +41,26 @@ final class SessionRows {
         SessionSpec spec = session.spec();
         int index = 1;
         setOptionalString(statement, index++, spec.description());
-        statement.setString(index++, spec.role());
-        statement.setString(index++, spec.command().name());
-        statement.setString(index++, spec.command().pythonVersion());
+        setText(statement, index++, spec.role());
+        setText(statement, index++, spec.command().name());
+        setText(statement, index++, spec.command().pythonVersion());
         statement.setInt(index++, spec.timeoutMinutes());
         statement.setInt(index++, spec.idleTimeoutMinutes());
-        statement.setString(index++, StringCodec.encodeMap(spec.defaultArguments()));
-        statement.setString(index++, StringCodec.encodeList(spec.connections()));
-        statement.setString(index++, spec.capacity().workerType().wireName());
+        setText(statement, index++, StringCodec.encodeMap(spec.defaultArguments()));
+        setText(statement, index++, StringCodec.encodeList(spec.connections()));
+        setText(statement, index++, spec.capacity().workerType().wireName());
         statement.setInt(index++, spec.capacity().numberOfWorkers());
         statement.setDouble(index++, spec.capacity().maxCapacity());
         setOptionalString(statement, index++, spec.securityConfiguration());
-        statement.setString(index++, spec.glueVersion());
+        setText(statement, index++, spec.glueVersion());
         setOptionalString(statement, index++, spec.requestOrigin());
-        statement.setString(index++, session.status().name());
+        setText(statement, index++, session.status().name());
         setOptionalString(statement, index++, session.errorMessage());
         statement.setLong(index++, session.createdOn().toEpochMilli());
         setOptionalInstant(statement, index++, session.readyOn());
         setOptionalInstant(statement, index++, session.completedOn());
         statement.setLong(index++, session.lastActivityOn().toEpochMilli());
-        statement.setString(index, session.id().value());
+        setText(statement, index, session.id().value());
     }
 
     /** Reads the current row of a result set of {@link #SELECT}. */

@@ -5,6 +5,7 @@ import static dev.epoxy.jdbc.Columns.getOptionalInstant;
 import static dev.epoxy.jdbc.Columns.getOptionalString;
 import static dev.epoxy.jdbc.Columns.setOptionalInstant;
 import static dev.epoxy.jdbc.Columns.setOptionalString;
+import static dev.epoxy.jdbc.Columns.setText;
 
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.statement.OutputStatus;
@@ -37,8 +38,8 @@ final class StatementRows {
     /** Sets the {@link #COLUMNS} as parameters 1..{@link #COLUMN_COUNT}, then the session id and id. */
     static void bind(PreparedStatement statement, Statement value) throws SQLException {
         int index = 1;
-        statement.setString(index++, value.code());
-        statement.setString(index++, value.state().name());
+        setText(statement, index++, value.code());
+        setText(statement, index++, value.state().name());
         statement.setDouble(index++, value.progress());
         statement.setLong(index++, value.submittedOn().toEpochMilli());
         setOptionalInstant(statement, index++, value.startedOn());
@@ -55,7 +56,7 @@ final class StatementRows {
         setOptionalString(statement, index++, output.flatMap(StatementOutput::errorName));
         setOptionalString(statement, index++, output.flatMap(StatementOutput::errorValue));
         setOptionalString(statement, index++, output.map(present -> StringCodec.encodeList(present.traceback())));
-        statement.setString(index++, value.sessionId().value());
+        setText(statement, index++, value.sessionId().value());
         statement.setInt(index, value.id());
     }
 

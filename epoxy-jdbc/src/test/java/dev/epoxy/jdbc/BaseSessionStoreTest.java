@@ -524,6 +524,24 @@ public abstract class BaseSessionStoreTest {
     }
 
     @Test
+    void nulCharactersAreStoredAsReplacementCharacters() {
+        // PostgreSQL rejects U+0000 in text; a statement printing one must still complete on every database.
+        SessionId id = new SessionId("nul");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement statement = store.createStatement(id, "print('a\\x00b')", at(ofSeconds(2)));
+        StatementOutput withNul = new StatementOutput(
+                OutputStatus.ERROR, 1, Optional.of("a\0b"), Optional.of("Error\0Name"), Optional.of("\0"), List.of("line\0", "\0\0"));
+
+        store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(withNul), at(ofSeconds(3))));
+
+        StatementOutput found = store.findStatement(id, 1).orElseThrow().output().orElseThrow();
+        assertThat(found.textPlain()).contains("a\uFFFDb");
+        assertThat(found.errorName()).contains("Error\uFFFDName");
+        assertThat(found.errorValue()).contains("\uFFFD");
+        assertThat(found.traceback()).containsExactly("line\uFFFD", "\uFFFD\uFFFD");
+    }
+
+    @Test
     void largeCodeAndOutputRoundTrip() {
         SessionId id = new SessionId("large");
         store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
