@@ -9,6 +9,7 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
 import dev.epoxy.core.session.StoreSettings;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateOutput;
@@ -26,6 +27,8 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
     private static final int MAX_POOL_SIZE = 8;
     // H2 waits 1 s for a row lock by default; concurrent createStatement calls queue on the session row.
     private static final String H2_INIT_SQL = "SET LOCK_TIMEOUT 10000";
+    // H2 flushes commits to the file up to 500 ms late by default, so a killed server would lose them.
+    private static final String H2_DURABLE_COMMITS = ";WRITE_DELAY=0";
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;]*");
 
     @Override
@@ -54,15 +57,27 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1=***");
     }
 
+    /** H2 URLs get {@code WRITE_DELAY=0} unless they set a write delay themselves. */
+    static String effectiveUrl(String jdbcUrl) {
+        if (isH2(jdbcUrl) && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl + H2_DURABLE_COMMITS;
+        }
+        return jdbcUrl;
+    }
+
+    private static boolean isH2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
     private static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("epoxy-session-store");
-        config.setJdbcUrl(settings.jdbcUrl());
+        config.setJdbcUrl(effectiveUrl(settings.jdbcUrl()));
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(1);
-        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+        if (isH2(settings.jdbcUrl())) {
             config.setConnectionInitSql(H2_INIT_SQL);
         }
         return config;

@@ -6,16 +6,19 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.epoxy.core.session.Session;
+import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
 import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,24 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
             // The statement counter is persistent too.
             assertThat(reopened.createStatement(session.id(), "x + 1", at(ofSeconds(5))).id()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void committedDataSurvivesAKilledServer() throws Exception {
+        store.close();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), H2CrashingWriter.class.getName(), settings().jdbcUrl())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("writer.log").toFile())
+                .start();
+        assertThat(writer.waitFor(60, TimeUnit.SECONDS)).as("writer finished").isTrue();
+        assertThat(writer.exitValue()).as("writer exit code; log: %s", Files.readString(home.resolve("writer.log"))).isZero();
+
+        store = openStore();
+        SessionId id = new SessionId("crashed");
+        assertThat(store.findSession(id)).isPresent();
+        assertThat(store.getTags(id)).isEqualTo(Map.of("written", "before crash"));
+        assertThat(store.listStatements(id)).extracting(Statement::code).containsExactly("statement 0", "statement 1", "statement 2");
     }
 
     @Test
