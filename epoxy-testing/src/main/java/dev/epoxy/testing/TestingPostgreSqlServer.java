@@ -46,7 +46,6 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
     private final Path dataDirectory;
     private final String password;
     private final int port;
-    private boolean running;
 
     public TestingPostgreSqlServer() {
         binDirectory = findBinDirectory(DEBIAN_POSTGRESQL);
@@ -66,7 +65,6 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
             run(List.of(binary("initdb"), "--pgdata=" + dataDirectory, "--username=" + ADMIN_USER, "--encoding=UTF8", "--locale=C",
                     "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"), true);
             port = start();
-            running = true;
             psql(format("CREATE ROLE %s LOGIN PASSWORD '%s'", USER, password));
             psql(format("CREATE DATABASE %s OWNER %s ENCODING 'UTF8'", DATABASE, USER));
             LOG.info("PostgreSQL started on port {} in {}", port, directory);
@@ -101,8 +99,8 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (running) {
-                running = false;
+            // Also after a failed start: pg_ctl may have given up waiting on a server that did start.
+            if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
                 stop();
             }
         }
