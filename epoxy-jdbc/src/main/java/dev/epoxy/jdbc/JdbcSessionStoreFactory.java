@@ -1,0 +1,82 @@
+package dev.epoxy.jdbc;
+
+import static dev.epoxy.core.ErrorCode.INTERNAL;
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.session.SessionStoreFactory;
+import dev.epoxy.core.session.StoreSettings;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a {@link JdbcSessionStore}: a HikariCP pool on the settings' JDBC URL, migrated by Flyway from
+ * {@code classpath:db/migration}. Found by the server through {@link java.util.ServiceLoader}.
+ */
+public final class JdbcSessionStoreFactory implements SessionStoreFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSessionStoreFactory.class);
+
+    private static final int MAX_POOL_SIZE = 8;
+    // H2 waits 1 s for a row lock by default; concurrent createStatement calls queue on the session row.
+    private static final String H2_INIT_SQL = "SET LOCK_TIMEOUT 10000";
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;]*");
+
+    @Override
+    public SessionStore open(StoreSettings settings) {
+        requireNonNull(settings, "settings is null");
+        String redactedUrl = redactUrl(settings.jdbcUrl());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+        }
+        catch (RuntimeException e) {
+            throw new EpoxyException(INTERNAL, e, "Cannot connect to the session store at %s", redactedUrl);
+        }
+        try {
+            migrate(pool, redactedUrl);
+            return new JdbcSessionStore(pool, pool);
+        }
+        catch (RuntimeException e) {
+            pool.close();
+            throw e instanceof EpoxyException ? e : new EpoxyException(INTERNAL, e, "Cannot migrate the session store at %s", redactedUrl);
+        }
+    }
+
+    /** The URL with any {@code password=} parameter masked, for logs and messages. */
+    static String redactUrl(String jdbcUrl) {
+        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1=***");
+    }
+
+    private static HikariConfig poolConfig(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("epoxy-session-store");
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(1);
+        if (settings.jdbcUrl().startsWith("jdbc:h2:")) {
+            config.setConnectionInitSql(H2_INIT_SQL);
+        }
+        return config;
+    }
+
+    private static void migrate(HikariDataSource pool, String redactedUrl) {
+        MigrateResult result = Flyway.configure(JdbcSessionStoreFactory.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        for (MigrateOutput migration : result.migrations) {
+            LOG.info("Applied session store migration V{} ({}) in {} ms", migration.version, migration.description, migration.executionTime);
+        }
+        LOG.info("Session store at {} is at schema version {}", redactedUrl, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+    }
+}

@@ -1,0 +1,604 @@
+package dev.epoxy.jdbc;
+
+import static dev.epoxy.jdbc.SessionFixtures.at;
+import static dev.epoxy.jdbc.SessionFixtures.fullSession;
+import static dev.epoxy.jdbc.SessionFixtures.provisioning;
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static java.time.temporal.ChronoUnit.MILLIS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.session.Session;
+import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.session.SessionStatus;
+import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link SessionStore}, run against every implementation. Each test starts from an
+ * empty store.
+ */
+public abstract class BaseSessionStoreTest {
+    private static final SessionId MISSING = new SessionId("missing-session");
+    private static final String UNICODE = "Grüße, 日本語, Ελληνικά, עברית, 🚀👍🏽, e\u0301, \\n\"quoted\" 'single' \t tab\r\nline";
+
+    protected SessionStore store;
+
+    /** Opens a store on a migrated database; the test closes it. */
+    protected abstract SessionStore openStore();
+
+    @BeforeEach
+    final void setUpStore() {
+        store = openStore();
+        store.listSessions().forEach(session -> store.deleteSession(session.id()));
+    }
+
+    @AfterEach
+    final void tearDownStore() {
+        store.close();
+    }
+
+    @Test
+    void createdSessionIsFoundWithEveryMember() {
+        Session session = fullSession("full", at(ofSeconds(1)));
+        store.createSession(session, Map.of());
+
+        assertThat(store.findSession(session.id())).contains(session);
+    }
+
+    @Test
+    void sessionWithAbsentOptionalsAndEmptyCollectionsRoundTrips() {
+        Session session = provisioning("minimal", at(ofSeconds(1)));
+        store.createSession(session, Map.of());
+
+        Session found = store.findSession(session.id()).orElseThrow();
+        assertThat(found).isEqualTo(session);
+        assertThat(found.spec().description()).isEmpty();
+        assertThat(found.spec().securityConfiguration()).isEmpty();
+        assertThat(found.spec().requestOrigin()).isEmpty();
+        assertThat(found.spec().defaultArguments()).isEmpty();
+        assertThat(found.spec().connections()).isEmpty();
+        assertThat(found.errorMessage()).isEmpty();
+        assertThat(found.readyOn()).isEmpty();
+        assertThat(found.completedOn()).isEmpty();
+    }
+
+    @Test
+    void sessionIdOfMaximumGlueLengthRoundTrips() {
+        String id = "s".repeat(254) + "é";
+        store.createSession(provisioning(id, at(ofSeconds(1))), Map.of());
+
+        assertThat(store.findSession(new SessionId(id))).map(Session::id).contains(new SessionId(id));
+    }
+
+    @Test
+    void findMissingSessionIsEmpty() {
+        assertThat(store.findSession(MISSING)).isEmpty();
+    }
+
+    @Test
+    void createExistingSessionFailsAndKeepsTheOriginal() {
+        Session original = provisioning("duplicate", at(ofSeconds(1)));
+        store.createSession(original, Map.of("owner", "alice"));
+
+        assertEpoxyError(
+                () -> store.createSession(fullSession("duplicate", at(ofSeconds(2))), Map.of("owner", "bob")),
+                ErrorCode.ALREADY_EXISTS,
+                "Session already exists: duplicate");
+        assertThat(store.findSession(original.id())).contains(original);
+        assertThat(store.getTags(original.id())).isEqualTo(Map.of("owner", "alice"));
+    }
+
+    @Test
+    void listSessionsIsEmptyWithoutSessions() {
+        assertThat(store.listSessions()).isEmpty();
+    }
+
+    @Test
+    void listSessionsIsOldestFirstAndInCreationOrderWithinAMillisecond() {
+        store.createSession(provisioning("c-newest", at(ofSeconds(30))), Map.of());
+        store.createSession(provisioning("z-oldest", at(ofSeconds(10))), Map.of());
+        store.createSession(provisioning("b-middle-first", at(ofSeconds(20))), Map.of());
+        store.createSession(provisioning("a-middle-second", at(ofSeconds(20))), Map.of());
+
+        assertThat(store.listSessions())
+                .extracting(session -> session.id().value())
+                .containsExactly("z-oldest", "b-middle-first", "a-middle-second", "c-newest");
+    }
+
+    @Test
+    void listedSessionsCarryEveryMember() {
+        Session full = fullSession("full", at(ofSeconds(1)));
+        Session minimal = provisioning("minimal", at(ofSeconds(2)));
+        store.createSession(full, Map.of());
+        store.createSession(minimal, Map.of());
+
+        assertThat(store.listSessions()).containsExactly(full, minimal);
+    }
+
+    @Test
+    void updateSessionReplacesTheLifecycleMembers() {
+        Session created = fullSession("lifecycle", at(ofSeconds(1)));
+        store.createSession(created, Map.of());
+
+        Session ready = created.ready(at(ofSeconds(5)));
+        store.updateSession(ready);
+        assertThat(store.findSession(created.id())).contains(ready);
+
+        Session failed = ready.withLastActivityOn(at(ofSeconds(9)))
+                .completed(SessionStatus.FAILED, Optional.of("Driver exited with code 137: " + UNICODE), at(ofMinutes(1)));
+        store.updateSession(failed);
+
+        Session found = store.findSession(created.id()).orElseThrow();
+        assertThat(found).isEqualTo(failed);
+        assertThat(found.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(found.readyOn()).contains(at(ofSeconds(5)));
+        assertThat(found.completedOn()).contains(at(ofMinutes(1)));
+        assertThat(found.lastActivityOn()).isEqualTo(at(ofSeconds(9)));
+        assertThat(found.errorMessage()).contains("Driver exited with code 137: " + UNICODE);
+    }
+
+    @Test
+    void updateSessionReplacesTheSpecToo() {
+        Session minimal = provisioning("respec", at(ofSeconds(1)));
+        store.createSession(minimal, Map.of());
+        Session full = fullSession("respec", at(ofSeconds(1)));
+
+        store.updateSession(full);
+
+        assertThat(store.findSession(minimal.id())).contains(full);
+    }
+
+    @Test
+    void updateMissingSessionFails() {
+        assertEpoxyError(
+                () -> store.updateSession(provisioning(MISSING.value(), at(ofSeconds(1)))),
+                ErrorCode.SESSION_NOT_FOUND,
+                "Session not found: missing-session");
+        assertThat(store.findSession(MISSING)).isEmpty();
+    }
+
+    @Test
+    void instantsKeepMillisecondPrecision() {
+        Instant withNanos = Instant.parse("2026-03-14T15:09:26.535897932Z");
+        store.createSession(provisioning("precise", withNanos), Map.of());
+
+        Session found = store.findSession(new SessionId("precise")).orElseThrow();
+        assertThat(found.createdOn()).isEqualTo(Instant.parse("2026-03-14T15:09:26.535Z"));
+        assertThat(found.lastActivityOn()).isEqualTo(withNanos.truncatedTo(MILLIS));
+    }
+
+    @Test
+    void deleteSessionRemovesItsStatementsAndTags() {
+        Session session = provisioning("doomed", at(ofSeconds(1)));
+        store.createSession(session, Map.of("team", "data"));
+        store.createStatement(session.id(), "1 + 1", at(ofSeconds(2)));
+        Session survivor = provisioning("survivor", at(ofSeconds(1)));
+        store.createSession(survivor, Map.of("team", "web"));
+        Statement survivorStatement = store.createStatement(survivor.id(), "2 + 2", at(ofSeconds(2)));
+
+        assertThat(store.deleteSession(session.id())).isTrue();
+
+        assertThat(store.findSession(session.id())).isEmpty();
+        assertThat(store.listStatements(session.id())).isEmpty();
+        assertThat(store.findStatement(session.id(), 1)).isEmpty();
+        assertThat(store.getTags(session.id())).isEmpty();
+        assertThat(store.listSessions()).containsExactly(survivor);
+        assertThat(store.listStatements(survivor.id())).containsExactly(survivorStatement);
+        assertThat(store.getTags(survivor.id())).isEqualTo(Map.of("team", "web"));
+    }
+
+    @Test
+    void deleteMissingSessionReturnsFalse() {
+        assertThat(store.deleteSession(MISSING)).isFalse();
+    }
+
+    @Test
+    void deletedSessionCanBeCreatedAgainAndItsStatementIdsRestartAtOne() {
+        SessionId id = new SessionId("phoenix");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("generation", "1"));
+        store.createStatement(id, "a = 1", at(ofSeconds(2)));
+        store.createStatement(id, "b = 2", at(ofSeconds(3)));
+        store.deleteSession(id);
+
+        Session reborn = fullSession(id.value(), at(ofSeconds(10)));
+        store.createSession(reborn, Map.of("generation", "2"));
+        Statement first = store.createStatement(id, "c = 3", at(ofSeconds(11)));
+
+        assertThat(store.findSession(id)).contains(reborn);
+        assertThat(store.getTags(id)).isEqualTo(Map.of("generation", "2"));
+        assertThat(first.id()).isEqualTo(1);
+        assertThat(store.listStatements(id)).containsExactly(first);
+    }
+
+    @Test
+    void tagsGivenAtCreationAreStored() {
+        Map<String, String> tags = Map.of("team", "data", "cost-center", "42", "empty", "", "ключ", UNICODE);
+        store.createSession(provisioning("tagged", at(ofSeconds(1))), tags);
+
+        assertThat(store.getTags(new SessionId("tagged"))).isEqualTo(tags);
+    }
+
+    @Test
+    void tagSessionAddsAndOverwritesTags() {
+        SessionId id = new SessionId("tagged");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data", "stage", "dev"));
+
+        store.tagSession(id, Map.of("stage", "prod", "owner", "alice"));
+
+        assertThat(store.getTags(id)).isEqualTo(Map.of("team", "data", "stage", "prod", "owner", "alice"));
+    }
+
+    @Test
+    void untagSessionRemovesTagsAndIgnoresAbsentKeys() {
+        SessionId id = new SessionId("tagged");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data", "stage", "dev", "owner", "alice"));
+
+        store.untagSession(id, Set.of("stage", "owner", "never-set"));
+
+        assertThat(store.getTags(id)).isEqualTo(Map.of("team", "data"));
+    }
+
+    @Test
+    void emptyTagChangesLeaveTagsAlone() {
+        SessionId id = new SessionId("tagged");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
+
+        store.tagSession(id, Map.of());
+        store.untagSession(id, Set.of());
+
+        assertThat(store.getTags(id)).isEqualTo(Map.of("team", "data"));
+    }
+
+    @Test
+    void tagsBelongToOneSession() {
+        store.createSession(provisioning("one", at(ofSeconds(1))), Map.of("team", "one"));
+        store.createSession(provisioning("two", at(ofSeconds(1))), Map.of("team", "two"));
+
+        store.tagSession(new SessionId("one"), Map.of("extra", "x"));
+        store.untagSession(new SessionId("two"), Set.of("team"));
+
+        assertThat(store.getTags(new SessionId("one"))).isEqualTo(Map.of("team", "one", "extra", "x"));
+        assertThat(store.getTags(new SessionId("two"))).isEmpty();
+    }
+
+    @Test
+    void tagsOfMissingSessionAreEmpty() {
+        assertThat(store.getTags(MISSING)).isEmpty();
+    }
+
+    @Test
+    void taggingMissingSessionFails() {
+        assertEpoxyError(() -> store.tagSession(MISSING, Map.of("a", "b")), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
+        assertEpoxyError(() -> store.untagSession(MISSING, Set.of("a")), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
+    }
+
+    @Test
+    void createStatementStoresAWaitingStatementWithIdsFromOne() {
+        SessionId id = new SessionId("counting");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+
+        Statement first = store.createStatement(id, "x = 41", at(ofSeconds(2)));
+        Statement second = store.createStatement(id, "x + 1", at(ofSeconds(3)));
+
+        assertThat(first).isEqualTo(Statement.waiting(id, 1, "x = 41", at(ofSeconds(2))));
+        assertThat(second).isEqualTo(Statement.waiting(id, 2, "x + 1", at(ofSeconds(3))));
+        assertThat(store.findStatement(id, 1)).contains(first);
+        assertThat(store.findStatement(id, 2)).contains(second);
+    }
+
+    @Test
+    void statementIdsArePerSession() {
+        SessionId one = new SessionId("one");
+        SessionId two = new SessionId("two");
+        store.createSession(provisioning(one.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(two.value(), at(ofSeconds(1))), Map.of());
+
+        store.createStatement(one, "1", at(ofSeconds(2)));
+        store.createStatement(one, "2", at(ofSeconds(2)));
+        Statement firstOfTwo = store.createStatement(two, "3", at(ofSeconds(2)));
+
+        assertThat(firstOfTwo.id()).isEqualTo(1);
+        assertThat(store.findStatement(two, 2)).isEmpty();
+        assertThat(store.listStatements(one)).extracting(Statement::code).containsExactly("1", "2");
+    }
+
+    @Test
+    void listStatementsIsInNumericIdOrder() {
+        SessionId id = new SessionId("ordered");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        List<Statement> created = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            created.add(store.createStatement(id, "statement " + i, at(ofSeconds(20 - i))));
+        }
+
+        assertThat(store.listStatements(id)).containsExactlyElementsOf(created);
+        assertThat(store.listStatements(id)).extracting(Statement::id).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+    }
+
+    @Test
+    void statementsOfMissingSessionAreEmpty() {
+        assertThat(store.listStatements(MISSING)).isEmpty();
+        assertThat(store.findStatement(MISSING, 1)).isEmpty();
+    }
+
+    @Test
+    void findMissingStatementIsEmpty() {
+        SessionId id = new SessionId("few");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createStatement(id, "1", at(ofSeconds(2)));
+
+        assertThat(store.findStatement(id, 2)).isEmpty();
+        assertThat(store.findStatement(id, 0)).isEmpty();
+        assertThat(store.findStatement(id, -1)).isEmpty();
+    }
+
+    @Test
+    void createStatementInMissingSessionFails() {
+        assertEpoxyError(() -> store.createStatement(MISSING, "1", at(ofSeconds(1))), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
+        assertThat(store.listStatements(MISSING)).isEmpty();
+    }
+
+    @Test
+    void updateStatementStoresProgressAndTimes() {
+        SessionId id = new SessionId("running");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement running = store.createStatement(id, "spark.range(10).count()", at(ofSeconds(2)))
+                .running(at(ofSeconds(3)))
+                .withProgress(0.375);
+
+        store.updateStatement(running);
+
+        Statement found = store.findStatement(id, 1).orElseThrow();
+        assertThat(found).isEqualTo(running);
+        assertThat(found.state()).isEqualTo(StatementState.RUNNING);
+        assertThat(found.progress()).isEqualTo(0.375);
+        assertThat(found.startedOn()).contains(at(ofSeconds(3)));
+        assertThat(found.completedOn()).isEmpty();
+        assertThat(found.output()).isEmpty();
+    }
+
+    @Test
+    void updateStatementStoresOkOutput() {
+        SessionId id = new SessionId("ok");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement statement = store.createStatement(id, "print('hello world')", at(ofSeconds(2)));
+        Statement available = statement.running(at(ofSeconds(3)))
+                .completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "hello world\n" + UNICODE)), at(ofSeconds(4)));
+
+        store.updateStatement(available);
+
+        assertThat(store.findStatement(id, 1)).contains(available);
+        assertThat(store.listStatements(id)).containsExactly(available);
+    }
+
+    @Test
+    void updateStatementStoresErrorOutputWithTraceback() {
+        SessionId id = new SessionId("error");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        List<String> traceback = List.of(
+                "Traceback (most recent call last):\n",
+                "  File \"<stdin>\", line 1, in <module>\n",
+                "",
+                "ZeroDivisionError: division by zero — " + UNICODE + "\n");
+        StatementOutput output = new StatementOutput(
+                OutputStatus.ERROR, 7, Optional.of("printed before failing"),
+                Optional.of("ZeroDivisionError"), Optional.of("division by zero"), traceback);
+        Statement failed = store.createStatement(id, "1 / 0", at(ofSeconds(2)))
+                .completed(StatementState.AVAILABLE, Optional.of(output), at(ofSeconds(3)));
+
+        store.updateStatement(failed);
+
+        Statement found = store.findStatement(id, 1).orElseThrow();
+        assertThat(found).isEqualTo(failed);
+        assertThat(found.output().orElseThrow().traceback()).containsExactlyElementsOf(traceback);
+        assertThat(found.output().orElseThrow().textPlain()).contains("printed before failing");
+        assertThat(found.output().orElseThrow().executionCount()).isEqualTo(7);
+    }
+
+    @Test
+    void updateStatementCanStoreOutputWithoutOptionalMembers() {
+        SessionId id = new SessionId("bare");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        StatementOutput bare = StatementOutput.error(0, "", "", List.of());
+        Statement statement = store.createStatement(id, "pass", at(ofSeconds(2)))
+                .completed(StatementState.ERROR, Optional.of(bare), at(ofSeconds(3)));
+        StatementOutput noText = new StatementOutput(
+                OutputStatus.OK, 2, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        Statement second = store.createStatement(id, "pass", at(ofSeconds(4)))
+                .completed(StatementState.AVAILABLE, Optional.of(noText), at(ofSeconds(5)));
+
+        store.updateStatement(statement);
+        store.updateStatement(second);
+
+        assertThat(store.listStatements(id)).containsExactly(statement, second);
+    }
+
+    @Test
+    void updateStatementCanClearOutput() {
+        SessionId id = new SessionId("cleared");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement created = store.createStatement(id, "1", at(ofSeconds(2)));
+        store.updateStatement(created.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "1")), at(ofSeconds(3))));
+        Statement cancelled = created.completed(StatementState.CANCELLED, Optional.empty(), at(ofSeconds(4)));
+
+        store.updateStatement(cancelled);
+
+        assertThat(store.findStatement(id, 1)).contains(cancelled);
+    }
+
+    @Test
+    void updateMissingStatementFails() {
+        SessionId id = new SessionId("present");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+
+        assertEpoxyError(
+                () -> store.updateStatement(Statement.waiting(id, 7, "1", at(ofSeconds(2)))),
+                ErrorCode.STATEMENT_NOT_FOUND,
+                "Statement 7 not found in session present");
+        assertEpoxyError(
+                () -> store.updateStatement(Statement.waiting(MISSING, 1, "1", at(ofSeconds(2)))),
+                ErrorCode.STATEMENT_NOT_FOUND,
+                "Statement 1 not found in session missing-session");
+        assertThat(store.listStatements(id)).isEmpty();
+    }
+
+    @Test
+    void concurrentCreateStatementCallsGetDistinctConsecutiveIds() throws Exception {
+        SessionId id = new SessionId("busy");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        int threads = 6;
+        int perThread = 20;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Integer>>> futures = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int threadNumber = thread;
+                Callable<List<Integer>> task = () -> {
+                    start.await();
+                    List<Integer> ids = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        ids.add(store.createStatement(id, "thread " + threadNumber + " statement " + i, at(ofMillis(i))).id());
+                    }
+                    return ids;
+                };
+                futures.add(executor.submit(task));
+            }
+            start.countDown();
+            List<Integer> allIds = new ArrayList<>();
+            for (Future<List<Integer>> future : futures) {
+                List<Integer> ids = future.get(60, TimeUnit.SECONDS);
+                // One thread's statements are created one after another, so its ids increase.
+                assertThat(ids).isSorted();
+                allIds.addAll(ids);
+            }
+
+            List<Integer> expected = IntStream.rangeClosed(1, threads * perThread).boxed().toList();
+            assertThat(allIds).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(store.listStatements(id)).extracting(Statement::id).containsExactlyElementsOf(expected);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void unicodeRoundTripsEverywhere() {
+        String sessionId = "séssion-日本-🚀";
+        Session session = provisioning(sessionId, at(ofSeconds(1)))
+                .completed(SessionStatus.FAILED, Optional.of(UNICODE), at(ofSeconds(2)));
+        store.createSession(session, Map.of(UNICODE, UNICODE));
+        Statement statement = store.createStatement(session.id(), "print('" + UNICODE + "')", at(ofSeconds(3)));
+        Statement completed = statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, UNICODE)), at(ofSeconds(4)));
+        store.updateStatement(completed);
+
+        assertThat(store.findSession(new SessionId(sessionId))).contains(session);
+        assertThat(store.getTags(session.id())).isEqualTo(Map.of(UNICODE, UNICODE));
+        assertThat(store.findStatement(session.id(), 1)).contains(completed);
+        assertThat(store.findStatement(session.id(), 1).orElseThrow().code()).isEqualTo("print('" + UNICODE + "')");
+    }
+
+    @Test
+    void nulCharactersAreStoredAsReplacementCharacters() {
+        // PostgreSQL rejects U+0000 in text; a statement printing one must still complete on every database.
+        SessionId id = new SessionId("nul");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement statement = store.createStatement(id, "print('a\\x00b')", at(ofSeconds(2)));
+        StatementOutput withNul = new StatementOutput(
+                OutputStatus.ERROR, 1, Optional.of("a\0b"), Optional.of("Error\0Name"), Optional.of("\0"), List.of("line\0", "\0\0"));
+
+        store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(withNul), at(ofSeconds(3))));
+
+        StatementOutput found = store.findStatement(id, 1).orElseThrow().output().orElseThrow();
+        assertThat(found.textPlain()).contains("a\uFFFDb");
+        assertThat(found.errorName()).contains("Error\uFFFDName");
+        assertThat(found.errorValue()).contains("\uFFFD");
+        assertThat(found.traceback()).containsExactly("line\uFFFD", "\uFFFD\uFFFD");
+    }
+
+    @Test
+    void largeCodeAndOutputRoundTrip() {
+        SessionId id = new SessionId("large");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        // Glue's maximum code length, in characters, with characters outside the BMP.
+        String code = repeatToLength("x = '🚀é'\n", 68_000);
+        String output = repeatToLength("line of output — ü\n", 4 * 1024 * 1024);
+        List<String> traceback = IntStream.range(0, 2_000).mapToObj(i -> "  File \"<stdin>\", line " + i + "\n").toList();
+        Statement statement = store.createStatement(id, code, at(ofSeconds(2)));
+        StatementOutput errorOutput = new StatementOutput(
+                OutputStatus.ERROR, 1, Optional.of(output), Optional.of("RecursionError"),
+                Optional.of(repeatToLength("deep ", 100_000)), traceback);
+        Statement completed = statement.completed(StatementState.AVAILABLE, Optional.of(errorOutput), at(ofSeconds(3)));
+
+        store.updateStatement(completed);
+
+        Statement found = store.findStatement(id, 1).orElseThrow();
+        assertThat(found.code()).hasSize(68_000).isEqualTo(code);
+        assertThat(found.output().orElseThrow().textPlain().orElseThrow()).hasSize(4 * 1024 * 1024).isEqualTo(output);
+        assertThat(found).isEqualTo(completed);
+    }
+
+    @Test
+    void returnedCollectionsAreImmutable() {
+        store.createSession(provisioning("one", at(ofSeconds(1))), Map.of("a", "b"));
+        store.createStatement(new SessionId("one"), "1", at(ofSeconds(2)));
+
+        assertThatThrownBy(() -> store.listSessions().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> store.listStatements(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> store.getTags(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void closedStoreFailsWithInternalError() {
+        store.createSession(provisioning("one", at(ofSeconds(1))), Map.of());
+        store.close();
+
+        assertEpoxyError(() -> store.findSession(new SessionId("one")), ErrorCode.INTERNAL, "Cannot read session one");
+        assertEpoxyError(() -> store.createStatement(new SessionId("one"), "1", at(ofSeconds(2))), ErrorCode.INTERNAL, "Cannot create statement in session one");
+        assertEpoxyError(() -> store.listSessions(), ErrorCode.INTERNAL, "Cannot list sessions");
+    }
+
+    protected static void assertEpoxyError(ThrowingCallable call, ErrorCode code, String message) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(EpoxyException.class, e -> assertThat(e.code()).isEqualTo(code))
+                .hasMessage(message);
+    }
+
+    private static String repeatToLength(String unit, int length) {
+        StringBuilder builder = new StringBuilder(length + unit.length());
+        while (builder.length() < length) {
+            builder.append(unit);
+        }
+        builder.setLength(length);
+        // Never end on half of a surrogate pair.
+        if (Character.isHighSurrogate(builder.charAt(length - 1))) {
+            builder.setCharAt(length - 1, 'x');
+        }
+        return builder.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.epoxy.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+final class TestJdbcSessionStoreFactory {
+    @Test
+    void urlPasswordsAreRedacted() {
+        assertThat(JdbcSessionStoreFactory.redactUrl("jdbc:postgresql://db:5432/epoxy?user=app&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/epoxy?user=app&password=***&ssl=true");
+        assertThat(JdbcSessionStoreFactory.redactUrl("jdbc:h2:file:/data/epoxy;USER=sa;PASSWORD=s3cret;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:/data/epoxy;USER=sa;PASSWORD=***;MODE=PostgreSQL");
+        assertThat(JdbcSessionStoreFactory.redactUrl("jdbc:sqlserver://db;pwd=s3cret"))
+                .isEqualTo("jdbc:sqlserver://db;pwd=***");
+    }
+
+    @Test
+    void urlsWithoutPasswordsAreUnchanged() {
+        assertThat(JdbcSessionStoreFactory.redactUrl("jdbc:h2:file:/home/epoxy/db/epoxy")).isEqualTo("jdbc:h2:file:/home/epoxy/db/epoxy");
+    }
+}

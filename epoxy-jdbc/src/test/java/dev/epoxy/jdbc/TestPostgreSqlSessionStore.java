@@ -1,0 +1,75 @@
+package dev.epoxy.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.testing.TestingPostgreSqlServer;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
+    private static TestingPostgreSqlServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = new TestingPostgreSqlServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected SessionStore openStore() {
+        return new JdbcSessionStoreFactory().open(new StoreSettings(server.jdbcUrl(), Optional.of(server.user()), Optional.of(server.password())));
+    }
+
+    @Test
+    void wrongPasswordFailsWithoutRevealingIt() {
+        String wrongPassword = "not-the-password-" + server.password();
+        StoreSettings settings = new StoreSettings(server.jdbcUrl(), Optional.of(server.user()), Optional.of(wrongPassword));
+
+        assertThatThrownBy(() -> new JdbcSessionStoreFactory().open(settings))
+                .isInstanceOfSatisfying(EpoxyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                .hasMessage("Cannot connect to the session store at %s", server.jdbcUrl())
+                .satisfies(e -> assertNoMessageContains(e, wrongPassword));
+    }
+
+    @Test
+    void passwordInTheUrlIsRedactedFromErrors() {
+        String wrongPassword = "url-secret-" + server.password();
+        String url = server.jdbcUrl() + "?user=" + server.user() + "&password=" + wrongPassword + "&connectTimeout=5";
+        StoreSettings settings = new StoreSettings(url, Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> new JdbcSessionStoreFactory().open(settings))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Cannot connect to the session store at %s?user=%s&password=***&connectTimeout=5", server.jdbcUrl(), server.user())
+                .satisfies(e -> assertNoMessageContains(e, wrongPassword));
+    }
+
+    @Test
+    void reopeningAMigratedDatabaseKeepsItsData() {
+        store.createSession(SessionFixtures.provisioning("kept", SessionFixtures.EPOCH), Map.of());
+        store.close();
+
+        try (SessionStore reopened = openStore()) {
+            assertThat(reopened.listSessions()).extracting(session -> session.id().value()).containsExactly("kept");
+        }
+    }
+
+    private static void assertNoMessageContains(Throwable thrown, String secret) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            assertThat(String.valueOf(cause.getMessage())).doesNotContain(secret);
+        }
+    }
+}
