@@ -1,5 +1,6 @@
 package dev.epoxy.server.http;
 
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
@@ -90,7 +91,7 @@ public final class GlueErrors {
                 case CONSTRAINT -> render(shapeOf(ErrorCode.INVALID_INPUT), invalid.getMessage());
             };
         }
-        return render(INTERNAL_SERVICE_EXCEPTION, String.format(INTERNAL_MESSAGE, requestId));
+        return render(INTERNAL_SERVICE_EXCEPTION, format(INTERNAL_MESSAGE, requestId));
     }
 
     /** Whether the failure is unexpected, so the caller logs it with its stack trace. */
@@ -104,7 +105,7 @@ public final class GlueErrors {
     /** The error for a failure Jetty detected itself (unreadable request, or an escaped exception). */
     static GlueError errorOfHttpStatus(int status, String reason, String requestId) {
         if (status >= 500) {
-            return render(INTERNAL_SERVICE_EXCEPTION, String.format(INTERNAL_MESSAGE, requestId));
+            return render(INTERNAL_SERVICE_EXCEPTION, format(INTERNAL_MESSAGE, requestId));
         }
         return render(shapeOf(WireError.MALFORMED_HTTP), "Cannot read the HTTP request: " + (reason == null ? "status " + status : reason));
     }

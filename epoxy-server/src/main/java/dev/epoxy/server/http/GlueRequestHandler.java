@@ -36,6 +36,10 @@ import org.slf4j.MDC;
  * The Glue JSON 1.1 front door: {@code POST /} with {@code X-Amz-Target: AWSGlue.<Operation>}, plus STS
  * {@code GetCallerIdentity} in the Query protocol. Every response carries {@code x-amzn-RequestId}; every
  * failure becomes an AWS-format error through {@link GlueErrors}.
+ *
+ * <p>Browsers: Glue operations need the custom {@code X-Amz-Target} header, which a cross-origin page can
+ * only send after a CORS preflight, and this handler never approves one (no {@code Access-Control-*}
+ * headers). DNS rebinding, which would make the page same-origin, is stopped by {@link HostGuard}.
  */
 final class GlueRequestHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(GlueRequestHandler.class);

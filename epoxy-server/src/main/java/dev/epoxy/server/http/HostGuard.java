@@ -1,5 +1,7 @@
 package dev.epoxy.server.http;
 
+import static java.lang.String.format;
+
 import dev.epoxy.server.config.ServerConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,7 +40,7 @@ final class HostGuard {
         if (host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches() || allowedHosts.contains(host)) {
             return;
         }
-        throw new WireException(WireError.HOST_NOT_ALLOWED, String.format(
+        throw new WireException(WireError.HOST_NOT_ALLOWED, format(
                 "Host '%s' is not allowed: the server listens on a loopback address and accepts only localhost, 127.0.0.1 and [::1]; "
                         + "add the host to epoxy.server.allowed-hosts (or bind elsewhere with epoxy.server.bind-address) to allow it",
                 hostHeader.get()));

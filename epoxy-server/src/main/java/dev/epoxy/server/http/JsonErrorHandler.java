@@ -1,5 +1,6 @@
 package dev.epoxy.server.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.epoxy.glue.model.GlueJson;
 import dev.epoxy.server.http.GlueErrors.GlueError;
 import java.nio.ByteBuffer;
@@ -15,6 +16,8 @@ import org.eclipse.jetty.util.Callback;
 
 /** Jetty's own error pages (unreadable requests, escaped failures) as AWS-format JSON, never HTML. */
 final class JsonErrorHandler extends ErrorHandler {
+    private static final ObjectMapper JSON = GlueJson.newObjectMapper();
+
     JsonErrorHandler() {
         setShowStacks(false);
         setShowCauses(false);
@@ -36,8 +39,10 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         // Requests Jetty cannot parse never reach a handler; answer them in the same format.
-        GlueError error = GlueErrors.errorOfHttpStatus(status, reason, UUID.randomUUID().toString());
+        String requestId = UUID.randomUUID().toString();
+        GlueError error = GlueErrors.errorOfHttpStatus(status, reason, requestId);
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, GlueJson.CONTENT_TYPE));
+        fields.put(GlueRequestHandler.REQUEST_ID_HEADER, requestId);
         fields.put(GlueRequestHandler.ERROR_TYPE_HEADER, error.type());
         String body = "{\"__type\":\"" + error.type() + "\",\"Message\":" + quote(error.message()) + "}";
         return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
@@ -45,7 +50,7 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static String quote(String text) {
         try {
-            return GlueJson.newObjectMapper().writeValueAsString(text);
+            return JSON.writeValueAsString(text);
         }
         catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return "\"Bad request\"";

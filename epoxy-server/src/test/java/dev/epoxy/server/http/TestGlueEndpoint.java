@@ -13,6 +13,7 @@ import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionSpec;
+import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
 import dev.epoxy.core.session.StoreSettings;
@@ -144,6 +145,36 @@ class TestGlueEndpoint {
         storeSession("s1");
         glue("RunStatement", object().put("SessionId", "s1").put("Code", "1+1"))
                 .assertError(400, "InvalidInputException", "Session is not ready, session_id=s1, status=PROVISIONING");
+    }
+
+    @Test
+    void finishedSessionRefusesStatementsAndStop() throws Exception {
+        Session session = storeSession("s1");
+        Instant completed = session.createdOn().plusSeconds(30);
+        store.updateSession(session.completed(SessionStatus.FAILED, Optional.of("The session driver exited unexpectedly"), completed));
+
+        glue("RunStatement", object().put("SessionId", "s1").put("Code", "1+1"))
+                .assertError(400, "InvalidInputException", "Session is not ready, session_id=s1, status=FAILED");
+        glue("StopSession", object().put("Id", "s1")).assertError(400, "IllegalSessionStateException", "Cannot stop session s1: it is FAILED");
+        JsonNode wire = glue("GetSession", object().put("Id", "s1")).json().get("Session");
+        assertThat(wire.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(wire.get("ErrorMessage").asText()).isEqualTo("The session driver exited unexpectedly");
+        assertThat(wire.get("CompletedOn").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal(completed.toEpochMilli()).movePointLeft(3));
+        assertThat(wire.get("ExecutionTime").asDouble()).isEqualTo(30.0);
+        // Billed for the one-minute minimum: 5 DPU x 60 s.
+        assertThat(wire.get("DPUSeconds").asDouble()).isEqualTo(300.0);
+    }
+
+    @Test
+    void corsPreflightIsNeverApproved() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint.uri().resolve("/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "x-amz-target")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        new Reply(response).assertError(400, "UnknownOperationException", "Epoxy serves the Glue and STS APIs at POST /, not OPTIONS /");
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
     }
 
     @Test
@@ -313,6 +344,7 @@ class TestGlueEndpoint {
         assertThat(response).startsWith("HTTP/1.1 400 ");
         assertThat(response).containsIgnoringCase("x-amzn-ErrorType: SerializationException");
         assertThat(response).contains("{\"__type\":\"SerializationException\",\"Message\":\"Cannot read the HTTP request: ");
+        assertThat(response).containsPattern("(?i)x-amzn-RequestId: " + UUID_PATTERN);
         assertThat(response).doesNotContainIgnoringCase("<html");
     }
 
