@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param secret whether the value is redacted wherever configuration is printed
  */
 public record ConfigKey(String name, ValueType type, Optional<String> defaultValue, String description, boolean secret) {
-    /** What a value must look like; checked when the configuration loads. */
+    /** What a value must look like; checked when the configuration loads. Durations must be positive. */
     public enum ValueType {
         STRING,
         INTEGER,
+        POSITIVE_INTEGER,
         PORT,
         DURATION,
         PATH,

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -193,13 +194,13 @@ public final class ConfigLoader {
     }
 
     @SafeVarargs
-    private static java.util.Optional<ResolvedValue> firstOf(String name, Map<String, ResolvedValue>... sources) {
+    private static Optional<ResolvedValue> firstOf(String name, Map<String, ResolvedValue>... sources) {
         for (Map<String, ResolvedValue> source : sources) {
             if (source.containsKey(name)) {
-                return java.util.Optional.of(source.get(name));
+                return Optional.of(source.get(name));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String substitute(String template, String userHome, String epoxyHome) {

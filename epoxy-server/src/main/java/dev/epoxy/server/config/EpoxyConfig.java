@@ -122,6 +122,11 @@ public final class EpoxyConfig {
         switch (key.type()) {
             case STRING, LIST -> {}
             case INTEGER -> parseInt(key, resolved);
+            case POSITIVE_INTEGER -> {
+                if (parseInt(key, resolved) < 1) {
+                    throw invalid(key, resolved, "a positive integer");
+                }
+            }
             case PORT -> {
                 int port = parseInt(key, resolved);
                 if (port < 0 || port > 65535) {
@@ -146,9 +151,10 @@ public final class EpoxyConfig {
     private static Duration parseDuration(ConfigKey key, ResolvedValue resolved) {
         String text = resolved.value().trim().toLowerCase(Locale.ROOT);
         Matcher matcher = DURATION.matcher(text);
+        Duration duration;
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
+            duration = switch (matcher.group(2)) {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
@@ -156,12 +162,18 @@ public final class EpoxyConfig {
                 default -> Duration.ofDays(amount);
             };
         }
-        try {
-            return Duration.parse(resolved.value().trim());
+        else {
+            try {
+                duration = Duration.parse(resolved.value().trim());
+            }
+            catch (DateTimeParseException e) {
+                throw invalid(key, resolved, "a duration such as 500ms, 30s, 5m, 2h, 1d or PT30S");
+            }
         }
-        catch (DateTimeParseException e) {
-            throw invalid(key, resolved, "a duration such as 500ms, 30s, 5m, 2h, 1d or PT30S");
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(key, resolved, "a positive duration");
         }
+        return duration;
     }
 
     private static Path parsePath(ConfigKey key, ResolvedValue resolved) {

@@ -6,9 +6,9 @@ import java.util.List;
 
 /** Keys of the session service, read into core's {@link SessionConfig}. */
 public final class SessionConfigKeys {
-    public static final ConfigKey MAX_ACTIVE_SESSIONS = ConfigKey.of("epoxy.session.max-active-sessions", ValueType.INTEGER, "16",
+    public static final ConfigKey MAX_ACTIVE_SESSIONS = ConfigKey.of("epoxy.session.max-active-sessions", ValueType.POSITIVE_INTEGER, "16",
             "Sessions that may hold a driver at once (PROVISIONING, READY, STOPPING); more → ResourceNumberLimitExceededException.");
-    public static final ConfigKey MAX_WAITING_STATEMENTS = ConfigKey.of("epoxy.session.max-waiting-statements", ValueType.INTEGER, "1000",
+    public static final ConfigKey MAX_WAITING_STATEMENTS = ConfigKey.of("epoxy.session.max-waiting-statements", ValueType.POSITIVE_INTEGER, "1000",
             "Statements that may wait behind the running one in a session; more → ResourceNumberLimitExceededException.");
     public static final ConfigKey REAPER_INTERVAL = ConfigKey.of("epoxy.session.reaper-interval", ValueType.DURATION, "30s",
             "How often idle, expired and stuck sessions are looked for.");

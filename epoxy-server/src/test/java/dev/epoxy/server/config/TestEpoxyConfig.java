@@ -178,6 +178,14 @@ class TestEpoxyConfig {
     }
 
     @Test
+    void limitsAndDurationsMustBePositive() {
+        assertThatThrownBy(() -> load(List.of(), Map.of("EPOXY_SESSION_MAX_ACTIVE_SESSIONS", "0"), Map.of()))
+                .hasMessage("Invalid value '0' for epoxy.session.max-active-sessions (from environment variable EPOXY_SESSION_MAX_ACTIVE_SESSIONS): expected a positive integer");
+        assertThatThrownBy(() -> load(List.of("--config", "epoxy.session.reaper-interval=0s"), Map.of(), Map.of()))
+                .hasMessage("Invalid value '0s' for epoxy.session.reaper-interval (from command line --config epoxy.session.reaper-interval): expected a positive duration");
+    }
+
+    @Test
     void secretsAreRedacted() {
         EpoxyConfig config = load(List.of(), Map.of("EPOXY_STORE_PASSWORD", "hunter2"), Map.of());
         assertThat(config.describe()).contains("epoxy.store.password=**** (environment variable EPOXY_STORE_PASSWORD)");
