@@ -93,6 +93,14 @@ public final class GlueEndpoint implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
+    /**
+     * Blocks until the endpoint stops. Its threads are daemon threads, so a {@code main} that should keep
+     * serving calls this (or otherwise waits) after {@link #start}.
+     */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
     @Override
     public void close() {
         try {
