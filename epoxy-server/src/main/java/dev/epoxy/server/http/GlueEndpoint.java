@@ -1,0 +1,113 @@
+package dev.epoxy.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.session.SessionService;
+import dev.epoxy.glue.model.ServiceModel;
+import dev.epoxy.server.config.ServerConfig;
+import dev.epoxy.server.http.session.SessionOperations;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener serving the Glue JSON 1.1 API and STS GetCallerIdentity: one Jetty connector on
+ * {@link ServerConfig#bindAddress()} and {@link ServerConfig#port()} (0 picks a free port).
+ */
+public final class GlueEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GlueEndpoint.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServerConfig config;
+
+    private GlueEndpoint(ServerConfig config, List<GlueOperation<?, ?>> operations) {
+        this.config = requireNonNull(config, "config is null");
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("epoxy-http");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        HostGuard hostGuard = new HostGuard(config);
+        server.setHandler(new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId())));
+        server.setErrorHandler(new JsonErrorHandler());
+    }
+
+    /**
+     * Starts the endpoint with the session operations.
+     *
+     * @throws EpoxyException {@code INTERNAL} when the port cannot be bound
+     */
+    public static GlueEndpoint start(ServerConfig config, SessionService sessions) {
+        return start(config, SessionOperations.all(sessions, config));
+    }
+
+    /**
+     * Starts the endpoint with the given operations (each must be in the bundled service model); later
+     * areas (catalog, jobs) add theirs to the list.
+     *
+     * @throws EpoxyException {@code INTERNAL} when the port cannot be bound
+     */
+    public static GlueEndpoint start(ServerConfig config, List<GlueOperation<?, ?>> operations) {
+        GlueEndpoint endpoint = new GlueEndpoint(config, new ArrayList<>(operations));
+        try {
+            endpoint.server.start();
+        }
+        catch (Exception e) {
+            endpoint.close();
+            throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot start the Glue endpoint on %s:%s: %s", config.bindAddress(), config.port(), e.getMessage());
+        }
+        LOG.info("Glue endpoint listening on {}", endpoint.uri());
+        return endpoint;
+    }
+
+    /** The bound port (the chosen one when the configured port is 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The endpoint URL for clients, e.g. {@code http://127.0.0.1:9911}. */
+    public URI uri() {
+        String host = config.bindAddress();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /**
+     * Blocks until the endpoint stops. Its threads are daemon threads, so a {@code main} that should keep
+     * serving calls this (or otherwise waits) after {@link #start}.
+     */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        }
+        catch (Exception e) {
+            LOG.warn("Cannot stop the Glue endpoint cleanly", e);
+        }
+    }
+}

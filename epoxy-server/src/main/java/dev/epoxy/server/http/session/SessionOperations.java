@@ -1,0 +1,181 @@
+package dev.epoxy.server.http.session;
+
+import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
+import static dev.epoxy.core.ErrorCode.JOB_NOT_FOUND;
+import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.session.SessionInfo;
+import dev.epoxy.core.session.SessionService;
+import dev.epoxy.glue.model.session.CancelStatementRequest;
+import dev.epoxy.glue.model.session.CancelStatementResponse;
+import dev.epoxy.glue.model.session.CreateSessionRequest;
+import dev.epoxy.glue.model.session.CreateSessionResponse;
+import dev.epoxy.glue.model.session.DeleteSessionRequest;
+import dev.epoxy.glue.model.session.DeleteSessionResponse;
+import dev.epoxy.glue.model.session.GetDashboardUrlRequest;
+import dev.epoxy.glue.model.session.GetDashboardUrlResponse;
+import dev.epoxy.glue.model.session.GetSessionEndpointRequest;
+import dev.epoxy.glue.model.session.GetSessionRequest;
+import dev.epoxy.glue.model.session.GetSessionResponse;
+import dev.epoxy.glue.model.session.GetStatementRequest;
+import dev.epoxy.glue.model.session.GetStatementResponse;
+import dev.epoxy.glue.model.session.GlueSession;
+import dev.epoxy.glue.model.session.ListSessionsRequest;
+import dev.epoxy.glue.model.session.ListSessionsResponse;
+import dev.epoxy.glue.model.session.ListStatementsRequest;
+import dev.epoxy.glue.model.session.ListStatementsResponse;
+import dev.epoxy.glue.model.session.RunStatementRequest;
+import dev.epoxy.glue.model.session.RunStatementResponse;
+import dev.epoxy.glue.model.session.StopSessionRequest;
+import dev.epoxy.glue.model.session.StopSessionResponse;
+import dev.epoxy.glue.model.tag.GetTagsRequest;
+import dev.epoxy.glue.model.tag.GetTagsResponse;
+import dev.epoxy.glue.model.tag.TagResourceRequest;
+import dev.epoxy.glue.model.tag.TagResourceResponse;
+import dev.epoxy.glue.model.tag.UntagResourceRequest;
+import dev.epoxy.glue.model.tag.UntagResourceResponse;
+import dev.epoxy.server.config.ServerConfig;
+import dev.epoxy.server.http.GlueOperation;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The interactive-session operations: each validates what the model cannot express, maps the request to
+ * the domain, calls {@link SessionService} and maps the answer back.
+ */
+public final class SessionOperations {
+    /** ListSessions pages hold at most this many sessions when MaxResults is absent (the model's PageSize maximum). */
+    static final int DEFAULT_PAGE_SIZE = 1000;
+    private static final String RESOURCE_TYPE_SESSION = "SESSION";
+
+    private final SessionService sessions;
+    private final SessionArns arns;
+
+    public SessionOperations(SessionService sessions, SessionArns arns) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.arns = requireNonNull(arns, "arns is null");
+    }
+
+    /** Every session operation, for {@link dev.epoxy.server.http.GlueEndpoint}. */
+    public static List<GlueOperation<?, ?>> all(SessionService sessions, ServerConfig config) {
+        SessionOperations operations = new SessionOperations(sessions, new SessionArns(config.region(), config.accountId()));
+        return List.of(
+                GlueOperation.of("CreateSession", CreateSessionRequest.class, operations::createSession),
+                GlueOperation.of("GetSession", GetSessionRequest.class, operations::getSession),
+                GlueOperation.of("ListSessions", ListSessionsRequest.class, operations::listSessions),
+                GlueOperation.of("StopSession", StopSessionRequest.class, operations::stopSession),
+                GlueOperation.of("DeleteSession", DeleteSessionRequest.class, operations::deleteSession),
+                GlueOperation.of("RunStatement", RunStatementRequest.class, operations::runStatement),
+                GlueOperation.of("GetStatement", GetStatementRequest.class, operations::getStatement),
+                GlueOperation.of("ListStatements", ListStatementsRequest.class, operations::listStatements),
+                GlueOperation.of("CancelStatement", CancelStatementRequest.class, operations::cancelStatement),
+                GlueOperation.of("GetDashboardUrl", GetDashboardUrlRequest.class, operations::getDashboardUrl),
+                GlueOperation.of("GetSessionEndpoint", GetSessionEndpointRequest.class, operations::getSessionEndpoint),
+                GlueOperation.of("TagResource", TagResourceRequest.class, operations::tagResource),
+                GlueOperation.of("GetTags", GetTagsRequest.class, operations::getTags),
+                GlueOperation.of("UntagResource", UntagResourceRequest.class, operations::untagResource));
+    }
+
+    public CreateSessionResponse createSession(CreateSessionRequest request) {
+        SessionId id = new SessionId(request.id());
+        sessions.createSession(id, SessionMapper.toSpec(request), SessionMapper.tags(request));
+        return new CreateSessionResponse(SessionMapper.toWire(sessions.describeSession(id)));
+    }
+
+    public GetSessionResponse getSession(GetSessionRequest request) {
+        return new GetSessionResponse(SessionMapper.toWire(sessions.describeSession(new SessionId(request.id()))));
+    }
+
+    public ListSessionsResponse listSessions(ListSessionsRequest request) {
+        List<SessionInfo> all = sessions.listSessions(Optional.ofNullable(request.tags()).orElse(Map.of()));
+        int from = Optional.ofNullable(request.nextToken()).map(SessionOperations::offsetOf).orElse(0);
+        int size = Optional.ofNullable(request.maxResults()).orElse(DEFAULT_PAGE_SIZE);
+        int to = Math.min(all.size(), from + size);
+        List<GlueSession> page = all.subList(Math.min(from, all.size()), to).stream().map(SessionMapper::toWire).toList();
+        String nextToken = to < all.size() ? tokenOf(to) : null;
+        return new ListSessionsResponse(page.stream().map(GlueSession::id).toList(), page, nextToken);
+    }
+
+    public StopSessionResponse stopSession(StopSessionRequest request) {
+        sessions.stopSession(new SessionId(request.id()));
+        return new StopSessionResponse(request.id());
+    }
+
+    public DeleteSessionResponse deleteSession(DeleteSessionRequest request) {
+        sessions.deleteSession(new SessionId(request.id()));
+        return new DeleteSessionResponse(request.id());
+    }
+
+    public RunStatementResponse runStatement(RunStatementRequest request) {
+        return new RunStatementResponse(sessions.runStatement(new SessionId(request.sessionId()), request.code()));
+    }
+
+    public GetStatementResponse getStatement(GetStatementRequest request) {
+        return new GetStatementResponse(StatementMapper.toWire(sessions.loadStatement(new SessionId(request.sessionId()), request.id())));
+    }
+
+    public ListStatementsResponse listStatements(ListStatementsRequest request) {
+        // The model has no MaxResults for ListStatements: every statement fits in one page.
+        return new ListStatementsResponse(
+                sessions.listStatements(new SessionId(request.sessionId())).stream().map(StatementMapper::toWire).toList(),
+                null);
+    }
+
+    public CancelStatementResponse cancelStatement(CancelStatementRequest request) {
+        sessions.cancelStatement(new SessionId(request.sessionId()), request.id());
+        return new CancelStatementResponse();
+    }
+
+    public GetDashboardUrlResponse getDashboardUrl(GetDashboardUrlRequest request) {
+        if (!RESOURCE_TYPE_SESSION.equals(request.resourceType())) {
+            throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", request.resourceId());
+        }
+        return new GetDashboardUrlResponse(sessions.dashboardUrl(new SessionId(request.resourceId())));
+    }
+
+    public Object getSessionEndpoint(GetSessionEndpointRequest request) {
+        sessions.loadSession(new SessionId(request.sessionId()));
+        throw new EpoxyException(NOT_SUPPORTED, "GetSessionEndpoint is not supported: session %s is a LIVY session, and Spark Connect sessions are not available yet", request.sessionId());
+    }
+
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        sessions.tagSession(arns.sessionIdOf(request.resourceArn()), request.tagsToAdd());
+        return new TagResourceResponse();
+    }
+
+    public GetTagsResponse getTags(GetTagsRequest request) {
+        return new GetTagsResponse(sessions.getTags(arns.sessionIdOf(request.resourceArn())));
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        sessions.untagSession(arns.sessionIdOf(request.resourceArn()), Set.copyOf(request.tagsToRemove()));
+        return new UntagResourceResponse();
+    }
+
+    static String tokenOf(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int offsetOf(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith("offset:")) {
+                int offset = Integer.parseInt(text.substring("offset:".length()));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        }
+        catch (IllegalArgumentException e) {
+            // Falls through to the error below; NumberFormatException is an IllegalArgumentException.
+        }
+        throw new EpoxyException(INVALID_INPUT, "Invalid NextToken: %s", token);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.epoxy.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.session.SessionConfig;
+import dev.epoxy.core.session.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestEpoxyConfig {
+    /** A non-default value for every key; a new key must be added here to be tested. */
+    private static final Map<String, String> NON_DEFAULTS = Map.ofEntries(
+            Map.entry("epoxy.server.port", "9000"),
+            Map.entry("epoxy.server.bind-address", "0.0.0.0"),
+            Map.entry("epoxy.server.allowed-hosts", "epoxy.local, other.local"),
+            Map.entry("epoxy.region", "eu-west-1"),
+            Map.entry("epoxy.account-id", "000011112222"),
+            Map.entry("epoxy.store.jdbc-url", "jdbc:postgresql://db/epoxy"),
+            Map.entry("epoxy.store.user", "epoxy"),
+            Map.entry("epoxy.store.password", "s3cret"),
+            Map.entry("epoxy.session.max-active-sessions", "3"),
+            Map.entry("epoxy.session.max-waiting-statements", "7"),
+            Map.entry("epoxy.session.reaper-interval", "250ms"),
+            Map.entry("epoxy.session.startup-timeout", "PT2M"));
+
+    @TempDir
+    Path userHome;
+
+    @Test
+    void defaultsArePinned() {
+        EpoxyConfig config = load(List.of(), Map.of(), Map.of());
+        Path home = userHome.resolve(".epoxy");
+
+        assertThat(config.home()).isEqualTo(home);
+        assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9911, "127.0.0.1", List.of(), "us-east-1", "123456789012"));
+        assertThat(ServerConfig.from(config)).isEqualTo(ServerConfig.defaults());
+        assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:h2:file:" + home + "/db/epoxy", Optional.empty(), Optional.empty()));
+        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
+        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(SessionConfig.defaults());
+        assertThat(config.source(ServerConfig.PORT)).contains("default");
+    }
+
+    @Test
+    void everyKeyHasANonDefaultTestValue() {
+        assertThat(NON_DEFAULTS.keySet()).containsExactlyInAnyOrderElementsOf(
+                EpoxyKeys.all().stream().map(ConfigKey::name).filter(name -> !name.equals("epoxy.home")).toList());
+    }
+
+    @Test
+    void everyKeyMapsIntoTypedConfig() {
+        List<String> args = new ArrayList<>();
+        NON_DEFAULTS.forEach((key, value) -> {
+            args.add("--config");
+            args.add(key + "=" + value);
+        });
+        args.add("--home");
+        args.add(userHome.resolve("elsewhere").toString());
+        EpoxyConfig config = load(args, Map.of(), Map.of());
+
+        assertThat(config.home()).isEqualTo(userHome.resolve("elsewhere"));
+        assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222"));
+        assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret")));
+        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void everyKeyIsReadFromEachSource() throws IOException {
+        for (ConfigKey key : EpoxyKeys.all()) {
+            if (key.name().equals("epoxy.home")) {
+                continue;
+            }
+            String value = NON_DEFAULTS.get(key.name());
+            assertThat(load(List.of(), Map.of(key.environmentVariable(), value), Map.of()).find(key)).as("env %s", key.name()).contains(value);
+            assertThat(load(List.of(), Map.of(), Map.of(key.name(), value)).find(key)).as("system property %s", key.name()).contains(value);
+            assertThat(load(List.of("--config=" + key.name() + "=" + value), Map.of(), Map.of()).find(key)).as("--config %s", key.name()).contains(value);
+            writeProperties(key.name() + "=" + value);
+            assertThat(load(List.of(), Map.of(), Map.of()).find(key)).as("file %s", key.name()).contains(value);
+        }
+    }
+
+    @Test
+    void environmentVariablesAreUpperSnakeCase() {
+        assertThat(ServerConfig.PORT.environmentVariable()).isEqualTo("EPOXY_SERVER_PORT");
+        assertThat(SessionConfigKeys.MAX_ACTIVE_SESSIONS.environmentVariable()).isEqualTo("EPOXY_SESSION_MAX_ACTIVE_SESSIONS");
+        assertThat(EpoxyKeys.HOME.environmentVariable()).isEqualTo("EPOXY_HOME");
+    }
+
+    @Test
+    void laterSourcesOverrideEarlierOnes() throws IOException {
+        writeProperties("epoxy.server.port=1001\nepoxy.region=file-region");
+        assertThat(port(load(List.of(), Map.of(), Map.of()))).isEqualTo(1001);
+        assertThat(port(load(List.of(), Map.of("EPOXY_SERVER_PORT", "1002"), Map.of()))).isEqualTo(1002);
+        assertThat(port(load(List.of(), Map.of("EPOXY_SERVER_PORT", "1002"), Map.of("epoxy.server.port", "1003")))).isEqualTo(1003);
+        EpoxyConfig config = load(List.of("--port", "1004"), Map.of("EPOXY_SERVER_PORT", "1002"), Map.of("epoxy.server.port", "1003"));
+        assertThat(port(config)).isEqualTo(1004);
+        assertThat(config.source(ServerConfig.PORT)).contains("command line --port");
+        assertThat(config.get(ServerConfig.REGION)).isEqualTo("file-region");
+    }
+
+    @Test
+    void homeFromCommandLineLocatesPropertiesFile() throws IOException {
+        Path home = Files.createDirectories(userHome.resolve("custom-home"));
+        Files.writeString(home.resolve("epoxy.properties"), "epoxy.account-id=999999999999\n");
+        EpoxyConfig config = load(List.of("--home", home.toString()), Map.of(), Map.of());
+        assertThat(config.get(ServerConfig.ACCOUNT_ID)).isEqualTo("999999999999");
+        assertThat(StoreConfigKeys.storeSettings(config).jdbcUrl()).isEqualTo("jdbc:h2:file:" + home + "/db/epoxy");
+    }
+
+    @Test
+    void homeCannotBeSetInItsOwnPropertiesFile() throws IOException {
+        writeProperties("epoxy.home=/somewhere/else");
+        assertThatThrownBy(() -> load(List.of(), Map.of(), Map.of()))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("epoxy.home cannot be set in %s: that file is read from epoxy.home; use --home or EPOXY_HOME", userHome.resolve(".epoxy/epoxy.properties"));
+    }
+
+    @Test
+    void unknownKeyInPropertiesFileStopsStartup() throws IOException {
+        writeProperties("epoxy.server.prot=9000");
+        assertThatThrownBy(() -> load(List.of(), Map.of(), Map.of()))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Unknown configuration key epoxy.server.prot (from %s); see docs/configuration.md for the known keys", userHome.resolve(".epoxy/epoxy.properties"));
+    }
+
+    @Test
+    void unknownSystemPropertyStopsStartup() {
+        assertThatThrownBy(() -> load(List.of(), Map.of(), Map.of("epoxy.sesion.max-active-sessions", "3")))
+                .hasMessage("Unknown configuration key epoxy.sesion.max-active-sessions (from system property epoxy.sesion.max-active-sessions); see docs/configuration.md for the known keys");
+    }
+
+    @Test
+    void unknownEnvironmentVariableStopsStartup() {
+        assertThatThrownBy(() -> load(List.of(), Map.of("EPOXY_SERVER_PROT", "1"), Map.of()))
+                .hasMessage("Unknown configuration environment variable EPOXY_SERVER_PROT: no epoxy.* key maps to it (see docs/configuration.md)");
+    }
+
+    @Test
+    void unrelatedEnvironmentAndSystemPropertiesAreIgnored() {
+        EpoxyConfig config = load(List.of(), Map.of("PATH", "/bin", "EPOXYFOO", "x"), Map.of("java.version", "17"));
+        assertThat(port(config)).isEqualTo(9911);
+    }
+
+    @Test
+    void unknownConfigFlagKeyStopsStartup() {
+        assertThatThrownBy(() -> load(List.of("--config", "epoxy.nope=1"), Map.of(), Map.of()))
+                .hasMessage("Unknown configuration key epoxy.nope (from command line --config epoxy.nope); see docs/configuration.md for the known keys");
+    }
+
+    @Test
+    void unknownOptionStopsStartup() {
+        assertThatThrownBy(() -> load(List.of("--prot", "1"), Map.of(), Map.of()))
+                .hasMessage("Unknown command-line option: --prot (expected --port N, --home DIR or --config key=value)");
+        assertThatThrownBy(() -> load(List.of("--port"), Map.of(), Map.of()))
+                .hasMessage("Command-line option --port needs a value");
+    }
+
+    @Test
+    void malformedValueNamesKeyAndSource() {
+        assertThatThrownBy(() -> load(List.of(), Map.of("EPOXY_SERVER_PORT", "nine"), Map.of()))
+                .hasMessage("Invalid value 'nine' for epoxy.server.port (from environment variable EPOXY_SERVER_PORT): expected an integer");
+        assertThatThrownBy(() -> load(List.of("--port", "70000"), Map.of(), Map.of()))
+                .hasMessage("Invalid value '70000' for epoxy.server.port (from command line --port): expected a port number from 0 to 65535");
+        assertThatThrownBy(() -> load(List.of(), Map.of(), Map.of("epoxy.session.reaper-interval", "soon")))
+                .hasMessage("Invalid value 'soon' for epoxy.session.reaper-interval (from system property epoxy.session.reaper-interval): "
+                        + "expected a duration such as 500ms, 30s, 5m, 2h, 1d or PT30S");
+    }
+
+    @Test
+    void limitsAndDurationsMustBePositive() {
+        assertThatThrownBy(() -> load(List.of(), Map.of("EPOXY_SESSION_MAX_ACTIVE_SESSIONS", "0"), Map.of()))
+                .hasMessage("Invalid value '0' for epoxy.session.max-active-sessions (from environment variable EPOXY_SESSION_MAX_ACTIVE_SESSIONS): expected a positive integer");
+        assertThatThrownBy(() -> load(List.of("--config", "epoxy.session.reaper-interval=0s"), Map.of(), Map.of()))
+                .hasMessage("Invalid value '0s' for epoxy.session.reaper-interval (from command line --config epoxy.session.reaper-interval): expected a positive duration");
+    }
+
+    @Test
+    void secretsAreRedacted() {
+        EpoxyConfig config = load(List.of(), Map.of("EPOXY_STORE_PASSWORD", "hunter2"), Map.of());
+        assertThat(config.describe()).contains("epoxy.store.password=**** (environment variable EPOXY_STORE_PASSWORD)");
+        assertThat(String.join("\n", config.describe())).doesNotContain("hunter2");
+        assertThat(config.toString()).doesNotContain("hunter2");
+        assertThat(StoreConfigKeys.storeSettings(config).toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void renamedKeyStillWorksAndRemovedKeyFails() {
+        List<ConfigKey> keys = EpoxyKeys.all();
+        List<LegacyKey> legacy = List.of(
+                LegacyKey.renamed("epoxy.http.port", "epoxy.server.port"),
+                LegacyKey.removed("epoxy.session.idle-check", "use epoxy.session.reaper-interval"));
+        ConfigLoader loader = new ConfigLoader(keys, legacy);
+        Map<String, String> properties = Map.of("user.home", userHome.toString());
+
+        assertThat(ServerConfig.from(loader.load(List.of(), Map.of("EPOXY_HTTP_PORT", "1234"), properties)).port()).isEqualTo(1234);
+        assertThatThrownBy(() -> loader.load(List.of("--config", "epoxy.session.idle-check=1s"), Map.of(), properties))
+                .hasMessage("Configuration key epoxy.session.idle-check (from command line --config epoxy.session.idle-check) was removed: use epoxy.session.reaper-interval");
+    }
+
+    @Test
+    void everyKeyIsDocumented() throws IOException {
+        Path docs = Path.of("..", "docs", "configuration.md");
+        Map<String, String> rows = Files.readAllLines(docs).stream()
+                .filter(line -> line.startsWith("| `epoxy."))
+                .collect(Collectors.toMap(line -> line.split("`")[1], line -> line));
+        for (ConfigKey key : EpoxyKeys.all()) {
+            assertThat(rows).as("row for %s in %s", key.name(), docs).containsKey(key.name());
+            assertThat(rows.get(key.name())).startsWith("| `" + key.name() + "` | `" + key.environmentVariable() + "` |");
+        }
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(EpoxyKeys.all().stream().map(ConfigKey::name).toList());
+    }
+
+    private EpoxyConfig load(List<String> args, Map<String, String> environment, Map<String, String> systemProperties) {
+        Map<String, String> properties = new HashMap<>(systemProperties);
+        properties.put("user.home", userHome.toString());
+        return ConfigLoader.standard().load(args, environment, properties);
+    }
+
+    private void writeProperties(String content) throws IOException {
+        Path home = Files.createDirectories(userHome.resolve(".epoxy"));
+        Files.writeString(home.resolve("epoxy.properties"), content);
+    }
+
+    private static int port(EpoxyConfig config) {
+        return ServerConfig.from(config).port();
+    }
+}
