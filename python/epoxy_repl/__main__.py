@@ -53,6 +53,7 @@ class Repl:
         self._requests = queue.Queue()
         self._lock = threading.Lock()
         self._running_id = None
+        self._cancelled_early = set()
         self._main_thread_id = threading.main_thread().ident
 
     def read_control(self):
@@ -66,6 +67,9 @@ class Repl:
                     with self._lock:
                         if self._running_id == message.get("id"):
                             signal.pthread_kill(self._main_thread_id, signal.SIGINT)
+                        elif self._running_id is None:
+                            # The cancel overtook its statement: never start it.
+                            self._cancelled_early.add(message.get("id"))
                 elif kind == "shutdown":
                     break
         finally:
@@ -91,6 +95,9 @@ class Repl:
 
     def _run(self, statement_id, code):
         with self._lock:
+            if statement_id in self._cancelled_early:
+                self._cancelled_early.discard(statement_id)
+                return StatementResult("cancelled", "", "KeyboardInterrupt", "Statement cancelled")
             self._running_id = statement_id
         try:
             _before_statement(self._executor.namespace, statement_id)

@@ -39,7 +39,7 @@ final class StatementRunner implements AutoCloseable {
     private static final class Running {
         private final int id;
         private volatile boolean cancelRequested;
-        private volatile double lastProgress = -1;
+        private volatile double lastProgress;
         private ScheduledFuture<?> canceller;
 
         private Running(int id) {
