@@ -104,6 +104,11 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
+    /** Whether the driver's link is up. */
+    public synchronized boolean isConnected() {
+        return connection != null;
+    }
+
     /** Where the driver's stdout and stderr go. */
     public Path driverLog() {
         return driverLog;
