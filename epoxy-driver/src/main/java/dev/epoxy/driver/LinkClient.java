@@ -81,6 +81,11 @@ final class LinkClient implements AutoCloseable {
         return true;
     }
 
+    /** Whether a connection to the server is up (welcomed and not yet seen to drop). */
+    synchronized boolean isConnected() {
+        return connection != null;
+    }
+
     @Override
     public void close() {
         Socket socket;
