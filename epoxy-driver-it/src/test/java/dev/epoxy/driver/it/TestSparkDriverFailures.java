@@ -1,0 +1,136 @@
+package dev.epoxy.driver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.StatementState;
+import dev.epoxy.server.driver.DriverLaunchConfig;
+import dev.epoxy.server.driver.DriverLinkServer;
+import dev.epoxy.server.driver.SparkDriverHandle;
+import dev.epoxy.server.driver.SparkDriverLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Drivers that die or cannot start: each test launches its own. */
+class TestSparkDriverFailures {
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private Path home;
+    private DriverLinkServer linkServer;
+    private SparkDriverHandle driver;
+
+    @BeforeEach
+    void setUp() {
+        home = TestingDrivers.newHome();
+        linkServer = TestingDrivers.linkServer();
+    }
+
+    @AfterEach
+    void tearDown() {
+        try {
+            if (driver != null) {
+                driver.stop();
+                driver.pid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            }
+        }
+        finally {
+            linkServer.close();
+            TestingDrivers.deleteRecursively(home);
+        }
+    }
+
+    @Test
+    void pythonCallingOsExitFailsTheRunningStatementAndTheDriver() {
+        RecordingDriverListener listener = new RecordingDriverListener();
+        driver = launch("exits", TestingDrivers.config(home), listener);
+        awaitReady(listener, "exits");
+        driver.runStatement(1, "import os\nos._exit(1)");
+
+        String reason = listener.awaitFailure(Duration.ofSeconds(30));
+        assertThat(reason).isEqualTo("The Python interpreter exited with code 1 while running statement 1");
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(1, Duration.ofSeconds(5));
+        assertThat(completion.state()).isEqualTo(StatementState.ERROR);
+        assertThat(completion.output().orElseThrow().status()).isEqualTo(OutputStatus.ERROR);
+        awaitProcessGone();
+    }
+
+    @Test
+    void killingTheDriverWithSigkillFailsItWithinSeconds() {
+        RecordingDriverListener listener = new RecordingDriverListener();
+        driver = launch("killed", TestingDrivers.config(home), listener);
+        awaitReady(listener, "killed");
+        long pid = driver.pid().orElseThrow();
+
+        long killedAt = System.nanoTime();
+        assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue();
+        String reason = listener.awaitFailure(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(reason).startsWith("The session driver was killed by signal 9 (SIGKILL); see its log ")
+                .endsWith(home.resolve("sessions").resolve("killed").resolve("driver.log").toString());
+    }
+
+    @Test
+    void badSparkHomeFailsNamingIt() {
+        Path missing = home.resolve("no-spark-here");
+        RecordingDriverListener listener = new RecordingDriverListener();
+        driver = launch("bad-spark-home", TestingDrivers.config(home).withSparkHome(missing), listener);
+        assertThat(listener.awaitFailure(Duration.ofSeconds(10)))
+                .isEqualTo("Spark home " + missing + " has no executable bin/spark-submit; "
+                        + "set epoxy.session.spark-home to a Spark 3.5 distribution or the pyspark package directory");
+    }
+
+    @Test
+    void badPythonWithoutSparkHomeFailsNamingIt() {
+        RecordingDriverListener listener = new RecordingDriverListener();
+        DriverLaunchConfig config = TestingDrivers.config(home).withPython("/nonexistent/python3");
+        driver = launch("bad-python", new DriverLaunchConfig(config.home(), config.distDir(), java.util.Optional.empty(), config.python(), config.master(),
+                config.localDriverMemory(), config.maxOutputBytes(), config.stopGracePeriod(), config.linkBindAddress(), config.linkPort(),
+                config.linkGiveUpAfter(), config.sparkConf()), listener);
+        assertThat(listener.awaitFailure(Duration.ofSeconds(10)))
+                .startsWith("Cannot run the Python interpreter /nonexistent/python3 (epoxy.session.python) to find Spark: ");
+    }
+
+    @Test
+    void badPythonWithASparkHomeFailsInTheDriverNamingIt() {
+        Path sparkHome = TestingDrivers.sparkHome().orElseGet(() -> Path.of(TestingDrivers.python()).toAbsolutePath().getParent().getParent()
+                .resolve("lib").resolve("python3.11").resolve("site-packages").resolve("pyspark"));
+        RecordingDriverListener listener = new RecordingDriverListener();
+        driver = launch("bad-python-driver", TestingDrivers.config(home).withSparkHome(sparkHome).withPython("/nonexistent/python3"), listener);
+        assertThat(listener.awaitFailure(STARTUP))
+                .isEqualTo("Cannot start the Python interpreter /nonexistent/python3: No such file or directory "
+                        + "(epoxy.session.python must name a Python with pyspark installed)");
+        awaitProcessGone();
+    }
+
+    @Test
+    void stopEndsTheDriverProcess() {
+        RecordingDriverListener listener = new RecordingDriverListener();
+        driver = launch("stopped", TestingDrivers.config(home), listener);
+        awaitReady(listener, "stopped");
+        driver.stop();
+        listener.awaitStopped(Duration.ofSeconds(30));
+        assertThat(listener.failures()).isEmpty();
+        awaitProcessGone();
+    }
+
+    private SparkDriverHandle launch(String sessionId, DriverLaunchConfig config, RecordingDriverListener listener) {
+        return (SparkDriverHandle) new SparkDriverLauncher(config, linkServer).launch(TestingDrivers.session(sessionId), listener);
+    }
+
+    private void awaitReady(RecordingDriverListener listener, String sessionId) {
+        try {
+            listener.awaitReady(STARTUP);
+        }
+        catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nDriver log:\n" + TestingDrivers.driverLog(home, sessionId), e);
+        }
+    }
+
+    private void awaitProcessGone() {
+        long pid = driver.pid().orElseThrow();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
+    }
+}

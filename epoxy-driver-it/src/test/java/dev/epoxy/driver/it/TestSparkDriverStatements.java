@@ -1,0 +1,190 @@
+package dev.epoxy.driver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.epoxy.core.driver.DriverHandle;
+import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementState;
+import dev.epoxy.server.driver.DriverLaunchConfig;
+import dev.epoxy.server.driver.DriverLinkServer;
+import dev.epoxy.server.driver.SparkDriverLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** One real driver (spark-submit, PySpark) shared by all statements of this class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TestSparkDriverStatements {
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final Duration STATEMENT = Duration.ofSeconds(60);
+    private static final int MAX_OUTPUT_BYTES = 1024 * 1024;
+
+    private final AtomicInteger statementIds = new AtomicInteger();
+    private Path home;
+    private DriverLinkServer linkServer;
+    private RecordingDriverListener listener;
+    private DriverHandle driver;
+
+    @BeforeAll
+    void startDriver() {
+        home = TestingDrivers.newHome();
+        linkServer = TestingDrivers.linkServer();
+        DriverLaunchConfig config = TestingDrivers.config(home).withMaxOutputBytes(MAX_OUTPUT_BYTES);
+        listener = new RecordingDriverListener();
+        driver = new SparkDriverLauncher(config, linkServer).launch(TestingDrivers.session("shared"), listener);
+        try {
+            listener.awaitReady(STARTUP);
+        }
+        catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nDriver log:\n" + TestingDrivers.driverLog(home, "shared"), e);
+        }
+    }
+
+    @AfterAll
+    void stopDriver() {
+        try {
+            if (driver != null) {
+                driver.stop();
+                listener.awaitStopped(Duration.ofSeconds(30));
+            }
+        }
+        finally {
+            if (linkServer != null) {
+                linkServer.close();
+            }
+            TestingDrivers.deleteRecursively(home);
+        }
+    }
+
+    @Test
+    void printGivesExactlyTheText() {
+        assertThat(runOk("print('hello world')")).isEqualTo("hello world");
+    }
+
+    @Test
+    void bareLastExpressionEchoesAndVariablesPersist() {
+        assertThat(runOk("x = 41")).isEmpty();
+        assertThat(runOk("x + 1")).isEqualTo("42");
+    }
+
+    @Test
+    void exceptionGivesAnErrorOutputWithTheUsersFramesOnly() {
+        int id = run("def f():\n    return 1 / 0\nf()");
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(id, STATEMENT);
+        assertThat(completion.state()).isEqualTo(StatementState.AVAILABLE);
+        StatementOutput output = completion.output().orElseThrow();
+        assertThat(output.status()).isEqualTo(OutputStatus.ERROR);
+        assertThat(output.executionCount()).isEqualTo(id);
+        assertThat(output.errorName()).contains("ZeroDivisionError");
+        assertThat(output.errorValue()).contains("division by zero");
+        assertThat(output.traceback()).first().isEqualTo("Traceback (most recent call last):\n");
+        assertThat(output.traceback()).element(1).isEqualTo("  File \"<stdin>\", line 3, in <module>\n");
+        assertThat(output.traceback()).last().isEqualTo("ZeroDivisionError: division by zero\n");
+        assertThat(output.traceback()).noneMatch(line -> line.contains("epoxy_repl"));
+    }
+
+    @Test
+    void syntaxErrorShowsTheLineAndCaret() {
+        int id = run("x = (1 +\n");
+        StatementOutput output = listener.awaitCompletion(id, STATEMENT).output().orElseThrow();
+        assertThat(output.status()).isEqualTo(OutputStatus.ERROR);
+        assertThat(output.errorName()).contains("SyntaxError");
+        assertThat(String.join("", output.traceback())).contains("File \"<stdin>\", line 1").contains("x = (1 +").contains("^");
+    }
+
+    @Test
+    void sparkComputesTheRightSumAndIsTheSameContext() {
+        long n = 10_000_000L;
+        long expected = n * (n - 1) / 2;
+        assertThat(runOk("spark.range(10_000_000).selectExpr('sum(id)').collect()[0][0]")).isEqualTo(String.valueOf(expected));
+        assertThat(runOk("from pyspark import SparkContext\nfrom pyspark.sql import SparkSession\n"
+                + "(SparkContext.getOrCreate() is sc, SparkSession.builder.getOrCreate() is spark)")).isEqualTo("(True, True)");
+    }
+
+    @Test
+    void progressFollowsTheStatementsSparkJobs() {
+        int id = run("spark.range(0, 200_000_000, 1, 40).selectExpr('sum(id)').collect()[0][0]");
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(id, STATEMENT);
+        assertThat(completion.output().orElseThrow().textPlain()).contains(String.valueOf(200_000_000L * (200_000_000L - 1) / 2));
+        assertThat(listener.progress(id)).isNotEmpty().allMatch(value -> value > 0 && value <= 1.0).isSorted();
+    }
+
+    @Test
+    void cancelStopsASleep() {
+        int id = run("import time\ntime.sleep(600)");
+        letItRun(id);
+        assertCancelStops(id);
+    }
+
+    @Test
+    void cancelStopsABusyLoop() {
+        int id = run("while True:\n    pass");
+        letItRun(id);
+        assertCancelStops(id);
+    }
+
+    @Test
+    void cancelStopsALongSparkJobAndSparkWorksAfterwards() {
+        int id = run("spark.range(0, 10**13, 1, 4).selectExpr('sum(id * id)').collect()");
+        listener.awaitStarted(id, STATEMENT);
+        // The job must really be running (its tasks report progress) when the cancel arrives.
+        org.awaitility.Awaitility.await().atMost(STATEMENT).until(() -> !listener.progress(id).isEmpty());
+        assertCancelStops(id);
+        assertThat(runOk("spark.range(100).count()")).isEqualTo("100");
+        assertThat(runOk("sc.parallelize(range(10), 2).map(lambda v: v * 2).sum()")).isEqualTo("90");
+    }
+
+    @Test
+    void hugeOutputIsBoundedWithANote() {
+        // 500,000 lines of 100 bytes: 50 MB printed.
+        String text = runOk("for i in range(500_000):\n    print('x' * 99)");
+        long printed = 500_000L * 100;
+        assertThat(text.length()).isLessThan(MAX_OUTPUT_BYTES + 300);
+        assertThat(text).startsWith("x".repeat(99) + "\n");
+        assertThat(text).endsWith("[Output truncated: " + (printed - MAX_OUTPUT_BYTES) + " more bytes were dropped after the first "
+                + MAX_OUTPUT_BYTES + " bytes. Raise the limit with epoxy.session.max-output-bytes.]");
+        assertThat(runOk("'still alive'")).isEqualTo("'still alive'");
+    }
+
+    private void assertCancelStops(int id) {
+        assertThat(listener.completion(id)).isEmpty();
+        long cancelledAt = System.nanoTime();
+        driver.cancelStatement(id);
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(id, Duration.ofSeconds(5));
+        assertThat(completion.state()).isEqualTo(StatementState.CANCELLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(runOk("1 + 1")).isEqualTo("2");
+    }
+
+    /** A deliberate pause (not a synchronisation): the statement should be inside its sleep or loop. */
+    private void letItRun(int id) {
+        listener.awaitStarted(id, STATEMENT);
+        try {
+            Thread.sleep(1000);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private int run(String code) {
+        int id = statementIds.incrementAndGet();
+        driver.runStatement(id, code);
+        return id;
+    }
+
+    private String runOk(String code) {
+        int id = run(code);
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(id, STATEMENT);
+        assertThat(completion.state()).as("state of %s", code).isEqualTo(StatementState.AVAILABLE);
+        StatementOutput output = completion.output().orElseThrow();
+        assertThat(output.status()).as("status of %s: %s", code, output).isEqualTo(OutputStatus.OK);
+        return output.textPlain().orElseThrow();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.epoxy.driver;
+
+import dev.epoxy.driver.protocol.DriverMessage;
+import dev.epoxy.driver.protocol.ProcessExit;
+import dev.epoxy.driver.protocol.ServerMessage;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.python.Py4JServer;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session driver, started by spark-submit in client mode: connects to the server's link, creates
+ * the SparkSession, starts the Python interpreter, reports Ready, then runs statements until the
+ * server says Shutdown. A failure at any step is reported with {@link DriverMessage.Failed} before
+ * the process exits with a non-zero code.
+ */
+public final class DriverMain {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverMain.class);
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration EXIT_WATCHDOG = Duration.ofSeconds(15);
+
+    private final DriverSettings settings;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private LinkClient link;
+    private volatile StatementRunner statements;
+    private volatile PythonInterpreter python;
+    private volatile Py4JServer gateway;
+    private volatile boolean stopping;
+
+    private DriverMain(DriverSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        SparkConf conf = new SparkConf();
+        DriverSettings settings;
+        try {
+            settings = DriverSettings.load(key -> conf.get(key, null), System.getenv());
+        }
+        catch (IllegalArgumentException e) {
+            // Without settings there is no link to report on; the launcher reads the exit code and log.
+            System.err.println("Epoxy driver cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        setLogLevel(settings.logLevel());
+        new DriverMain(settings).run();
+    }
+
+    private void run() {
+        link = new LinkClient(settings, () -> statements == null ? java.util.Optional.empty() : statements.runningStatementId(), this::onServerMessage, () -> exit(3));
+        link.start();
+        JavaSparkContext sparkContext;
+        try {
+            if (!settings.sessionLanguage().equalsIgnoreCase("python")) {
+                fail("Session language " + settings.sessionLanguage() + " is not supported yet; Epoxy sessions run Python statements");
+                return;
+            }
+            sparkContext = startSpark();
+            if (sparkContext == null) {
+                return;
+            }
+            python = startPython();
+            if (python == null) {
+                return;
+            }
+        }
+        catch (RuntimeException | LinkageError e) {
+            LOG.error("Driver startup failed", e);
+            fail("The session driver failed to start: " + e);
+            return;
+        }
+        statements = new StatementRunner(sparkContext, python, link::send);
+        String uiUrl = sparkContext.sc().uiWebUrl().isDefined() ? sparkContext.sc().uiWebUrl().get() : null;
+        link.send(new DriverMessage.Ready(uiUrl, sparkContext.sc().applicationId()));
+        LOG.info("Session {} ready (Spark UI {})", settings.sessionId(), uiUrl == null ? "disabled" : uiUrl);
+        try {
+            shutdown.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopAndExit();
+    }
+
+    private JavaSparkContext startSpark() {
+        try {
+            SparkSession spark = SparkSession.builder().appName("epoxy-" + settings.sessionId()).getOrCreate();
+            spark.sparkContext().setLogLevel(settings.logLevel());
+            return JavaSparkContext.fromSparkContext(spark.sparkContext());
+        }
+        catch (RuntimeException | LinkageError e) {
+            LOG.error("Cannot create the SparkSession", e);
+            fail("Cannot start Spark in the session driver: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private PythonInterpreter startPython() {
+        gateway = new Py4JServer(SparkSession.active().sparkContext().conf());
+        gateway.start();
+        try {
+            return PythonInterpreter.start(settings, gateway.getListeningPort(), gateway.secret(), this::pythonExited);
+        }
+        catch (PythonInterpreter.StartException e) {
+            fail(e.getMessage());
+            return null;
+        }
+    }
+
+    private void onServerMessage(ServerMessage message) {
+        if (message instanceof ServerMessage.RunStatement run) {
+            StatementRunner runner = statements;
+            if (runner == null) {
+                LOG.warn("Statement {} arrived before the driver was ready; ignored", run.statementId());
+                return;
+            }
+            runner.run(run.statementId(), run.code());
+        }
+        else if (message instanceof ServerMessage.CancelStatement cancel) {
+            StatementRunner runner = statements;
+            if (runner != null) {
+                runner.cancel(cancel.statementId());
+            }
+        }
+        else if (message instanceof ServerMessage.Shutdown) {
+            LOG.info("The server asked the driver to shut down");
+            stopping = true;
+            shutdown.countDown();
+        }
+        else {
+            LOG.debug("Ignored server message {}", message.getClass().getSimpleName());
+        }
+    }
+
+    private void pythonExited(int exitCode) {
+        if (stopping) {
+            return;
+        }
+        StatementRunner runner = statements;
+        String reason = runner == null || runner.runningStatementId().isEmpty()
+                ? "The Python interpreter " + ProcessExit.describe(exitCode)
+                : "The Python interpreter " + ProcessExit.describe(exitCode) + " while running statement " + runner.runningStatementId().get();
+        // Let the runner report the statement it was running (ERROR) before the session failure.
+        waitForStatementToEnd(runner);
+        fail(reason);
+    }
+
+    private static void waitForStatementToEnd(StatementRunner runner) {
+        if (runner == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (runner.runningStatementId().isPresent() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Reports a failure the driver cannot recover from, then exits with code 1. */
+    private void fail(String reason) {
+        LOG.error("Session driver failed: {}", reason);
+        stopping = true;
+        link.send(new DriverMessage.Failed(reason));
+        try {
+            link.flush(FLUSH_TIMEOUT);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exit(1);
+    }
+
+    private void stopAndExit() {
+        startExitWatchdog();
+        if (statements != null) {
+            statements.close();
+        }
+        if (python != null) {
+            python.close();
+        }
+        if (gateway != null) {
+            gateway.shutdown();
+        }
+        try {
+            SparkSession.active().stop();
+        }
+        catch (RuntimeException e) {
+            LOG.warn("Cannot stop Spark cleanly: {}", e.getMessage());
+        }
+        link.close();
+        System.exit(0);
+    }
+
+    private void exit(int code) {
+        stopping = true;
+        startExitWatchdog();
+        if (python != null) {
+            python.close();
+        }
+        link.close();
+        System.exit(code);
+    }
+
+    /** Spark's shutdown hooks may hang on a broken cluster; the driver must still go away. */
+    private static void startExitWatchdog() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_WATCHDOG.toMillis());
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(4);
+        }, "epoxy-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static void setLogLevel(String level) {
+        Configurator.setRootLevel(Level.toLevel(level, Level.WARN));
+    }
+}

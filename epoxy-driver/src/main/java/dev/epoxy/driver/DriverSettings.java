@@ -1,0 +1,105 @@
+package dev.epoxy.driver;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.driver.protocol.LinkProtocol;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a driver needs to know, read from Spark conf keys {@code spark.epoxy.*} (set by the server's
+ * launcher) and the token from the environment.
+ *
+ * @param linkHost the server's link listener
+ * @param pythonPath extra PYTHONPATH entries for the interpreter (the dist's {@code python/})
+ * @param linkGiveUpAfter how long the driver keeps trying to reach a server it lost before exiting
+ * @param sessionLanguage {@code python} (Scala statements come later)
+ */
+public record DriverSettings(
+        String sessionId,
+        String token,
+        String linkHost,
+        int linkPort,
+        String python,
+        String pythonPath,
+        int maxOutputBytes,
+        Duration linkGiveUpAfter,
+        Duration pythonStartTimeout,
+        String logLevel,
+        String sessionLanguage) {
+
+    public static final String SESSION_ID = "spark.epoxy.session-id";
+    public static final String LINK_ADDRESS = "spark.epoxy.link-address";
+    public static final String PYTHON = "spark.epoxy.python";
+    public static final String PYTHON_PATH = "spark.epoxy.python-path";
+    public static final String MAX_OUTPUT_BYTES = "spark.epoxy.max-output-bytes";
+    public static final String LINK_GIVE_UP_AFTER = "spark.epoxy.link-give-up-after";
+    public static final String PYTHON_START_TIMEOUT = "spark.epoxy.python-start-timeout";
+    public static final String LOG_LEVEL = "spark.epoxy.log-level";
+    public static final String SESSION_LANGUAGE = "spark.epoxy.session-language";
+
+    public DriverSettings {
+        requireNonNull(sessionId, "sessionId is null");
+        requireNonNull(token, "token is null");
+        requireNonNull(linkHost, "linkHost is null");
+        requireNonNull(python, "python is null");
+        requireNonNull(pythonPath, "pythonPath is null");
+        requireNonNull(linkGiveUpAfter, "linkGiveUpAfter is null");
+        requireNonNull(pythonStartTimeout, "pythonStartTimeout is null");
+        requireNonNull(logLevel, "logLevel is null");
+        requireNonNull(sessionLanguage, "sessionLanguage is null");
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param conf Spark conf lookup (null when absent)
+     * @throws IllegalArgumentException naming the missing or malformed setting
+     */
+    public static DriverSettings load(Function<String, String> conf, Map<String, String> environment) {
+        String token = environment.get(LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE);
+        if (token == null || token.isEmpty()) {
+            throw new IllegalArgumentException("The environment variable " + LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE + " is not set");
+        }
+        String address = required(conf, LINK_ADDRESS);
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("Invalid " + LINK_ADDRESS + " (expected host:port): " + address);
+        }
+        return new DriverSettings(
+                required(conf, SESSION_ID),
+                token,
+                address.substring(0, colon),
+                parseInt(LINK_ADDRESS, address.substring(colon + 1)),
+                optional(conf, PYTHON, "python3"),
+                optional(conf, PYTHON_PATH, ""),
+                parseInt(MAX_OUTPUT_BYTES, optional(conf, MAX_OUTPUT_BYTES, String.valueOf(1024 * 1024))),
+                Duration.ofSeconds(parseInt(LINK_GIVE_UP_AFTER, optional(conf, LINK_GIVE_UP_AFTER, "600"))),
+                Duration.ofSeconds(parseInt(PYTHON_START_TIMEOUT, optional(conf, PYTHON_START_TIMEOUT, "120"))),
+                optional(conf, LOG_LEVEL, "WARN"),
+                optional(conf, SESSION_LANGUAGE, "python"));
+    }
+
+    private static String required(Function<String, String> conf, String key) {
+        String value = conf.apply(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The Spark conf " + key + " is not set");
+        }
+        return value;
+    }
+
+    private static String optional(Function<String, String> conf, String key, String defaultValue) {
+        String value = conf.apply(key);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid " + key + " (expected a number): " + value);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.epoxy.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestDriverSettings {
+    private static final Map<String, String> TOKEN = Map.of("EPOXY_DRIVER_TOKEN", "secret");
+
+    @Test
+    void readsSparkConfAndDefaults() {
+        Map<String, String> conf = Map.of(
+                "spark.epoxy.session-id", "s1",
+                "spark.epoxy.link-address", "127.0.0.1:9913",
+                "spark.epoxy.python", "/venv/bin/python");
+        DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
+        assertThat(settings).isEqualTo(new DriverSettings("s1", "secret", "127.0.0.1", 9913, "/venv/bin/python", "", 1024 * 1024,
+                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", "python"));
+    }
+
+    @Test
+    void missingTokenIsNamed() {
+        assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1")::get, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The environment variable EPOXY_DRIVER_TOKEN is not set");
+    }
+
+    @Test
+    void missingAndMalformedSettingsAreNamed() {
+        assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1")::get, TOKEN))
+                .hasMessage("The Spark conf spark.epoxy.link-address is not set");
+        assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1", "spark.epoxy.link-address", "nohost")::get, TOKEN))
+                .hasMessage("Invalid spark.epoxy.link-address (expected host:port): nohost");
+        assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1", "spark.epoxy.link-address", "h:1",
+                "spark.epoxy.max-output-bytes", "lots")::get, TOKEN))
+                .hasMessage("Invalid spark.epoxy.max-output-bytes (expected a number): lots");
+    }
+}

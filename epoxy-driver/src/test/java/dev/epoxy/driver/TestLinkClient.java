@@ -1,0 +1,124 @@
+package dev.epoxy.driver;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.epoxy.driver.protocol.DriverMessage;
+import dev.epoxy.driver.protocol.LinkCodec;
+import dev.epoxy.driver.protocol.LinkProtocol;
+import dev.epoxy.driver.protocol.ServerMessage;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class TestLinkClient {
+    private final BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
+    private final CountDownLatch gaveUp = new CountDownLatch(1);
+    private final AtomicReference<Optional<Integer>> running = new AtomicReference<>(Optional.empty());
+
+    @Test
+    void saysHelloThenExchangesMessages() throws IOException, InterruptedException {
+        try (ServerSocket server = listen(); LinkClient client = start(server, Duration.ofMinutes(1))) {
+            try (ServerSide connection = ServerSide.accept(server)) {
+                DriverMessage.Hello hello = (DriverMessage.Hello) connection.read();
+                assertThat(hello.sessionId()).isEqualTo("s1");
+                assertThat(hello.token()).isEqualTo("secret");
+                assertThat(hello.protocolVersion()).isEqualTo(LinkProtocol.VERSION);
+                assertThat(hello.pid()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(hello.runningStatementId()).isNull();
+                connection.send(new ServerMessage.Welcome());
+
+                client.send(new DriverMessage.Ready(null, "app"));
+                assertThat(connection.read()).isEqualTo(new DriverMessage.Ready(null, "app"));
+                connection.send(new ServerMessage.RunStatement(1, "1 + 1"));
+                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(new ServerMessage.RunStatement(1, "1 + 1"));
+            }
+        }
+    }
+
+    @Test
+    void reconnectsAfterTheServerDropsTheLinkAndDeliversWhatWasQueued() throws IOException, InterruptedException {
+        try (ServerSocket server = listen(); LinkClient client = start(server, Duration.ofMinutes(1))) {
+            try (ServerSide first = ServerSide.accept(server)) {
+                first.read();
+                first.send(new ServerMessage.Welcome());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (client.isConnected()) {
+                // A message written before the client sees the drop would go into the dead socket.
+                assertThat(System.nanoTime()).as("client noticed the drop in time").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            running.set(Optional.of(7));
+            client.send(new DriverMessage.StatementFinished(7, "CANCELLED", null, 1));
+            try (ServerSide second = ServerSide.accept(server)) {
+                DriverMessage.Hello hello = (DriverMessage.Hello) second.read();
+                assertThat(hello.runningStatementId()).isEqualTo(7);
+                second.send(new ServerMessage.Welcome());
+                assertThat(second.read()).isEqualTo(new DriverMessage.StatementFinished(7, "CANCELLED", null, 1));
+                assertThat(client.flush(Duration.ofSeconds(5))).isTrue();
+            }
+        }
+        assertThat(gaveUp.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpWhenNoServerComesBack() throws IOException, InterruptedException {
+        ServerSocket server = listen();
+        try (LinkClient client = start(server, Duration.ofSeconds(1))) {
+            try (ServerSide connection = ServerSide.accept(server)) {
+                connection.read();
+                connection.send(new ServerMessage.Welcome());
+            }
+            server.close();
+            assertThat(gaveUp.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private LinkClient start(ServerSocket server, Duration giveUpAfter) {
+        DriverSettings settings = new DriverSettings("s1", "secret", "127.0.0.1", server.getLocalPort(), "python3", "", 1024,
+                giveUpAfter, Duration.ofSeconds(10), "WARN", "python");
+        LinkClient client = new LinkClient(settings, running::get, received::add, gaveUp::countDown);
+        client.start();
+        return client;
+    }
+
+    private static ServerSocket listen() throws IOException {
+        ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(10_000);
+        return server;
+    }
+
+    private record ServerSide(Socket socket, InputStream in) implements AutoCloseable {
+        static ServerSide accept(ServerSocket server) throws IOException {
+            Socket socket = server.accept();
+            socket.setSoTimeout(10_000);
+            return new ServerSide(socket, new BufferedInputStream(socket.getInputStream()));
+        }
+
+        DriverMessage read() throws IOException {
+            return LinkCodec.decodeDriverMessage(LinkCodec.readLine(in, LinkCodec.MAX_LINE_BYTES).orElseThrow());
+        }
+
+        void send(ServerMessage message) throws IOException {
+            socket.getOutputStream().write(LinkCodec.encode(message).getBytes(UTF_8));
+            socket.getOutputStream().flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

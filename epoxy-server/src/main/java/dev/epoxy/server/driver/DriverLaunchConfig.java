@@ -1,0 +1,154 @@
+package dev.epoxy.server.driver;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings of session drivers and the driver link.
+ *
+ * @param home Epoxy's state directory ({@code epoxy.home}): driver logs go to
+ *     {@code <home>/sessions/<id>/driver.log}, {@code s3://} data lives in {@code <home>/s3}
+ * @param distDir the runnable layout with {@code driver/} and {@code python/} ({@code epoxy.dist-dir})
+ * @param sparkHome a Spark 3.5 distribution ({@code epoxy.session.spark-home}); empty means the
+ *     pyspark package directory of {@code python}
+ * @param python the Python that runs statements; it must have pyspark of the same version
+ *     ({@code epoxy.session.python})
+ * @param master Spark master of every driver ({@code epoxy.session.master})
+ * @param localDriverMemory driver JVM memory in local mode ({@code epoxy.session.local-driver-memory})
+ * @param maxOutputBytes bound of one statement's captured output ({@code epoxy.session.max-output-bytes})
+ * @param stopGracePeriod how long a stopping driver may take before it is killed
+ *     ({@code epoxy.session.stop-grace-period})
+ * @param linkBindAddress address of the link listener ({@code epoxy.link.bind-address})
+ * @param linkPort port of the link listener, 0 for any free port ({@code epoxy.link.port})
+ * @param linkGiveUpAfter how long a driver that lost its server keeps trying to reconnect
+ *     ({@code epoxy.link.driver-give-up-after})
+ * @param sparkConf Spark confs set on every driver before the session's own
+ *     ({@code epoxy.session.spark-conf.<key>})
+ */
+public record DriverLaunchConfig(
+        Path home,
+        Optional<Path> distDir,
+        Optional<Path> sparkHome,
+        String python,
+        String master,
+        String localDriverMemory,
+        int maxOutputBytes,
+        Duration stopGracePeriod,
+        String linkBindAddress,
+        int linkPort,
+        Duration linkGiveUpAfter,
+        Map<String, String> sparkConf) {
+
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    public DriverLaunchConfig {
+        requireNonNull(home, "home is null");
+        requireNonNull(distDir, "distDir is null");
+        requireNonNull(sparkHome, "sparkHome is null");
+        requireNonNull(python, "python is null");
+        requireNonNull(master, "master is null");
+        requireNonNull(localDriverMemory, "localDriverMemory is null");
+        requireNonNull(stopGracePeriod, "stopGracePeriod is null");
+        requireNonNull(linkBindAddress, "linkBindAddress is null");
+        requireNonNull(linkGiveUpAfter, "linkGiveUpAfter is null");
+        sparkConf = Map.copyOf(requireNonNull(sparkConf, "sparkConf is null"));
+        if (maxOutputBytes < 1) {
+            throw new IllegalArgumentException("maxOutputBytes must be positive: " + maxOutputBytes);
+        }
+        if (linkPort < 0 || linkPort > 65535) {
+            throw new IllegalArgumentException("linkPort out of range: " + linkPort);
+        }
+    }
+
+    /** Defaults, with {@code home} under the user's home and the dist directory auto-detected. */
+    public static DriverLaunchConfig defaults() {
+        return new DriverLaunchConfig(
+                Path.of(System.getProperty("user.home"), ".epoxy"),
+                Optional.empty(),
+                Optional.empty(),
+                "python3",
+                DEFAULT_MASTER,
+                "2g",
+                1024 * 1024,
+                Duration.ofSeconds(10),
+                "127.0.0.1",
+                9913,
+                Duration.ofMinutes(10),
+                Map.of());
+    }
+
+    public DriverLaunchConfig withHome(Path value) {
+        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withDistDir(Path value) {
+        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withSparkHome(Path value) {
+        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withPython(String value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withMaster(String value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withLocalDriverMemory(String value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withMaxOutputBytes(int value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withStopGracePeriod(Duration value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withLinkBindAddress(String value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withLinkPort(int value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf);
+    }
+
+    public DriverLaunchConfig withLinkGiveUpAfter(Duration value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf);
+    }
+
+    public DriverLaunchConfig withSparkConf(Map<String, String> value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value);
+    }
+
+    /**
+     * The dist directory: {@link #distDir()} if set, else the directory above the {@code lib/} that
+     * holds the server's own jar (the layout {@code epoxy-dist} builds).
+     */
+    public Optional<Path> resolveDistDir() {
+        if (distDir.isPresent()) {
+            return distDir;
+        }
+        try {
+            Path codeSource = Path.of(DriverLaunchConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path lib = codeSource.getParent();
+            if (lib != null && lib.getFileName() != null && lib.getFileName().toString().equals("lib") && Files.isDirectory(lib.resolveSibling("driver"))) {
+                return Optional.of(lib.getParent());
+            }
+        }
+        catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,229 @@
+package dev.epoxy.server.driver;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.driver.DriverHandle;
+import dev.epoxy.core.driver.DriverLauncher;
+import dev.epoxy.core.driver.DriverListener;
+import dev.epoxy.core.session.Session;
+import dev.epoxy.driver.protocol.LinkProtocol;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.launcher.SparkLauncher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Launches each session's driver with Spark's own {@link SparkLauncher} (spark-submit, client deploy
+ * mode) as a child process whose stdout and stderr go to {@code <home>/sessions/<id>/driver.log}.
+ * {@code launch()} rather than {@code startApplication()}: the driver is a plain process that a later
+ * version can leave running across a server restart.
+ */
+public final class SparkDriverLauncher implements DriverLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkDriverLauncher.class);
+    private static final String DRIVER_MAIN_CLASS = "dev.epoxy.driver.DriverMain";
+    private static final String LOCAL_S3_FILE_SYSTEM = "dev.epoxy.storage.LocalS3FileSystem";
+
+    private final DriverLaunchConfig config;
+    private final DriverLinkServer linkServer;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Path> sparkHomeByPython = new ConcurrentHashMap<>();
+
+    public SparkDriverLauncher(DriverLaunchConfig config, DriverLinkServer linkServer) {
+        this.config = requireNonNull(config, "config is null");
+        this.linkServer = requireNonNull(linkServer, "linkServer is null");
+    }
+
+    @Override
+    public DriverHandle launch(Session session, DriverListener listener) {
+        String sessionId = session.id().value();
+        Path sessionDir = config.home().resolve("sessions").resolve(safeFileName(sessionId));
+        Path driverLog = sessionDir.resolve("driver.log");
+        String token = newToken();
+        SparkDriverHandle[] self = new SparkDriverHandle[1];
+        SparkDriverHandle handle = new SparkDriverHandle(session.id(), listener, config.stopGracePeriod(), driverLog,
+                () -> linkServer.unregister(sessionId, self[0]));
+        self[0] = handle;
+        linkServer.register(sessionId, token, handle);
+        try {
+            Files.createDirectories(sessionDir);
+            SparkLauncher launcher = buildLauncher(session, sessionDir, driverLog, token);
+            handle.started(launcher.launch());
+        }
+        catch (EpoxyException e) {
+            handle.failedToStart(e.getMessage());
+        }
+        catch (IOException | RuntimeException e) {
+            LOG.error("Cannot launch the driver of session {}", sessionId, e);
+            handle.failedToStart("Cannot launch the session driver: " + e.getMessage());
+        }
+        return handle;
+    }
+
+    private SparkLauncher buildLauncher(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
+        Path distDir = config.resolveDistDir().orElseThrow(() -> launchFailure(
+                "Cannot find the Epoxy distribution (the directory with driver/ and python/); set epoxy.dist-dir"));
+        List<Path> driverJars = listJars(distDir.resolve("driver"));
+        Path driverJar = driverJars.stream()
+                .filter(jar -> jar.getFileName().toString().matches("epoxy-driver-\\d.*\\.jar"))
+                .findFirst()
+                .orElseThrow(() -> launchFailure("The Epoxy distribution %s has no driver/epoxy-driver-*.jar; build it with mvn package or set epoxy.dist-dir", distDir));
+        Path sparkHome = resolveSparkHome();
+        Path sparkSubmit = sparkHome.resolve("bin").resolve("spark-submit");
+        if (!Files.isExecutable(sparkSubmit)) {
+            throw launchFailure("Spark home %s has no executable bin/spark-submit; set epoxy.session.spark-home to a Spark %s distribution or the pyspark package directory",
+                    sparkHome, "3.5");
+        }
+        String language = GlueArguments.sessionLanguage(session.spec().defaultArguments());
+        Map<String, String> sessionConf = GlueArguments.sparkConf(session.spec().defaultArguments());
+
+        Map<String, String> conf = new LinkedHashMap<>();
+        if (DriverResources.isLocal(config.master())) {
+            // Keep the driver (and its Spark UI) on loopback; local mode needs no other address.
+            conf.put("spark.driver.host", "127.0.0.1");
+            conf.put("spark.driver.bindAddress", "127.0.0.1");
+        }
+        conf.putAll(DriverResources.sparkConf(session.spec().capacity(), config.master(), config.localDriverMemory()));
+        conf.put("spark.hadoop.fs.s3.impl", LOCAL_S3_FILE_SYSTEM);
+        conf.put("spark.hadoop.fs.epoxy.s3.root", config.home().resolve("s3").toString());
+        conf.put("spark.pyspark.python", config.python());
+        conf.put("spark.driver.extraClassPath", joinPaths(driverJars));
+        List<Path> executorJars = driverJars.stream().filter(jar -> !jar.equals(driverJar)).toList();
+        if (!executorJars.isEmpty()) {
+            conf.put("spark.jars", executorJars.stream().map(Path::toString).reduce((a, b) -> a + "," + b).orElseThrow());
+        }
+        conf.putAll(config.sparkConf());
+        sessionConf.forEach((key, value) -> {
+            if (key.startsWith("spark.epoxy.")) {
+                LOG.warn("Session {} tried to set {}; ignored", session.id(), key);
+            }
+            else if (key.equals("spark.jars") && conf.containsKey("spark.jars")) {
+                conf.put(key, conf.get(key) + "," + value);
+            }
+            else if (key.equals("spark.driver.extraClassPath")) {
+                conf.put(key, conf.get(key) + File.pathSeparator + value);
+            }
+            else {
+                conf.put(key, value);
+            }
+        });
+        conf.put("spark.epoxy.session-id", session.id().value());
+        conf.put("spark.epoxy.link-address", linkServer.address());
+        conf.put("spark.epoxy.python", config.python());
+        conf.put("spark.epoxy.python-path", distDir.resolve("python").toString());
+        conf.put("spark.epoxy.max-output-bytes", String.valueOf(config.maxOutputBytes()));
+        conf.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
+        conf.put("spark.epoxy.session-language", language);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE, token);
+        environment.put("PYSPARK_PYTHON", config.python());
+        SparkLauncher launcher = new SparkLauncher(environment)
+                .setJavaHome(System.getProperty("java.home"))
+                .setSparkHome(sparkHome.toString())
+                .setMaster(config.master())
+                .setDeployMode("client")
+                .setAppName("epoxy-" + session.id().value())
+                .setAppResource(driverJar.toString())
+                .setMainClass(DRIVER_MAIN_CLASS)
+                .directory(sessionDir.toFile())
+                .redirectOutput(driverLog.toFile())
+                .redirectError();
+        conf.forEach(launcher::setConf);
+        return launcher;
+    }
+
+    /** {@code epoxy.session.spark-home}, or the directory of the pyspark package that the configured Python imports. */
+    private Path resolveSparkHome() {
+        if (config.sparkHome().isPresent()) {
+            return config.sparkHome().get();
+        }
+        Path cached = sparkHomeByPython.get(config.python());
+        if (cached != null) {
+            return cached;
+        }
+        Path found = findPysparkHome(config.python());
+        sparkHomeByPython.put(config.python(), found);
+        return found;
+    }
+
+    private static Path findPysparkHome(String python) {
+        Process process;
+        try {
+            process = new ProcessBuilder(python, "-c", "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
+                    .redirectErrorStream(true)
+                    .start();
+        }
+        catch (IOException e) {
+            throw launchFailure("Cannot run the Python interpreter %s (epoxy.session.python) to find Spark: %s", python, e.getMessage());
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw launchFailure("The Python interpreter %s (epoxy.session.python) did not answer within 60 seconds", python);
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.exitValue() != 0) {
+                String lastLine = output.lines().reduce((first, second) -> second).orElse("");
+                throw launchFailure("The Python interpreter %s (epoxy.session.python) cannot import pyspark (%s); install pyspark 3.5 there or set epoxy.session.spark-home",
+                        python, lastLine);
+            }
+            return Path.of(output.lines().reduce((first, second) -> second).orElse(output));
+        }
+        catch (IOException e) {
+            throw launchFailure("Cannot run the Python interpreter %s (epoxy.session.python): %s", python, e.getMessage());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw launchFailure("Interrupted while looking for Spark");
+        }
+    }
+
+    private static List<Path> listJars(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw launchFailure("The Epoxy distribution has no directory %s; build it with mvn package or set epoxy.dist-dir", directory);
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    private static String joinPaths(List<Path> paths) {
+        List<String> entries = new ArrayList<>();
+        paths.forEach(path -> entries.add(path.toString()));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String safeFileName(String sessionId) {
+        // Session ids are Glue NameStrings; keep the directory name portable and inside sessions/.
+        String safe = sessionId.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.equals(sessionId) && !safe.equals(".") && !safe.equals("..")) {
+            return safe;
+        }
+        // Two ids that differ only in replaced characters must not share a directory.
+        return safe + "-" + Integer.toHexString(sessionId.hashCode());
+    }
+
+    private static EpoxyException launchFailure(String format, Object... args) {
+        return new EpoxyException(dev.epoxy.core.ErrorCode.INTERNAL, format, args);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.epoxy.server.driver;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.epoxy.core.driver.DriverListener;
+import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementState;
+import dev.epoxy.driver.protocol.DriverMessage;
+import dev.epoxy.driver.protocol.LinkCodec;
+import dev.epoxy.driver.protocol.LinkProtocol;
+import dev.epoxy.driver.protocol.ServerMessage;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TestDriverLinkServer {
+    private static final String TOKEN = "the-right-token";
+
+    private DriverLinkServer server;
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private SparkDriverHandle handle;
+
+    @BeforeEach
+    void setUp() {
+        server = DriverLinkServer.start("127.0.0.1", 0);
+        handle = new SparkDriverHandle(new SessionId("s1"), new EventRecorder(), Duration.ofSeconds(1), Path.of("driver.log"), () -> {});
+        server.register("s1", TOKEN, handle);
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void driverWithTheRightTokenIsWelcomedAndItsMessagesReachTheListener() throws IOException, InterruptedException {
+        try (FakeDriver driver = FakeDriver.connect(server, "s1", TOKEN)) {
+            assertThat(driver.read()).contains(new ServerMessage.Welcome());
+            driver.send(new DriverMessage.Ready("http://127.0.0.1:4040", "app-1"));
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("ready s1");
+            assertThat(handle.dashboardUrl()).contains("http://127.0.0.1:4040");
+            driver.send(new DriverMessage.StatementProgress(1, 0.5));
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("progress 1 0.5");
+            driver.send(new DriverMessage.StatementFinished(1, "AVAILABLE", new DriverMessage.Output("ok", 1, "42", null, null, List.of()), 10));
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("completed 1 AVAILABLE " + StatementOutput.ok(1, "42"));
+
+            handle.runStatement(2, "1 + 1");
+            assertThat(driver.read()).contains(new ServerMessage.RunStatement(2, "1 + 1"));
+        }
+    }
+
+    @Test
+    void errorOutputKeepsNameValueTracebackAndPrintedText() throws IOException, InterruptedException {
+        try (FakeDriver driver = FakeDriver.connect(server, "s1", TOKEN)) {
+            assertThat(driver.read()).contains(new ServerMessage.Welcome());
+            driver.send(new DriverMessage.StatementFinished(3, "AVAILABLE",
+                    new DriverMessage.Output("error", 3, "printed", "ZeroDivisionError", "division by zero", List.of("Traceback\n")), 10));
+            assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("completed 3 AVAILABLE " + new StatementOutput(
+                    OutputStatus.ERROR, 3, Optional.of("printed"), Optional.of("ZeroDivisionError"), Optional.of("division by zero"), List.of("Traceback\n")));
+        }
+    }
+
+    @Test
+    void wrongTokenIsClosedWithoutWelcome() throws IOException, InterruptedException {
+        try (FakeDriver driver = FakeDriver.connect(server, "s1", "the-wrong-token")) {
+            assertThat(driver.read()).isEmpty();
+        }
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void unknownSessionIsClosedWithoutWelcome() throws IOException {
+        try (FakeDriver driver = FakeDriver.connect(server, "no-such-session", TOKEN)) {
+            assertThat(driver.read()).isEmpty();
+        }
+    }
+
+    @Test
+    void connectionThatDoesNotStartWithHelloIsClosed() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("{\"type\":\"ready\"}\n".getBytes(UTF_8));
+            assertThat(LinkCodec.readLine(new BufferedInputStream(socket.getInputStream()), 1024)).isEmpty();
+        }
+    }
+
+    @Test
+    void commandsSentWhileTheDriverIsAwayArriveWhenItReconnects() throws IOException {
+        try (FakeDriver first = FakeDriver.connect(server, "s1", TOKEN)) {
+            assertThat(first.read()).contains(new ServerMessage.Welcome());
+        }
+        awaitDisconnected();
+        handle.runStatement(4, "print(4)");
+        handle.cancelStatement(4);
+        try (FakeDriver second = FakeDriver.connect(server, "s1", TOKEN)) {
+            assertThat(second.read()).contains(new ServerMessage.Welcome());
+            assertThat(second.read()).contains(new ServerMessage.RunStatement(4, "print(4)"));
+            assertThat(second.read()).contains(new ServerMessage.CancelStatement(4));
+        }
+    }
+
+    private void awaitDisconnected() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (handle.isConnected()) {
+            assertThat(System.nanoTime()).as("the server noticed the closed connection in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private final class EventRecorder implements DriverListener {
+        @Override
+        public void driverReady(SessionId sessionId) {
+            events.add("ready " + sessionId);
+        }
+
+        @Override
+        public void statementStarted(SessionId sessionId, int statementId, Instant startedOn) {
+            events.add("started " + statementId);
+        }
+
+        @Override
+        public void statementProgress(SessionId sessionId, int statementId, double progress) {
+            events.add("progress " + statementId + " " + progress);
+        }
+
+        @Override
+        public void statementCompleted(SessionId sessionId, int statementId, StatementState state, Optional<StatementOutput> output, Instant completedOn) {
+            events.add("completed " + statementId + " " + state + " " + output.map(String::valueOf).orElse("-"));
+        }
+
+        @Override
+        public void driverStopped(SessionId sessionId) {
+            events.add("stopped");
+        }
+
+        @Override
+        public void driverFailed(SessionId sessionId, String reason) {
+            events.add("failed " + reason);
+        }
+    }
+
+    /** The driver's side of the link, written by hand. */
+    private static final class FakeDriver implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        private FakeDriver(Socket socket) throws IOException {
+            this.socket = socket;
+            this.socket.setSoTimeout(5000);
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.out = socket.getOutputStream();
+        }
+
+        static FakeDriver connect(DriverLinkServer server, String sessionId, String token) throws IOException {
+            FakeDriver driver = new FakeDriver(new Socket("127.0.0.1", server.port()));
+            driver.send(new DriverMessage.Hello(LinkProtocol.VERSION, sessionId, token, 1, null));
+            return driver;
+        }
+
+        void send(DriverMessage message) throws IOException {
+            out.write(LinkCodec.encode(message).getBytes(UTF_8));
+            out.flush();
+        }
+
+        Optional<ServerMessage> read() throws IOException {
+            try {
+                return LinkCodec.readLine(in, LinkCodec.MAX_LINE_BYTES).map(LinkCodec::decodeServerMessage);
+            }
+            catch (java.net.SocketException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

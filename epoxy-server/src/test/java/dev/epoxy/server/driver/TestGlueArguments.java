@@ -1,0 +1,55 @@
+package dev.epoxy.server.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.epoxy.core.EpoxyException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestGlueArguments {
+    @Test
+    void confArgumentOfTheKernelBecomesSparkConfs() {
+        assertThat(GlueArguments.sparkConf(Map.of("--conf", "spark.sql.shuffle.partitions=7 --conf spark.driver.extraJavaOptions=-Da=1 -Db=2")))
+                .isEqualTo(Map.of(
+                        "spark.sql.shuffle.partitions", "7",
+                        "spark.driver.extraJavaOptions", "-Da=1 -Db=2"));
+    }
+
+    @Test
+    void singleConfAndValuesContainingEquals() {
+        assertThat(GlueArguments.sparkConf(Map.of("--conf", " spark.hadoop.x=a=b ")))
+                .isEqualTo(Map.of("spark.hadoop.x", "a=b"));
+    }
+
+    @Test
+    void extraJarsAndPyFilesAreAdded() {
+        assertThat(GlueArguments.sparkConf(Map.of("--extra-jars", "/a.jar, /b.jar", "--extra-py-files", "/lib.zip")))
+                .containsEntry("spark.jars", "/a.jar,/b.jar")
+                .containsEntry("spark.submit.pyFiles", "/lib.zip");
+    }
+
+    @Test
+    void extraJarsAppendToConfiguredJars() {
+        assertThat(GlueArguments.sparkConf(Map.of("--conf", "spark.jars=/c.jar", "--extra-jars", "/a.jar")))
+                .containsEntry("spark.jars", "/c.jar,/a.jar");
+    }
+
+    @Test
+    void otherGlueArgumentsAreIgnored() {
+        assertThat(GlueArguments.sparkConf(Map.of("--enable-glue-datacatalog", "true", "--job-language", "python"))).isEmpty();
+    }
+
+    @Test
+    void confWithoutKeyValueIsRejected() {
+        assertThatThrownBy(() -> GlueArguments.sparkConf(Map.of("--conf", "spark.a=1 --conf nonsense")))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid --conf in DefaultArguments (expected key=value): nonsense");
+    }
+
+    @Test
+    void sessionLanguageDefaultsToPython() {
+        assertThat(GlueArguments.sessionLanguage(Map.of())).isEqualTo("python");
+        assertThat(GlueArguments.sessionLanguage(Map.of("--session-language", "Scala"))).isEqualTo("scala");
+    }
+}

@@ -1,0 +1,183 @@
+"""Entry point: ``python -m epoxy_repl``, started by the session driver JVM.
+
+Environment:
+  EPOXY_REPL_PORT, EPOXY_REPL_SECRET   the driver's loopback control socket and its secret
+  EPOXY_MAX_OUTPUT_BYTES               bound of each statement's captured output
+  PYSPARK_GATEWAY_PORT/_SECRET         the driver's py4j server (Spark's Py4JServer)
+
+Protocol on the control socket, one JSON object per line:
+  python → driver  {"type":"hello","secret":…}, then {"type":"ready","spark_version":…}
+                   or {"type":"failed","reason":…}; {"type":"result","id":N,"status":"ok|error|cancelled",
+                   "text":…, "ename":…, "evalue":…, "traceback":[…]} per statement
+  driver → python  {"type":"execute","id":N,"code":…}, {"type":"cancel","id":N}, {"type":"shutdown"}
+
+The main thread runs statements; a control thread reads the socket and, on cancel, interrupts the
+main thread with SIGINT so that sleeps and pure-Python loops raise KeyboardInterrupt.
+"""
+
+import json
+import os
+import queue
+import signal
+import socket
+import sys
+import threading
+
+from epoxy_repl.execution import Executor, StatementResult
+
+_SHUTDOWN = object()
+
+
+class ControlLink:
+    def __init__(self, port, secret):
+        self._socket = socket.create_connection(("127.0.0.1", port))
+        self._reader = self._socket.makefile("r", encoding="utf-8", newline="\n")
+        self._write_lock = threading.Lock()
+        self.send({"type": "hello", "secret": secret})
+
+    def send(self, message):
+        data = (json.dumps(message, ensure_ascii=False) + "\n").encode("utf-8")
+        with self._write_lock:
+            self._socket.sendall(data)
+
+    def messages(self):
+        for line in self._reader:
+            if line.strip():
+                yield json.loads(line)
+
+
+class Repl:
+    def __init__(self, link, executor):
+        self._link = link
+        self._executor = executor
+        self._requests = queue.Queue()
+        self._lock = threading.Lock()
+        self._running_id = None
+        self._cancelled_early = set()
+        self._main_thread_id = threading.main_thread().ident
+
+    def read_control(self):
+        """Control thread: queues statements, turns cancels into SIGINT of the main thread."""
+        try:
+            for message in self._link.messages():
+                kind = message.get("type")
+                if kind == "execute":
+                    self._requests.put(message)
+                elif kind == "cancel":
+                    with self._lock:
+                        if self._running_id == message.get("id"):
+                            signal.pthread_kill(self._main_thread_id, signal.SIGINT)
+                        elif self._running_id is None:
+                            # The cancel overtook its statement: never start it.
+                            self._cancelled_early.add(message.get("id"))
+                elif kind == "shutdown":
+                    break
+        finally:
+            self._requests.put(_SHUTDOWN)
+
+    def serve(self):
+        while True:
+            try:
+                request = self._requests.get()
+            except KeyboardInterrupt:
+                continue  # a cancel that raced with the end of its statement
+            if request is _SHUTDOWN:
+                return
+            statement_id = request["id"]
+            try:
+                result = self._run(statement_id, request["code"])
+            except KeyboardInterrupt:
+                result = StatementResult("cancelled", "", "KeyboardInterrupt", "Statement cancelled")
+            try:
+                self._link.send(result.to_message(statement_id))
+            except KeyboardInterrupt:
+                self._link.send(result.to_message(statement_id))
+
+    def _run(self, statement_id, code):
+        with self._lock:
+            if statement_id in self._cancelled_early:
+                self._cancelled_early.discard(statement_id)
+                return StatementResult("cancelled", "", "KeyboardInterrupt", "Statement cancelled")
+            self._running_id = statement_id
+        try:
+            _before_statement(self._executor.namespace, statement_id)
+            result = self._executor.execute(code)
+        finally:
+            with self._lock:
+                self._running_id = None
+        if result.status == "cancelled":
+            _drop_py4j_connection(self._executor.namespace)
+        return result
+
+
+def _attach_spark():
+    """Attaches PySpark to the driver's SparkContext and returns the statement namespace."""
+    from pyspark import SparkConf, SparkContext
+    from pyspark.java_gateway import launch_gateway
+    from pyspark.sql import SparkSession
+    import pyspark
+
+    gateway = launch_gateway()
+    jvm = gateway.jvm
+    jsc = jvm.org.apache.spark.api.java.JavaSparkContext.fromSparkContext(jvm.org.apache.spark.SparkContext.getOrCreate())
+    jvm_version = jsc.version()
+    if jvm_version != pyspark.__version__:
+        raise RuntimeError(
+            "The Python package pyspark %s does not match the driver's Spark %s; install pyspark==%s for %s"
+            % (pyspark.__version__, jvm_version, jvm_version, sys.executable))
+    sc = SparkContext(gateway=gateway, jsc=jsc, conf=SparkConf(_jconf=jsc.getConf()))
+    spark = SparkSession(sc, jvm.org.apache.spark.sql.SparkSession.active())
+    # PySpark's own SIGINT handler calls cancelAllJobs() through the connection that the interrupted
+    # call is still using; the driver cancels the statement's job group itself.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    return {"__name__": "__main__", "__builtins__": __builtins__, "sc": sc, "spark": spark, "sqlContext": spark}
+
+
+def _before_statement(namespace, statement_id):
+    sc = namespace.get("sc")
+    if sc is not None:
+        sc.setJobGroup(str(statement_id), "Statement %d" % statement_id, interruptOnCancel=True)
+
+
+def _drop_py4j_connection(namespace):
+    """Closes this thread's py4j connection after a cancel, so the next statement gets a fresh one.
+
+    An interrupt can land while a py4j call waits for its answer; that answer would then be read by
+    the next call on the same connection. py4j 0.10.9.7 closes the connection itself when the
+    interrupt lands inside send_command; this also covers the other places an interrupt can land.
+    """
+    sc = namespace.get("sc")
+    if sc is None:
+        return
+    client = sc._gateway._gateway_client
+    get_connection = getattr(client, "get_thread_connection", None)
+    if get_connection is None:
+        return
+    connection = get_connection()
+    if connection is not None and getattr(connection, "socket", None) is not None:
+        connection.close(False)
+
+
+def main():
+    port = int(os.environ["EPOXY_REPL_PORT"])
+    secret = os.environ["EPOXY_REPL_SECRET"]
+    max_output_bytes = int(os.environ.get("EPOXY_MAX_OUTPUT_BYTES", str(1024 * 1024)))
+    link = ControlLink(port, secret)
+    try:
+        if os.environ.get("EPOXY_REPL_WITHOUT_SPARK") == "1":
+            namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+        else:
+            namespace = _attach_spark()
+    except BaseException as error:  # noqa: B902 - report any startup failure to the driver
+        link.send({"type": "failed", "reason": "%s: %s" % (type(error).__name__, error)})
+        raise
+    repl = Repl(link, Executor(namespace, max_output_bytes))
+    control = threading.Thread(target=repl.read_control, name="epoxy-repl-control", daemon=True)
+    control.start()
+    sc = namespace.get("sc")
+    link.send({"type": "ready", "spark_version": sc.version if sc is not None else None})
+    repl.serve()
+
+
+if __name__ == "__main__":
+    main()

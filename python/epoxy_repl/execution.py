@@ -1,0 +1,105 @@
+"""Running one statement: parse, execute, capture output, describe errors.
+
+Nothing here knows about Spark or the driver link, so it can be tested on its own.
+"""
+
+import ast
+import sys
+import traceback
+
+from epoxy_repl.output import BoundedOutput
+
+STATEMENT_FILENAME = "<stdin>"
+
+
+class StatementResult:
+    """What a statement produced. ``status`` is ``ok``, ``error`` or ``cancelled``."""
+
+    def __init__(self, status, text, error_name=None, error_value=None, traceback_lines=None):
+        self.status = status
+        self.text = text
+        self.error_name = error_name
+        self.error_value = error_value
+        self.traceback = traceback_lines or []
+
+    def to_message(self, statement_id):
+        message = {"type": "result", "id": statement_id, "status": self.status, "text": self.text}
+        if self.status != "ok":
+            message["ename"] = self.error_name
+            message["evalue"] = self.error_value
+            message["traceback"] = self.traceback
+        return message
+
+
+class Executor:
+    """Runs statements in one persistent namespace, like an interactive interpreter."""
+
+    def __init__(self, namespace, max_output_bytes):
+        self.namespace = namespace
+        self.max_output_bytes = max_output_bytes
+
+    def execute(self, code):
+        """Runs ``code`` and returns a StatementResult. KeyboardInterrupt propagates to the caller
+        only if it arrives outside the user's code; inside it, the result is ``cancelled``."""
+        output = BoundedOutput(self.max_output_bytes)
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = output
+        try:
+            try:
+                self._run(code)
+            except KeyboardInterrupt:
+                return StatementResult("cancelled", _text(output), "KeyboardInterrupt", "Statement cancelled",
+                                       _user_traceback(*sys.exc_info()))
+            except SyntaxError as error:
+                return StatementResult("error", _text(output), "SyntaxError", _error_value(error),
+                                       traceback.format_exception_only(type(error), error))
+            except BaseException as error:  # noqa: B902 - user code may raise SystemExit too
+                error_type, value, tb = sys.exc_info()
+                return StatementResult("error", _text(output), error_type.__name__, _error_value(value),
+                                       _user_traceback(error_type, value, tb))
+            return StatementResult("ok", _text(output))
+        finally:
+            sys.stdout, sys.stderr = saved
+
+    def _run(self, code):
+        tree = ast.parse(code, filename=STATEMENT_FILENAME, mode="exec")
+        if not tree.body:
+            return
+        *body, last = tree.body
+        if body:
+            module = ast.Module(body=body, type_ignores=[])
+            exec(compile(module, STATEMENT_FILENAME, "exec"), self.namespace)
+        interactive = ast.Interactive(body=[last])
+        exec(compile(interactive, STATEMENT_FILENAME, "single"), self.namespace)
+
+
+def _text(output):
+    text = output.text()
+    # print() ends with a newline that a REPL user never sees as part of the value.
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text
+
+
+def _error_value(error):
+    try:
+        return str(error)
+    except Exception:  # a broken __str__ must not break the interpreter
+        return "<unprintable %s object>" % type(error).__name__
+
+
+def _user_traceback(error_type, value, tb):
+    """The formatted exception, starting at the first frame of the user's statement."""
+    first_user = tb
+    while first_user is not None and first_user.tb_frame.f_code.co_filename != STATEMENT_FILENAME:
+        first_user = first_user.tb_next
+    if first_user is None:
+        first_user = tb
+    while first_user is not None and _is_repl_frame(first_user):
+        first_user = first_user.tb_next
+    return traceback.format_exception(error_type, value, first_user)
+
+
+def _is_repl_frame(tb):
+    filename = tb.tb_frame.f_code.co_filename
+    return "epoxy_repl" in filename and filename.endswith(".py")
