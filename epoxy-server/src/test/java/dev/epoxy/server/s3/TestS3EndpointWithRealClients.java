@@ -4,12 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.epoxy.server.storage.StorageConfig;
+import dev.epoxy.server.storage.StorageSparkConf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +115,23 @@ class TestS3EndpointWithRealClients {
         assertThat(root.resolve("py-bucket/from-boto3/y.txt")).hasContent("written by boto3");
     }
 
+    @Test
+    void boto3FindsTheEndpointThroughTheDriverEnvironment() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "Python with boto3 not found at " + PYTHON);
+        Files.createDirectories(root.resolve("env-bucket"));
+        Files.writeString(root.resolve("env-bucket/k.txt"), "via AWS_ENDPOINT_URL_S3");
+        Map<String, String> environment = StorageSparkConf.driverEnvironment(StorageConfig.defaults(), Optional.of(endpoint.uri()));
+        String script = """
+                import boto3
+                s3 = boto3.client("s3")
+                print(s3.get_object(Bucket="env-bucket", Key="k.txt")["Body"].read().decode())
+                """;
+
+        ProcessResult result = run(List.of(PYTHON.toString(), "-c", script), environment);
+
+        assertThat(result.output().strip()).isEqualTo("via AWS_ENDPOINT_URL_S3");
+    }
+
     private static List<String> aws(String... arguments) {
         List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", endpoint.uri().toString()));
         command.addAll(List.of(arguments));
@@ -119,8 +139,16 @@ class TestS3EndpointWithRealClients {
     }
 
     private static ProcessResult run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    private static ProcessResult run(List<String> command, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
+        environment.remove("AWS_ENDPOINT_URL");
+        environment.remove("AWS_ENDPOINT_URL_S3");
+        environment.putAll(extraEnvironment);
         environment.put("AWS_ACCESS_KEY_ID", "dummy");
         environment.put("AWS_SECRET_ACCESS_KEY", "dummy");
         environment.put("AWS_DEFAULT_REGION", "us-east-1");
