@@ -26,6 +26,7 @@ public final class StorageSparkConf {
     static final String S3A_REGION = "spark.hadoop.fs.s3a.endpoint.region";
     static final String S3A_PATH_STYLE = "spark.hadoop.fs.s3a.path.style.access";
     static final String S3A_SSL = "spark.hadoop.fs.s3a.connection.ssl.enabled";
+    static final String S3A_CHANGE_DETECTION_REQUIRED = "spark.hadoop.fs.s3a.change.detection.version.required";
     static final String S3A_ACCESS_KEY = "spark.hadoop.fs.s3a.access.key";
     static final String S3A_SECRET_KEY = "spark.hadoop.fs.s3a.secret.key";
     static final String S3A_CREDENTIALS_PROVIDER = "spark.hadoop.fs.s3a.aws.credentials.provider";
@@ -63,6 +64,9 @@ public final class StorageSparkConf {
                 endpoint.ifPresent(uri -> {
                     conf.put(S3A_ENDPOINT, uri.toString());
                     conf.put(S3A_SSL, String.valueOf("https".equals(uri.getScheme())));
+                    // S3-compatible stores may answer without an ETag (Epoxy's own endpoint does for files
+                    // written straight to disk); S3A would then refuse to read. AWS always sends one.
+                    conf.put(S3A_CHANGE_DETECTION_REQUIRED, "false");
                 });
                 config.s3aRegion().ifPresent(region -> conf.put(S3A_REGION, region));
                 conf.put(S3A_PATH_STYLE, String.valueOf(config.s3aPathStyleAccess()));

@@ -60,6 +60,7 @@ class TestStorageSparkConf {
                 entry("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem"),
                 entry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9912"),
                 entry("spark.hadoop.fs.s3a.connection.ssl.enabled", "false"),
+                entry("spark.hadoop.fs.s3a.change.detection.version.required", "false"),
                 entry("spark.hadoop.fs.s3a.endpoint.region", "us-east-1"),
                 entry("spark.hadoop.fs.s3a.path.style.access", "true"),
                 entry("spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider"),
