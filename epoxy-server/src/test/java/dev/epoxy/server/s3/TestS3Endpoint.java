@@ -1,0 +1,193 @@
+package dev.epoxy.server.s3;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.epoxy.core.EpoxyException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+class TestS3Endpoint {
+    @TempDir
+    static Path home;
+
+    private static Path root;
+    private static S3Endpoint endpoint;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void start() {
+        root = home.resolve("s3");
+        endpoint = S3Endpoint.start(S3EndpointConfig.defaults().withPort(0), root);
+        s3 = S3Client.builder()
+                .endpointOverride(endpoint.uri())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        endpoint.close();
+    }
+
+    @Test
+    void boundToAnEphemeralPortOnLoopback() {
+        assertThat(endpoint.port()).isPositive();
+        assertThat(endpoint.uri().toString()).isEqualTo("http://127.0.0.1:" + endpoint.port());
+        assertThat(endpoint.root()).isEqualTo(root.toAbsolutePath());
+    }
+
+    @Test
+    void createdBucketIsADirectoryUnderTheRoot() {
+        s3.createBucket(request -> request.bucket("made-by-api"));
+
+        assertThat(root.resolve("made-by-api")).isDirectory();
+        assertThat(s3.listBuckets().buckets().stream().map(Bucket::name)).contains("made-by-api");
+    }
+
+    @Test
+    void bucketCreatedOnDiskIsListed() throws IOException {
+        Files.createDirectories(root.resolve("made-on-disk"));
+
+        assertThat(s3.listBuckets().buckets().stream().map(Bucket::name)).contains("made-on-disk");
+    }
+
+    @Test
+    void putObjectWritesTheFileAtBucketAndKey() throws IOException {
+        s3.createBucket(request -> request.bucket("put"));
+        s3.putObject(request -> request.bucket("put").key("a/b/c.json"), RequestBody.fromString("{\"x\":1}\n"));
+
+        assertThat(root.resolve("put/a/b/c.json")).hasContent("{\"x\":1}");
+        assertThat(Files.size(root.resolve("put/a/b/c.json"))).isEqualTo(8);
+    }
+
+    @Test
+    void fileWrittenOnDiskIsReadableAndListed() throws IOException {
+        Files.createDirectories(root.resolve("disk/region=eu/nested"));
+        Files.writeString(root.resolve("disk/region=eu/nested/part 0.csv"), "id,amount\n1,2.5\n");
+
+        String content = s3.getObjectAsBytes(request -> request.bucket("disk").key("region=eu/nested/part 0.csv"))
+                .asUtf8String();
+        ListObjectsV2Response listing = s3.listObjectsV2(request -> request.bucket("disk").prefix("region=eu/"));
+
+        assertThat(content).isEqualTo("id,amount\n1,2.5\n");
+        assertThat(listing.contents().stream().map(S3Object::key)).containsExactly("region=eu/nested/part 0.csv");
+        assertThat(listing.contents().get(0).size()).isEqualTo(16);
+    }
+
+    @Test
+    void listingWithDelimiterGivesCommonPrefixes() throws IOException {
+        for (String key : List.of("t/region=eu/p0", "t/region=us/p0", "t/region=us/p1", "t/_SUCCESS")) {
+            Path file = root.resolve("delim").resolve(key);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key);
+        }
+
+        ListObjectsV2Response listing = s3.listObjectsV2(request -> request.bucket("delim").prefix("t/").delimiter("/"));
+
+        assertThat(listing.commonPrefixes().stream().map(CommonPrefix::prefix))
+                .containsExactlyInAnyOrder("t/region=eu/", "t/region=us/");
+        assertThat(listing.contents().stream().map(S3Object::key)).containsExactly("t/_SUCCESS");
+    }
+
+    @Test
+    void deleteObjectRemovesTheFile() {
+        s3.createBucket(request -> request.bucket("del"));
+        s3.putObject(request -> request.bucket("del").key("k/v.txt"), RequestBody.fromString("gone soon"));
+        assertThat(root.resolve("del/k/v.txt")).exists();
+
+        s3.deleteObject(request -> request.bucket("del").key("k/v.txt"));
+
+        assertThat(root.resolve("del/k/v.txt")).doesNotExist();
+        assertThatThrownBy(() -> s3.getObjectAsBytes(request -> request.bucket("del").key("k/v.txt")))
+                .isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void multipartUploadAssemblesTheFile() throws IOException {
+        s3.createBucket(request -> request.bucket("multi"));
+        byte[] first = randomBytes(5 * 1024 * 1024, 1);
+        byte[] second = randomBytes(5 * 1024 * 1024, 2);
+        byte[] last = randomBytes(1234, 3);
+
+        String uploadId = s3.createMultipartUpload(request -> request.bucket("multi").key("big/file.bin")).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        int partNumber = 1;
+        for (byte[] part : List.of(first, second, last)) {
+            int number = partNumber++;
+            String etag = s3.uploadPart(request -> request.bucket("multi").key("big/file.bin").uploadId(uploadId)
+                            .partNumber(number), RequestBody.fromBytes(part))
+                    .eTag();
+            parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+        }
+        s3.completeMultipartUpload(request -> request.bucket("multi").key("big/file.bin").uploadId(uploadId)
+                .multipartUpload(upload -> upload.parts(parts)));
+
+        byte[] expected = new byte[first.length + second.length + last.length];
+        System.arraycopy(first, 0, expected, 0, first.length);
+        System.arraycopy(second, 0, expected, first.length, second.length);
+        System.arraycopy(last, 0, expected, first.length + second.length, last.length);
+        assertThat(Files.readAllBytes(root.resolve("multi/big/file.bin"))).isEqualTo(expected);
+        assertThat(s3.getObjectAsBytes(request -> request.bucket("multi").key("big/file.bin")).asByteArray())
+                .isEqualTo(expected);
+        // no upload leftovers among the bucket's objects
+        assertThat(s3.listObjectsV2(request -> request.bucket("multi")).contents().stream().map(S3Object::key))
+                .containsExactly("big/file.bin");
+    }
+
+    @Test
+    void portInUseFailsNamingThePort() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> S3Endpoint.start(S3EndpointConfig.defaults().withPort(port), home.resolve("other")))
+                    .isInstanceOf(EpoxyException.class)
+                    .hasMessageStartingWith("Cannot start the S3 endpoint on 127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void invalidPortIsRejected() {
+        assertThatThrownBy(() -> S3EndpointConfig.defaults().withPort(70000))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid epoxy.s3.port: 70000");
+    }
+
+    @Test
+    void defaults() {
+        assertThat(S3EndpointConfig.defaults()).isEqualTo(new S3EndpointConfig(true, 9912, "127.0.0.1"));
+    }
+
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, UTF_8);
+    }
+}
