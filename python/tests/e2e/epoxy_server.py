@@ -75,7 +75,8 @@ class EpoxyServer:
         command = [
             shutil.which("java") or "java", "-Xmx512m", "-XX:+UseSerialGC",
             "-cp", f"{dist_dir}/lib/*", "dev.epoxy.server.EpoxyServerMain",
-            "--dist", str(dist_dir), "--port", str(self.port), "--home", str(self.home),
+            "--port", str(self.port), "--home", str(self.home),
+            "--config", f"epoxy.dist-dir={dist_dir}",
         ]
         for key, value in config.items():
             command += ["--config", f"{key}={value}"]

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.epoxy.testing.TestingEpoxyServer;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

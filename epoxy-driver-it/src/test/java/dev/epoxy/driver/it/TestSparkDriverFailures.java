@@ -88,7 +88,7 @@ class TestSparkDriverFailures {
         DriverLaunchConfig config = TestingDrivers.config(home).withPython("/nonexistent/python3");
         driver = launch("bad-python", new DriverLaunchConfig(config.home(), config.distDir(), java.util.Optional.empty(), config.python(), config.master(),
                 config.localDriverMemory(), config.maxOutputBytes(), config.stopGracePeriod(), config.linkBindAddress(), config.linkPort(),
-                config.linkGiveUpAfter(), config.sparkConf()), listener);
+                config.linkGiveUpAfter(), config.sparkConf(), config.driverEnvironment()), listener);
         assertThat(listener.awaitFailure(Duration.ofSeconds(10)))
                 .startsWith("Cannot run the Python interpreter /nonexistent/python3 (epoxy.session.python) to find Spark: ");
     }

@@ -21,7 +21,9 @@ public final class EpoxyKeys {
                         List.of(HOME),
                         ServerConfig.KEYS,
                         StoreConfigKeys.KEYS,
-                        SessionConfigKeys.KEYS)
+                        SessionConfigKeys.KEYS,
+                        DriverConfigKeys.KEYS,
+                        StorageConfigKeys.KEYS)
                 .flatMap(List::stream)
                 .toList();
     }

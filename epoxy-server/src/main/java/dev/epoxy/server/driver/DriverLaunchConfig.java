@@ -29,7 +29,9 @@ import java.util.Optional;
  * @param linkGiveUpAfter how long a driver that lost its server keeps trying to reconnect
  *     ({@code epoxy.link.driver-give-up-after})
  * @param sparkConf Spark confs set on every driver before the session's own
- *     ({@code epoxy.session.spark-conf.<key>})
+ *     ({@code epoxy.session.spark-conf})
+ * @param driverEnvironment environment variables of every driver and its Python interpreter (e.g.
+ *     {@code AWS_ENDPOINT_URL_S3}, so boto3 in statements reaches the embedded S3 endpoint)
  */
 public record DriverLaunchConfig(
         Path home,
@@ -43,7 +45,8 @@ public record DriverLaunchConfig(
         String linkBindAddress,
         int linkPort,
         Duration linkGiveUpAfter,
-        Map<String, String> sparkConf) {
+        Map<String, String> sparkConf,
+        Map<String, String> driverEnvironment) {
 
     public static final String DEFAULT_MASTER = "local[*]";
 
@@ -58,6 +61,7 @@ public record DriverLaunchConfig(
         requireNonNull(linkBindAddress, "linkBindAddress is null");
         requireNonNull(linkGiveUpAfter, "linkGiveUpAfter is null");
         sparkConf = Map.copyOf(requireNonNull(sparkConf, "sparkConf is null"));
+        driverEnvironment = Map.copyOf(requireNonNull(driverEnvironment, "driverEnvironment is null"));
         if (maxOutputBytes < 1) {
             throw new IllegalArgumentException("maxOutputBytes must be positive: " + maxOutputBytes);
         }
@@ -80,55 +84,60 @@ public record DriverLaunchConfig(
                 "127.0.0.1",
                 9913,
                 Duration.ofMinutes(10),
+                Map.of(),
                 Map.of());
     }
 
     public DriverLaunchConfig withHome(Path value) {
-        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withDistDir(Path value) {
-        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withSparkHome(Path value) {
-        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withPython(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withMaster(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withLocalDriverMemory(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withMaxOutputBytes(int value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withStopGracePeriod(Duration value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withLinkBindAddress(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withLinkPort(int value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withLinkGiveUpAfter(Duration value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf, driverEnvironment);
     }
 
     public DriverLaunchConfig withSparkConf(Map<String, String> value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value, driverEnvironment);
+    }
+
+    public DriverLaunchConfig withDriverEnvironment(Map<String, String> value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, value);
     }
 
     /**

@@ -131,6 +131,7 @@ public final class SparkDriverLauncher implements DriverLauncher {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE, token);
         environment.put("PYSPARK_PYTHON", config.python());
+        environment.putAll(config.driverEnvironment());
         SparkLauncher launcher = new SparkLauncher(environment)
                 .setJavaHome(System.getProperty("java.home"))
                 .setSparkHome(sparkHome.toString())

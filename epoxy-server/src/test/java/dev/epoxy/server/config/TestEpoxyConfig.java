@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.server.driver.DriverLaunchConfig;
+import dev.epoxy.server.s3.S3EndpointConfig;
+import dev.epoxy.server.storage.S3Mode;
+import dev.epoxy.server.storage.StorageConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +38,27 @@ class TestEpoxyConfig {
             Map.entry("epoxy.session.max-active-sessions", "3"),
             Map.entry("epoxy.session.max-waiting-statements", "7"),
             Map.entry("epoxy.session.reaper-interval", "250ms"),
-            Map.entry("epoxy.session.startup-timeout", "PT2M"));
+            Map.entry("epoxy.session.startup-timeout", "PT2M"),
+            Map.entry("epoxy.dist-dir", "/opt/epoxy"),
+            Map.entry("epoxy.session.spark-home", "/opt/spark"),
+            Map.entry("epoxy.session.python", "/opt/venv/bin/python"),
+            Map.entry("epoxy.session.master", "spark://cluster:7077"),
+            Map.entry("epoxy.session.local-driver-memory", "4g"),
+            Map.entry("epoxy.session.max-output-bytes", "2048"),
+            Map.entry("epoxy.session.stop-grace-period", "3s"),
+            Map.entry("epoxy.session.spark-conf", "spark.sql.shuffle.partitions=8, spark.ui.enabled=false"),
+            Map.entry("epoxy.link.bind-address", "0.0.0.0"),
+            Map.entry("epoxy.link.port", "7000"),
+            Map.entry("epoxy.link.driver-give-up-after", "1m"),
+            Map.entry("epoxy.s3.enabled", "false"),
+            Map.entry("epoxy.s3.port", "7001"),
+            Map.entry("epoxy.s3.bind-address", "0.0.0.0"),
+            Map.entry("epoxy.storage.s3-mode", "s3a"),
+            Map.entry("epoxy.storage.s3a.endpoint", "http://minio:9000"),
+            Map.entry("epoxy.storage.s3a.region", "eu-west-1"),
+            Map.entry("epoxy.storage.s3a.access-key", "AKID"),
+            Map.entry("epoxy.storage.s3a.secret-key", "s3cret-key"),
+            Map.entry("epoxy.storage.s3a.path-style-access", "true"));
 
     @TempDir
     Path userHome;
@@ -73,6 +98,41 @@ class TestEpoxyConfig {
         assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222"));
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
+        assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
+                .withHome(userHome.resolve("elsewhere"))
+                .withDistDir(Path.of("/opt/epoxy"))
+                .withSparkHome(Path.of("/opt/spark"))
+                .withPython("/opt/venv/bin/python")
+                .withMaster("spark://cluster:7077")
+                .withLocalDriverMemory("4g")
+                .withMaxOutputBytes(2048)
+                .withStopGracePeriod(Duration.ofSeconds(3))
+                .withSparkConf(Map.of("spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"))
+                .withLinkBindAddress("0.0.0.0")
+                .withLinkPort(7000)
+                .withLinkGiveUpAfter(Duration.ofMinutes(1)));
+        assertThat(StorageConfigKeys.s3EndpointConfig(config)).isEqualTo(new S3EndpointConfig(false, 7001, "0.0.0.0"));
+        assertThat(StorageConfigKeys.storageConfig(config)).isEqualTo(StorageConfig.defaults()
+                .withS3Mode(S3Mode.S3A)
+                .withS3aEndpoint(URI.create("http://minio:9000"))
+                .withS3aRegion("eu-west-1")
+                .withS3aCredentials("AKID", "s3cret-key")
+                .withS3aPathStyleAccess(true));
+    }
+
+    @Test
+    void driverAndStorageDefaultsArePinned() {
+        EpoxyConfig config = load(List.of(), Map.of(), Map.of());
+        assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults().withHome(userHome.resolve(".epoxy")));
+        assertThat(StorageConfigKeys.s3EndpointConfig(config)).isEqualTo(S3EndpointConfig.defaults());
+        assertThat(StorageConfigKeys.storageConfig(config)).isEqualTo(StorageConfig.defaults());
+    }
+
+    @Test
+    void sparkConfItemsMustBeKeyValuePairs() {
+        EpoxyConfig config = load(List.of("--config", "epoxy.session.spark-conf=spark.ui.enabled"), Map.of(), Map.of());
+        assertThatThrownBy(() -> DriverConfigKeys.driverLaunchConfig(config))
+                .hasMessage("Invalid epoxy.session.spark-conf item: 'spark.ui.enabled' (expected key=value)");
     }
 
     @Test

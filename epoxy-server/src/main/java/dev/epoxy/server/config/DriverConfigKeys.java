@@ -1,0 +1,71 @@
+package dev.epoxy.server.config;
+
+import static dev.epoxy.core.Checks.checkInput;
+
+import dev.epoxy.server.config.ConfigKey.ValueType;
+import dev.epoxy.server.driver.DriverLaunchConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Keys of session drivers and the driver link, read into {@link DriverLaunchConfig}. */
+public final class DriverConfigKeys {
+    public static final ConfigKey DIST_DIR = ConfigKey.optional("epoxy.dist-dir", ValueType.PATH,
+            "The built distribution (with driver/ and python/); detected from the server's own jar when absent.");
+    public static final ConfigKey SPARK_HOME = ConfigKey.optional("epoxy.session.spark-home", ValueType.PATH,
+            "Spark 3.5 distribution that launches drivers; absent means the pyspark package of epoxy.session.python.");
+    public static final ConfigKey PYTHON = ConfigKey.of("epoxy.session.python", ValueType.STRING, "python3",
+            "Python that runs statements; it must have pyspark of the server's Spark version (./epoxy server uses .venv).");
+    public static final ConfigKey MASTER = ConfigKey.of("epoxy.session.master", ValueType.STRING, DriverLaunchConfig.DEFAULT_MASTER,
+            "Spark master of every session driver: local[*] or spark://host:port.");
+    public static final ConfigKey LOCAL_DRIVER_MEMORY = ConfigKey.of("epoxy.session.local-driver-memory", ValueType.STRING, "2g",
+            "Driver JVM memory in local mode (the whole session runs in the driver).");
+    public static final ConfigKey MAX_OUTPUT_BYTES = ConfigKey.of("epoxy.session.max-output-bytes", ValueType.POSITIVE_INTEGER, "1048576",
+            "Largest output one statement keeps; the rest is dropped with a note.");
+    public static final ConfigKey STOP_GRACE_PERIOD = ConfigKey.of("epoxy.session.stop-grace-period", ValueType.DURATION, "10s",
+            "How long a stopping driver may take to exit before it is killed.");
+    public static final ConfigKey SPARK_CONF = ConfigKey.optional("epoxy.session.spark-conf", ValueType.LIST,
+            "Comma-separated key=value Spark settings applied to every driver before the session's own --conf arguments.");
+    public static final ConfigKey LINK_BIND_ADDRESS = ConfigKey.of("epoxy.link.bind-address", ValueType.STRING, "127.0.0.1",
+            "Address of the listener drivers connect back to.");
+    public static final ConfigKey LINK_PORT = ConfigKey.of("epoxy.link.port", ValueType.PORT, "9913",
+            "Port of the listener drivers connect back to; 0 picks a free port.");
+    public static final ConfigKey LINK_GIVE_UP_AFTER = ConfigKey.of("epoxy.link.driver-give-up-after", ValueType.DURATION, "10m",
+            "How long a driver that lost its server keeps trying to reconnect before it exits.");
+
+    public static final List<ConfigKey> KEYS = List.of(DIST_DIR, SPARK_HOME, PYTHON, MASTER, LOCAL_DRIVER_MEMORY, MAX_OUTPUT_BYTES,
+            STOP_GRACE_PERIOD, SPARK_CONF, LINK_BIND_ADDRESS, LINK_PORT, LINK_GIVE_UP_AFTER);
+
+    private DriverConfigKeys() {}
+
+    public static DriverLaunchConfig driverLaunchConfig(EpoxyConfig config) {
+        DriverLaunchConfig launch = DriverLaunchConfig.defaults()
+                .withHome(config.home())
+                .withPython(config.get(PYTHON))
+                .withMaster(config.get(MASTER))
+                .withLocalDriverMemory(config.get(LOCAL_DRIVER_MEMORY))
+                .withMaxOutputBytes(config.getInt(MAX_OUTPUT_BYTES))
+                .withStopGracePeriod(config.getDuration(STOP_GRACE_PERIOD))
+                .withLinkBindAddress(config.get(LINK_BIND_ADDRESS))
+                .withLinkPort(config.getInt(LINK_PORT))
+                .withLinkGiveUpAfter(config.getDuration(LINK_GIVE_UP_AFTER))
+                .withSparkConf(sparkConf(config.getList(SPARK_CONF)));
+        if (config.find(DIST_DIR).isPresent()) {
+            launch = launch.withDistDir(config.getPath(DIST_DIR));
+        }
+        if (config.find(SPARK_HOME).isPresent()) {
+            launch = launch.withSparkHome(config.getPath(SPARK_HOME));
+        }
+        return launch;
+    }
+
+    private static Map<String, String> sparkConf(List<String> items) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        for (String item : items) {
+            int equals = item.indexOf('=');
+            checkInput(equals > 0, "Invalid epoxy.session.spark-conf item: '%s' (expected key=value)", item);
+            conf.put(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
+        }
+        return conf;
+    }
+}
