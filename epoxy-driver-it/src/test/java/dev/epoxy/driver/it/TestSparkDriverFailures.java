@@ -106,10 +106,14 @@ class TestSparkDriverFailures {
     }
 
     @Test
-    void stopEndsTheDriverProcess() {
+    void stopEndsTheDriverProcessAndTheSparkUiUrlIsKnownWhileItRuns() {
         RecordingDriverListener listener = new RecordingDriverListener();
-        driver = launch("stopped", TestingDrivers.config(home), listener);
+        DriverLaunchConfig config = TestingDrivers.config(home);
+        java.util.Map<String, String> sparkConf = new java.util.HashMap<>(config.sparkConf());
+        sparkConf.put("spark.ui.enabled", "true");
+        driver = launch("stopped", config.withSparkConf(sparkConf), listener);
         awaitReady(listener, "stopped");
+        assertThat(driver.dashboardUrl()).hasValueSatisfying(url -> assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+"));
         driver.stop();
         listener.awaitStopped(Duration.ofSeconds(30));
         assertThat(listener.failures()).isEmpty();
