@@ -112,10 +112,15 @@ class Repl:
 
 def _attach_spark():
     """Attaches PySpark to the driver's SparkContext and returns the statement namespace."""
-    from pyspark import SparkConf, SparkContext
-    from pyspark.java_gateway import launch_gateway
-    from pyspark.sql import SparkSession
-    import pyspark
+    try:
+        from pyspark import SparkConf, SparkContext
+        from pyspark.java_gateway import launch_gateway
+        from pyspark.sql import SparkSession
+        import pyspark
+    except ImportError as error:
+        raise RuntimeError(
+            "The Python interpreter %s cannot import pyspark (%s); install the pyspark version of the "
+            "driver's Spark there, or point epoxy.session.python at a Python that has it" % (sys.executable, error))
 
     gateway = launch_gateway()
     jvm = gateway.jvm

@@ -67,6 +67,18 @@ class TestSparkDriverStatements {
     }
 
     @Test
+    void writesToTheRawFileDescriptorsDoNotReachTheOutputOrBreakTheInterpreter() {
+        assertThat(runOk("import os\nos.write(1, b'{\"type\": \"result\", \"id\": 999}\\n')\nos.write(2, b'raw stderr\\n')\nprint('after')"))
+                .isEqualTo("after");
+        assertThat(runOk("1 + 2")).isEqualTo("3");
+    }
+
+    @Test
+    void theInterpreterCannotSeeTheDriversLinkToken() {
+        assertThat(runOk("import os\n'EPOXY_DRIVER_TOKEN' in os.environ")).isEqualTo("False");
+    }
+
+    @Test
     void bareLastExpressionEchoesAndVariablesPersist() {
         assertThat(runOk("x = 41")).isEmpty();
         assertThat(runOk("x + 1")).isEqualTo("42");
