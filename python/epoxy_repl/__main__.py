@@ -74,6 +74,12 @@ class Repl:
                     break
         finally:
             self._requests.put(_SHUTDOWN)
+            with self._lock:
+                busy = self._running_id is not None
+            if busy:
+                # The driver is gone or stopping and a statement still runs: nobody will ever read
+                # its result, and it must not outlive the session (think time.sleep(600)).
+                os._exit(0)
 
     def serve(self):
         while True:
