@@ -188,6 +188,10 @@ def main():
     sc = namespace.get("sc")
     link.send({"type": "ready", "spark_version": sc.version if sc is not None else None})
     repl.serve()
+    # py4j's non-daemon threads would keep a plain return waiting; the driver is stopping anyway.
+    sys.__stdout__.flush()
+    sys.__stderr__.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
