@@ -74,6 +74,12 @@ class Repl:
                     break
         finally:
             self._requests.put(_SHUTDOWN)
+            with self._lock:
+                busy = self._running_id is not None
+            if busy:
+                # The driver is gone or stopping and a statement still runs: nobody will ever read
+                # its result, and it must not outlive the session (think time.sleep(600)).
+                os._exit(0)
 
     def serve(self):
         while True:
@@ -112,10 +118,15 @@ class Repl:
 
 def _attach_spark():
     """Attaches PySpark to the driver's SparkContext and returns the statement namespace."""
-    from pyspark import SparkConf, SparkContext
-    from pyspark.java_gateway import launch_gateway
-    from pyspark.sql import SparkSession
-    import pyspark
+    try:
+        from pyspark import SparkConf, SparkContext
+        from pyspark.java_gateway import launch_gateway
+        from pyspark.sql import SparkSession
+        import pyspark
+    except ImportError as error:
+        raise RuntimeError(
+            "The Python interpreter %s cannot import pyspark (%s); install the pyspark version of the "
+            "driver's Spark there, or point epoxy.session.python at a Python that has it" % (sys.executable, error))
 
     gateway = launch_gateway()
     jvm = gateway.jvm
@@ -177,6 +188,10 @@ def main():
     sc = namespace.get("sc")
     link.send({"type": "ready", "spark_version": sc.version if sc is not None else None})
     repl.serve()
+    # py4j's non-daemon threads would keep a plain return waiting; the driver is stopping anyway.
+    sys.__stdout__.flush()
+    sys.__stderr__.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

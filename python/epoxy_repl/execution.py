@@ -4,6 +4,7 @@ Nothing here knows about Spark or the driver link, so it can be tested on its ow
 """
 
 import ast
+import io
 import sys
 import traceback
 
@@ -42,8 +43,8 @@ class Executor:
         """Runs ``code`` and returns a StatementResult. KeyboardInterrupt propagates to the caller
         only if it arrives outside the user's code; inside it, the result is ``cancelled``."""
         output = BoundedOutput(self.max_output_bytes)
-        saved = sys.stdout, sys.stderr
-        sys.stdout = sys.stderr = output
+        stdout, stderr = _redirect("stdout"), _redirect("stderr")
+        stdout.target = stderr.target = output
         try:
             try:
                 self._run(code)
@@ -59,7 +60,7 @@ class Executor:
                                        _user_traceback(error_type, value, tb))
             return StatementResult("ok", _text(output))
         finally:
-            sys.stdout, sys.stderr = saved
+            stdout.target, stderr.target = stdout.idle, stderr.idle
 
     def _run(self, code):
         tree = ast.parse(code, filename=STATEMENT_FILENAME, mode="exec")
@@ -71,6 +72,45 @@ class Executor:
             exec(compile(module, STATEMENT_FILENAME, "exec"), self.namespace)
         interactive = ast.Interactive(body=[last])
         exec(compile(interactive, STATEMENT_FILENAME, "single"), self.namespace)
+
+
+class _Redirect(io.TextIOBase):
+    """Stands in for sys.stdout or sys.stderr for the life of the interpreter.
+
+    Writes go to the running statement's output, or to the original stream between statements.
+    Because the object never changes, a logging handler or library that kept a reference to
+    sys.stderr in one statement still has its output captured in the next.
+    """
+
+    def __init__(self, idle):
+        super().__init__()
+        self.idle = idle
+        self.target = idle
+
+    def write(self, text):
+        return self.target.write(text)
+
+    def flush(self):
+        self.target.flush()
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+
+def _redirect(name):
+    current = getattr(sys, name)
+    if isinstance(current, _Redirect):
+        return current
+    proxy = _Redirect(current)
+    setattr(sys, name, proxy)
+    return proxy
 
 
 def _text(output):

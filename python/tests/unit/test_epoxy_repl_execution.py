@@ -95,3 +95,10 @@ def test_bounded_output_never_splits_a_multibyte_character():
     output.write("ééé")  # 6 bytes
     assert output.text().startswith("éé\n")
     assert output.dropped_bytes == 2
+
+
+def test_a_stream_kept_by_an_earlier_statement_is_still_captured(executor):
+    executor.execute("import logging, sys\nhandler = logging.StreamHandler(sys.stderr)\n"
+                     "log = logging.getLogger('kept')\nlog.addHandler(handler)\nlog.propagate = False")
+    result = executor.execute("log.warning('second statement')")
+    assert (result.status, result.text) == ("ok", "second statement")

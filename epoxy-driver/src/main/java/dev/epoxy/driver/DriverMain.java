@@ -93,6 +93,7 @@ public final class DriverMain {
         try {
             SparkSession spark = SparkSession.builder().appName("epoxy-" + settings.sessionId()).getOrCreate();
             spark.sparkContext().setLogLevel(settings.logLevel());
+            Configurator.setLevel("dev.epoxy", Level.INFO);
             return JavaSparkContext.fromSparkContext(spark.sparkContext());
         }
         catch (RuntimeException | LinkageError e) {
@@ -230,5 +231,7 @@ public final class DriverMain {
 
     private static void setLogLevel(String level) {
         Configurator.setRootLevel(Level.toLevel(level, Level.WARN));
+        // The driver's own lifecycle lines (link up/down, interpreter started, cancels) stay in its log.
+        Configurator.setLevel("dev.epoxy", Level.INFO);
     }
 }

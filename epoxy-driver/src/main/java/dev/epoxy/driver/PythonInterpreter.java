@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.epoxy.driver.protocol.LinkCodec;
+import dev.epoxy.driver.protocol.LinkProtocol;
 import dev.epoxy.driver.protocol.ProcessExit;
 import java.io.BufferedInputStream;
 import java.io.File;
@@ -83,6 +84,8 @@ final class PythonInterpreter implements AutoCloseable {
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> environment = builder.environment();
+            // User code runs in this process; it has no business with the driver's link secret.
+            environment.remove(LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE);
             environment.put("PYSPARK_GATEWAY_PORT", String.valueOf(gatewayPort));
             environment.put("PYSPARK_GATEWAY_SECRET", gatewaySecret);
             environment.put("PYSPARK_PYTHON", settings.python());

@@ -58,11 +58,19 @@ class TestSparkDriverFailures {
     }
 
     @Test
-    void killingTheDriverWithSigkillFailsItWithinSeconds() {
+    void killingTheDriverWithSigkillFailsItWithinSecondsAndItsPythonGoesToo() {
         RecordingDriverListener listener = new RecordingDriverListener();
         driver = launch("killed", TestingDrivers.config(home), listener);
         awaitReady(listener, "killed");
         long pid = driver.pid().orElseThrow();
+        ProcessHandle python = ProcessHandle.of(pid).orElseThrow().descendants()
+                .filter(process -> process.info().arguments().map(arguments -> java.util.Arrays.asList(arguments).contains("epoxy_repl")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no epoxy_repl process under the driver"));
+        // The marker file (in the driver's working directory) proves Python is inside the statement.
+        driver.runStatement(1, "import time\nopen('sleeping', 'w').close()\ntime.sleep(600)");
+        Path marker = home.resolve("sessions").resolve("killed").resolve("sleeping");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.exists(marker));
 
         long killedAt = System.nanoTime();
         assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue();
@@ -70,6 +78,7 @@ class TestSparkDriverFailures {
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(5));
         assertThat(reason).startsWith("The session driver was killed by signal 9 (SIGKILL); see its log ")
                 .endsWith(home.resolve("sessions").resolve("killed").resolve("driver.log").toString());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !python.isAlive());
     }
 
     @Test
@@ -106,10 +115,14 @@ class TestSparkDriverFailures {
     }
 
     @Test
-    void stopEndsTheDriverProcess() {
+    void stopEndsTheDriverProcessAndTheSparkUiUrlIsKnownWhileItRuns() {
         RecordingDriverListener listener = new RecordingDriverListener();
-        driver = launch("stopped", TestingDrivers.config(home), listener);
+        DriverLaunchConfig config = TestingDrivers.config(home);
+        java.util.Map<String, String> sparkConf = new java.util.HashMap<>(config.sparkConf());
+        sparkConf.put("spark.ui.enabled", "true");
+        driver = launch("stopped", config.withSparkConf(sparkConf), listener);
         awaitReady(listener, "stopped");
+        assertThat(driver.dashboardUrl()).hasValueSatisfying(url -> assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+"));
         driver.stop();
         listener.awaitStopped(Duration.ofSeconds(30));
         assertThat(listener.failures()).isEmpty();

@@ -88,8 +88,9 @@ final class TestingDrivers {
         }
     }
 
+    /** Deletes a test home, unless {@code -Depoxy.test.keep-home=true} asks to keep it for its driver logs. */
     static void deleteRecursively(Path directory) {
-        if (directory == null || !Files.exists(directory)) {
+        if (directory == null || !Files.exists(directory) || Boolean.getBoolean("epoxy.test.keep-home")) {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {

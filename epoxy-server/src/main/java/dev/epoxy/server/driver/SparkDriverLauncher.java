@@ -131,6 +131,9 @@ public final class SparkDriverLauncher implements DriverLauncher {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE, token);
         environment.put("PYSPARK_PYTHON", config.python());
+        if (DriverResources.isLocal(config.master())) {
+            environment.put("SPARK_LOCAL_IP", "127.0.0.1");
+        }
         environment.putAll(config.driverEnvironment());
         SparkLauncher launcher = new SparkLauncher(environment)
                 .setJavaHome(System.getProperty("java.home"))
