@@ -49,6 +49,7 @@ public final class S3Endpoint implements AutoCloseable {
     public static S3Endpoint start(S3EndpointConfig config, Path root) {
         requireNonNull(config, "config is null");
         requireNonNull(root, "root is null");
+        checkJacksonAnnotations();
         Path absoluteRoot = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absoluteRoot);
@@ -100,6 +101,19 @@ public final class S3Endpoint implements AutoCloseable {
             LOG.info("S3 endpoint on {} stopped", uri);
         } catch (Exception e) {
             throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot stop the S3 endpoint on %s", uri);
+        }
+    }
+
+    // S3Proxy runs on Jackson 3, which needs jackson-annotations 2.22 or later; the root pom pins
+    // Jackson 2.15.2 for Spark. A module that puts epoxy-server on its classpath without epoxy-server's
+    // override would otherwise fail on the first request with a bare NoClassDefFoundError.
+    private static void checkJacksonAnnotations() {
+        try {
+            Class.forName("com.fasterxml.jackson.annotation.JsonSerializeAs", false, S3Endpoint.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new EpoxyException(ErrorCode.INTERNAL, e,
+                    "Cannot start the S3 endpoint: S3Proxy needs com.fasterxml.jackson.core:jackson-annotations 2.22 or later"
+                            + " on the server's classpath (see epoxy-server/pom.xml), or set epoxy.s3.enabled=false");
         }
     }
 
