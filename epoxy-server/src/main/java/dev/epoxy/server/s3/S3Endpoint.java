@@ -75,6 +75,10 @@ public final class S3Endpoint implements AutoCloseable {
         }
         URI uri = URI.create("http://" + host + ":" + proxy.getPort());
         LOG.info("S3 endpoint listening on {} serving {}", uri, absoluteRoot);
+        if (!isLoopback(config.bindAddress())) {
+            LOG.warn("S3 endpoint on {} accepts any request without authentication from every host that can reach it;"
+                    + " bind it to 127.0.0.1 (epoxy.s3.bind-address) unless that is intended", uri);
+        }
         return new S3Endpoint(proxy, absoluteRoot, uri);
     }
 
@@ -132,6 +136,14 @@ public final class S3Endpoint implements AutoCloseable {
             proxy.stop();
         } catch (Exception e) {
             LOG.debug("Stopping a half-started S3 endpoint failed", e);
+        }
+    }
+
+    private static boolean isLoopback(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
