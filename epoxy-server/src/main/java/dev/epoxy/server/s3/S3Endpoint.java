@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests are not authenticated: clients may sign with any credentials (the AWS CLI and SDKs
  * insist on having some). Path-style addressing ({@code http://host:port/bucket/key}) is what it
- * understands.
+ * understands. Bound to a loopback address (the default), it answers only requests whose {@code Host}
+ * is a loopback name or address, as the Glue endpoint does.
  */
 public final class S3Endpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3Endpoint.class);
@@ -65,6 +66,10 @@ public final class S3Endpoint implements AutoCloseable {
                 // there is no clock skew to reject either.
                 .ignoreUnknownHeaders(true)
                 .build();
+        boolean loopback = isLoopback(config.bindAddress());
+        if (loopback) {
+            LoopbackHostGuard.install(proxy);
+        }
         try {
             proxy.start();
             awaitStarted(proxy);
@@ -75,7 +80,7 @@ public final class S3Endpoint implements AutoCloseable {
         }
         URI uri = URI.create("http://" + host + ":" + proxy.getPort());
         LOG.info("S3 endpoint listening on {} serving {}", uri, absoluteRoot);
-        if (!isLoopback(config.bindAddress())) {
+        if (!loopback) {
             LOG.warn("S3 endpoint on {} accepts any request without authentication from every host that can reach it;"
                     + " bind it to 127.0.0.1 (epoxy.s3.bind-address) unless that is intended", uri);
         }
