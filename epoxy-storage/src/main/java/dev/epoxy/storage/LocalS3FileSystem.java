@@ -225,7 +225,14 @@ public final class LocalS3FileSystem extends FileSystem {
         if (key.isEmpty()) {
             key = "/";
         }
-        return new Path("file", null, root + "/" + pathUri.getAuthority() + key);
+        String bucketDirectory = root + "/" + pathUri.getAuthority();
+        Path local = new Path("file", null, bucketDirectory + key);
+        // ".." segments must not reach outside the bucket's directory
+        String localString = local.toUri().getPath();
+        if (!localString.equals(bucketDirectory) && !localString.startsWith(bucketDirectory + "/")) {
+            throw new IllegalArgumentException("Invalid s3 path " + path + ": the key leaves the bucket");
+        }
+        return local;
     }
 
     /** The {@code s3://} path of a local path under the root. */

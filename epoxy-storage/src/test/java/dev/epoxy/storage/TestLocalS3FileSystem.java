@@ -235,6 +235,13 @@ class TestLocalS3FileSystem {
     }
 
     @Test
+    void keyCannotLeaveTheBucket() {
+        assertThatThrownBy(() -> fs.getFileStatus(new Path("s3://bucket/../../etc/passwd")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid s3 path s3://bucket/../../etc/passwd: the key leaves the bucket");
+    }
+
+    @Test
     void missingBucketIsNotFound() {
         assertThatThrownBy(() -> fs.getFileStatus(new Path("s3://bucket/")))
                 .isInstanceOf(FileNotFoundException.class)

@@ -104,6 +104,29 @@ class TestLocalS3FileSystemWithSpark {
     }
 
     @Test
+    void dynamicPartitionOverwriteReplacesOnlyWrittenPartitions() throws IOException {
+        String path = "s3://lake/dynamic";
+        orders().write().partitionBy("region").mode("overwrite").parquet(path);
+
+        spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        try {
+            spark.sql("SELECT id, 'eu' AS region, CAST(-1 AS DOUBLE) AS amount FROM range(100, 102)")
+                    .write().partitionBy("region").mode("overwrite").parquet(path);
+        } finally {
+            spark.conf().unset("spark.sql.sources.partitionOverwriteMode");
+        }
+
+        Dataset<Row> back = spark.read().parquet(path);
+        assertThat(back.where("region = 'eu'").count()).isEqualTo(2);
+        assertThat(back.where("region = 'us'").count()).isEqualTo(10);
+        assertThat(back.where("region = 'apac'").count()).isEqualTo(10);
+        try (Stream<java.nio.file.Path> children = Files.list(root.resolve("lake/dynamic"))) {
+            assertThat(children.map(child -> child.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith(".spark-staging"));
+        }
+    }
+
+    @Test
     void appendAddsFiles() {
         String path = "s3://lake/appended";
         spark.range(0, 5).write().mode("overwrite").parquet(path);

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests are not authenticated: clients may sign with any credentials (the AWS CLI and SDKs
  * insist on having some). Path-style addressing ({@code http://host:port/bucket/key}) is what it
- * understands.
+ * understands. Bound to a loopback address (the default), it answers only requests whose {@code Host}
+ * is a loopback name or address, as the Glue endpoint does.
  */
 public final class S3Endpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3Endpoint.class);
@@ -49,6 +50,7 @@ public final class S3Endpoint implements AutoCloseable {
     public static S3Endpoint start(S3EndpointConfig config, Path root) {
         requireNonNull(config, "config is null");
         requireNonNull(root, "root is null");
+        checkJacksonAnnotations();
         Path absoluteRoot = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absoluteRoot);
@@ -64,6 +66,10 @@ public final class S3Endpoint implements AutoCloseable {
                 // there is no clock skew to reject either.
                 .ignoreUnknownHeaders(true)
                 .build();
+        boolean loopback = isLoopback(config.bindAddress());
+        if (loopback) {
+            LoopbackHostGuard.install(proxy);
+        }
         try {
             proxy.start();
             awaitStarted(proxy);
@@ -74,6 +80,10 @@ public final class S3Endpoint implements AutoCloseable {
         }
         URI uri = URI.create("http://" + host + ":" + proxy.getPort());
         LOG.info("S3 endpoint listening on {} serving {}", uri, absoluteRoot);
+        if (!loopback) {
+            LOG.warn("S3 endpoint on {} accepts any request without authentication from every host that can reach it;"
+                    + " bind it to 127.0.0.1 (epoxy.s3.bind-address) unless that is intended", uri);
+        }
         return new S3Endpoint(proxy, absoluteRoot, uri);
     }
 
@@ -103,6 +113,19 @@ public final class S3Endpoint implements AutoCloseable {
         }
     }
 
+    // S3Proxy runs on Jackson 3, which needs jackson-annotations 2.22 or later; the root pom pins
+    // Jackson 2.15.2 for Spark. A module that puts epoxy-server on its classpath without epoxy-server's
+    // override would otherwise fail on the first request with a bare NoClassDefFoundError.
+    private static void checkJacksonAnnotations() {
+        try {
+            Class.forName("com.fasterxml.jackson.annotation.JsonSerializeAs", false, S3Endpoint.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new EpoxyException(ErrorCode.INTERNAL, e,
+                    "Cannot start the S3 endpoint: S3Proxy needs com.fasterxml.jackson.core:jackson-annotations 2.22 or later"
+                            + " on the server's classpath (see epoxy-server/pom.xml), or set epoxy.s3.enabled=false");
+        }
+    }
+
     private static void awaitStarted(S3Proxy proxy) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (!"STARTED".equals(proxy.getState())) {
@@ -118,6 +141,14 @@ public final class S3Endpoint implements AutoCloseable {
             proxy.stop();
         } catch (Exception e) {
             LOG.debug("Stopping a half-started S3 endpoint failed", e);
+        }
+    }
+
+    private static boolean isLoopback(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -41,6 +41,14 @@ public final class StorageSparkConf {
     private StorageSparkConf() {}
 
     /**
+     * The directory holding one sub-directory per bucket, {@code <home>/s3}: the root of both {@code
+     * LocalS3FileSystem} in the drivers and the server's S3 endpoint.
+     */
+    public static Path localS3Root(Path home) {
+        return home.toAbsolutePath().normalize().resolve("s3");
+    }
+
+    /**
      * The Spark settings for a driver, in a stable order.
      *
      * @param config the storage configuration

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.epoxy.core.EpoxyException;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,6 +158,41 @@ class TestS3Endpoint {
         // no upload leftovers among the bucket's objects
         assertThat(s3.listObjectsV2(request -> request.bucket("multi")).contents().stream().map(S3Object::key))
                 .containsExactly("big/file.bin");
+    }
+
+    @Test
+    void requestsForNonLoopbackHostsAreRefused() throws IOException {
+        Files.createDirectories(root.resolve("guarded"));
+        Files.writeString(root.resolve("guarded/secret.txt"), "not for web pages");
+
+        assertThat(rawGet("/guarded/secret.txt", "attacker.example:" + endpoint.port()))
+                .startsWith("HTTP/1.1 403")
+                .doesNotContain("not for web pages");
+        assertThat(rawGet("/guarded/secret.txt", "127.0.0.1:" + endpoint.port()))
+                .startsWith("HTTP/1.1 200")
+                .endsWith("not for web pages");
+        assertThat(rawGet("/guarded/secret.txt", "localhost:" + endpoint.port())).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void loopbackHostNames() {
+        assertThat(LoopbackHostGuard.isLoopbackHost("127.0.0.1")).isTrue();
+        assertThat(LoopbackHostGuard.isLoopbackHost("127.1.2.3")).isTrue();
+        assertThat(LoopbackHostGuard.isLoopbackHost("[::1]")).isTrue();
+        assertThat(LoopbackHostGuard.isLoopbackHost("LOCALHOST")).isTrue();
+        assertThat(LoopbackHostGuard.isLoopbackHost("my-bucket.localhost")).isTrue();
+        assertThat(LoopbackHostGuard.isLoopbackHost("10.0.0.1")).isFalse();
+        assertThat(LoopbackHostGuard.isLoopbackHost("localhost.attacker.example")).isFalse();
+        assertThat(LoopbackHostGuard.isLoopbackHost("127.0.0.1.nip.io")).isFalse();
+        assertThat(LoopbackHostGuard.isLoopbackHost("")).isFalse();
+    }
+
+    private static String rawGet(String path, String host) throws IOException {
+        try (Socket socket = new Socket(java.net.InetAddress.getLoopbackAddress(), endpoint.port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), UTF_8);
+        }
     }
 
     @Test

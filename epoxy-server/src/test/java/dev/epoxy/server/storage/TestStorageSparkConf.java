@@ -30,6 +30,11 @@ class TestStorageSparkConf {
     }
 
     @Test
+    void localS3RootIsS3UnderHome() {
+        assertThat(StorageSparkConf.localS3Root(Path.of("/srv/epoxy"))).isEqualTo(Path.of("/srv/epoxy/s3"));
+    }
+
+    @Test
     void localModeRootIsAbsoluteAndNormalized() {
         Map<String, String> conf = StorageSparkConf.sparkConf(StorageConfig.defaults(), Path.of("relative/../home/s3"));
 
