@@ -24,6 +24,22 @@ ROLE = "arn:aws:iam::123456789012:role/GlueInteractiveSessionRole"
 CREDENTIALS = {"aws_access_key_id": "AKIDEPOXYTEST", "aws_secret_access_key": "epoxy-test-secret"}
 
 
+def aws_cli() -> str | None:
+    """The AWS CLI v2 from Debian's awscli package; other `aws` on PATH (e.g. a pip CLI v1) are not it."""
+    for candidate in ("/usr/bin/aws", shutil.which("aws")):
+        if candidate and os.access(candidate, os.X_OK):
+            version = subprocess.run([candidate, "--version"], capture_output=True, text=True).stdout
+            if version.startswith("aws-cli/2."):
+                return candidate
+    return None
+
+
+def required_aws_cli() -> str:
+    cli = aws_cli()
+    assert cli, "the AWS CLI v2 is required: apt-get install awscli (Debian 12 ships 2.9)"
+    return cli
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

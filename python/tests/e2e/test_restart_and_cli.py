@@ -1,11 +1,10 @@
 """History survives a server restart; the AWS CLI v2 drives the same API."""
 import json
-import shutil
 import subprocess
 
 import pytest
 
-from .epoxy_server import ROLE, EpoxyServer
+from .epoxy_server import ROLE, EpoxyServer, required_aws_cli
 from .sessions import create_session, new_session_id, run_ok, wait_for_status, wait_ready
 
 
@@ -41,14 +40,13 @@ def test_restart_keeps_sessions_and_statements(tmp_path):
 
 
 def aws(server, *args, check=True):
-    command = [shutil.which("aws") or "aws", "--endpoint-url", server.endpoint, "--output", "json", *args]
+    command = [required_aws_cli(), "--endpoint-url", server.endpoint, "--output", "json", *args]
     result = subprocess.run(command, capture_output=True, text=True, env=server.cli_env(), timeout=120)
     if check and result.returncode != 0:
         raise AssertionError(f"{' '.join(args)} failed ({result.returncode}): {result.stderr}")
     return result
 
 
-@pytest.mark.skipif(shutil.which("aws") is None, reason="the AWS CLI v2 (Debian package awscli) is not installed")
 def test_aws_cli_drives_the_session_lifecycle(server):
     sid = new_session_id("cli")
     created = json.loads(aws(server, "glue", "create-session", "--id", sid, "--role", ROLE,
@@ -86,7 +84,6 @@ def test_aws_cli_drives_the_session_lifecycle(server):
     assert "InvalidInputException" in invalid.stderr and "WorkerType" in invalid.stderr
 
 
-@pytest.mark.skipif(shutil.which("aws") is None, reason="the AWS CLI v2 (Debian package awscli) is not installed")
 def test_aws_cli_reports_api_errors_in_aws_format(server):
     result = aws(server, "glue", "run-statement", "--session-id", "missing-session", "--code", "1", check=False)
     assert result.returncode != 0

@@ -1,21 +1,15 @@
 """Objects written through Epoxy's S3 endpoint are what sessions read at s3://, and the reverse."""
-import shutil
 import subprocess
 
-import pytest
-
+from .epoxy_server import required_aws_cli
 from .sessions import run_ok
 
-pytestmark = pytest.mark.skipif(shutil.which("aws") is None, reason="the AWS CLI v2 (Debian package awscli) is not installed")
-
-
 def s3(server, *args, check=True):
-    command = [shutil.which("aws"), "--endpoint-url", server.s3_endpoint, "s3", *args]
+    command = [required_aws_cli(), "--endpoint-url", server.s3_endpoint, "s3", *args]
     result = subprocess.run(command, capture_output=True, text=True, env=server.cli_env(), timeout=120)
     if check and result.returncode != 0:
         raise AssertionError(f"aws s3 {' '.join(args)} failed: {result.stderr}")
     return result
-
 
 def test_cli_upload_is_read_by_a_session(server, glue, session_id, tmp_path):
     rows = [(index, f"name-{index}") for index in range(25)]
@@ -28,7 +22,6 @@ def test_cli_upload_is_read_by_a_session(server, glue, session_id, tmp_path):
                   "print(df.count(), sorted(r['name'] for r in df.collect())[:2])")
     assert text == f"{len(rows)} {sorted(n for _, n in rows)[:2]}"
 
-
 def test_session_output_is_downloaded_by_the_cli(server, glue, session_id, tmp_path):
     run_ok(glue, session_id, "spark.range(7).coalesce(1).write.mode('overwrite').json('s3://cp-out-bucket/numbers/')")
     listing = s3(server, "ls", "s3://cp-out-bucket/numbers/").stdout
@@ -36,7 +29,6 @@ def test_session_output_is_downloaded_by_the_cli(server, glue, session_id, tmp_p
     s3(server, "cp", "--recursive", "s3://cp-out-bucket/numbers/", str(tmp_path / "numbers"))
     lines = [line for path in (tmp_path / "numbers").glob("*.json") for line in path.read_text().splitlines()]
     assert sorted(lines) == sorted(f'{{"id":{i}}}' for i in range(7))
-
 
 def test_boto3_inside_a_statement_sees_the_same_objects(server, glue, session_id, tmp_path):
     s3(server, "mb", "s3://boto-bucket")

@@ -19,6 +19,7 @@ import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
+import dev.epoxy.server.storage.S3Mode;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
 import java.net.URI;
@@ -69,7 +70,7 @@ public final class EpoxyServer implements AutoCloseable {
 
             Optional<S3Endpoint> s3Endpoint = Optional.empty();
             if (s3Config.enabled()) {
-                S3Endpoint endpoint = S3Endpoint.start(s3Config, home.resolve("s3"));
+                S3Endpoint endpoint = S3Endpoint.start(s3Config, StorageSparkConf.localS3Root(home));
                 started.add(endpoint);
                 s3Endpoint = Optional.of(endpoint);
             }
@@ -124,11 +125,17 @@ public final class EpoxyServer implements AutoCloseable {
 
     /** The storage setting decides how drivers see {@code s3://}: it overrides the launcher's local default. */
     private static DriverLaunchConfig withStorage(DriverLaunchConfig launchConfig, StorageConfig storage, Path home, Optional<URI> s3Endpoint) {
-        Map<String, String> sparkConf = new LinkedHashMap<>(StorageSparkConf.sparkConf(storage, home.resolve("s3")));
+        Map<String, String> sparkConf = new LinkedHashMap<>(StorageSparkConf.sparkConf(storage, StorageSparkConf.localS3Root(home)));
         sparkConf.putAll(launchConfig.sparkConf());
+        Map<String, String> environment = new LinkedHashMap<>(StorageSparkConf.driverEnvironment(storage, s3Endpoint));
+        if (storage.s3Mode() == S3Mode.LOCAL && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            // boto3 in statements must sign its requests to the local endpoint with something.
+            environment.put("AWS_ACCESS_KEY_ID", "epoxy");
+            environment.put("AWS_SECRET_ACCESS_KEY", "epoxy");
+        }
         return launchConfig
                 .withSparkConf(sparkConf)
-                .withDriverEnvironment(StorageSparkConf.driverEnvironment(storage, s3Endpoint));
+                .withDriverEnvironment(environment);
     }
 
     private static SessionStore openStore(EpoxyConfig config) {

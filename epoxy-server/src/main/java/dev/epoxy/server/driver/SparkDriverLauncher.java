@@ -9,7 +9,11 @@ import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import java.io.File;
+import dev.epoxy.server.storage.StorageSparkConf;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,8 +150,32 @@ public final class SparkDriverLauncher implements DriverLauncher {
                 .directory(sessionDir.toFile())
                 .redirectOutput(driverLog.toFile())
                 .redirectError();
-        conf.forEach(launcher::setConf);
+        Map<String, String> secretConf = new LinkedHashMap<>();
+        conf.forEach((key, value) -> {
+            if (StorageSparkConf.SECRET_KEYS.contains(key)) {
+                secretConf.put(key, value);
+            }
+            else {
+                launcher.setConf(key, value);
+            }
+        });
+        if (!secretConf.isEmpty()) {
+            // Credentials go through a file only its owner can read, never on the command line (ps).
+            launcher.setPropertiesFile(writeSecretProperties(sessionDir, secretConf).toString());
+        }
         return launcher;
+    }
+
+    private static Path writeSecretProperties(Path sessionDir, Map<String, String> secretConf) throws IOException {
+        Path file = sessionDir.resolve("secret.properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Properties properties = new Properties();
+        properties.putAll(secretConf);
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, "Epoxy driver credentials");
+        }
+        return file;
     }
 
     /** {@code epoxy.session.spark-home}, or the directory of the pyspark package that the configured Python imports. */
