@@ -157,7 +157,9 @@ final class StatementRunner implements AutoCloseable {
                 return;
             }
             double progress = Math.min(1.0, (double) completed / total);
-            if (progress != statement.lastProgress) {
+            // A statement's later jobs add tasks (AQE runs each shuffle stage as its own job), which
+            // would move the fraction backwards; clients show it as a progress bar, so it only grows.
+            if (progress > statement.lastProgress) {
                 statement.lastProgress = progress;
                 link.accept(new DriverMessage.StatementProgress(statement.id, progress));
             }
