@@ -75,6 +75,11 @@ class TestSparkDriverStatements {
     }
 
     @Test
+    void py4jLogLinesGoToTheDriverLogNotTheOutput() {
+        assertThat(runOk("import logging\nlogging.getLogger('py4j.java_gateway').warning('py4j says hi')\nprint('mine')")).isEqualTo("mine");
+    }
+
+    @Test
     void theInterpreterCannotSeeTheDriversLinkToken() {
         assertThat(runOk("import os\n'EPOXY_DRIVER_TOKEN' in os.environ")).isEqualTo("False");
     }
