@@ -116,6 +116,17 @@ class Repl:
         return result
 
 
+def _log_py4j_to_driver_log():
+    """py4j logs (e.g. "KeyboardInterrupt while sending command" after a cancel) belong in the driver
+    log; without a handler, Python's last-resort handler would print them into statement output."""
+    import logging
+    handler = logging.StreamHandler(sys.__stderr__)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("py4j")
+    logger.addHandler(handler)
+    logger.propagate = False
+
+
 def _attach_spark():
     """Attaches PySpark to the driver's SparkContext and returns the statement namespace."""
     try:
@@ -174,6 +185,7 @@ def main():
     secret = os.environ["EPOXY_REPL_SECRET"]
     max_output_bytes = int(os.environ.get("EPOXY_MAX_OUTPUT_BYTES", str(1024 * 1024)))
     link = ControlLink(port, secret)
+    _log_py4j_to_driver_log()
     try:
         if os.environ.get("EPOXY_REPL_WITHOUT_SPARK") == "1":
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}

@@ -4,6 +4,7 @@ import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.ProcessExit;
 import dev.epoxy.driver.protocol.ServerMessage;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -54,7 +55,7 @@ public final class DriverMain {
     }
 
     private void run() {
-        link = new LinkClient(settings, () -> statements == null ? java.util.Optional.empty() : statements.runningStatementId(), this::onServerMessage, () -> exit(3));
+        link = new LinkClient(settings, () -> statements == null ? Optional.empty() : statements.runningStatementId(), this::onServerMessage, () -> exit(3));
         link.start();
         JavaSparkContext sparkContext;
         try {
@@ -140,16 +141,14 @@ public final class DriverMain {
         }
     }
 
-    private void pythonExited(int exitCode) {
+    private void pythonExited(int exitCode, Optional<Integer> runningStatementId) {
         if (stopping) {
             return;
         }
-        StatementRunner runner = statements;
-        String reason = runner == null || runner.runningStatementId().isEmpty()
-                ? "The Python interpreter " + ProcessExit.describe(exitCode)
-                : "The Python interpreter " + ProcessExit.describe(exitCode) + " while running statement " + runner.runningStatementId().get();
+        String reason = "The Python interpreter " + ProcessExit.describe(exitCode)
+                + runningStatementId.map(id -> " while running statement " + id).orElse("");
         // Let the runner report the statement it was running (ERROR) before the session failure.
-        waitForStatementToEnd(runner);
+        waitForStatementToEnd(statements);
         fail(reason);
     }
 

@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +50,12 @@ final class PythonInterpreter implements AutoCloseable {
     /** What the interpreter answered for one statement. {@code status} is ok, error or cancelled. */
     record ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback) {}
 
+    /** Told when the interpreter process exits without {@link #close()}. */
+    interface ExitListener {
+        /** @param runningStatementId the statement the interpreter was running when it died */
+        void interpreterExited(int exitCode, Optional<Integer> runningStatementId);
+    }
+
     /** The interpreter could not start; the message says why in words a user can act on. */
     static final class StartException extends Exception {
         StartException(String message) {
@@ -67,9 +72,10 @@ final class PythonInterpreter implements AutoCloseable {
     /**
      * Starts the interpreter and waits until it has attached to the SparkContext.
      *
-     * @param onUnexpectedExit called with the exit code if the process exits without {@link #close()}
+     * @param onUnexpectedExit told if the process exits without {@link #close()}, after the running
+     *     statement's result has failed
      */
-    static PythonInterpreter start(DriverSettings settings, int gatewayPort, String gatewaySecret, IntConsumer onUnexpectedExit) throws StartException {
+    static PythonInterpreter start(DriverSettings settings, int gatewayPort, String gatewaySecret, ExitListener onUnexpectedExit) throws StartException {
         String secret = HexFormat.of().formatHex(randomBytes());
         ServerSocket listener;
         try {
@@ -115,7 +121,7 @@ final class PythonInterpreter implements AutoCloseable {
         }
     }
 
-    private static PythonInterpreter attach(Process process, ServerSocket listener, String secret, Duration timeout, IntConsumer onUnexpectedExit, String python)
+    private static PythonInterpreter attach(Process process, ServerSocket listener, String secret, Duration timeout, ExitListener onUnexpectedExit, String python)
             throws StartException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Socket socket = null;
@@ -152,7 +158,9 @@ final class PythonInterpreter implements AutoCloseable {
         reader.setDaemon(true);
         socket.setSoTimeout(0);
         reader.start();
-        process.onExit().thenAccept(exited -> {
+        // Not on the JDK's process reaper thread: the exit listener may end the JVM, whose shutdown
+        // waits for other child processes that only that thread can reap.
+        process.onExit().thenAcceptAsync(exited -> {
             try {
                 // A "failed" message written just before exiting explains more than the exit code.
                 reader.join(2000);
@@ -162,6 +170,10 @@ final class PythonInterpreter implements AutoCloseable {
             }
             ready.completeExceptionally(new StartException(startupExit(python, exited.exitValue())));
             interpreter.interpreterExited(exited.exitValue(), onUnexpectedExit);
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "epoxy-python-exit");
+            thread.setDaemon(true);
+            thread.start();
         });
         try {
             String sparkVersion = ready.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -259,12 +271,14 @@ final class PythonInterpreter implements AutoCloseable {
         }
     }
 
-    private void interpreterExited(int exitCode, IntConsumer onUnexpectedExit) {
+    private void interpreterExited(int exitCode, ExitListener onUnexpectedExit) {
+        // Taken before the results fail: failing them lets the runner forget the statement.
+        Optional<Integer> running = pending.keySet().stream().findFirst();
         IOException failure = new IOException("The Python interpreter " + ProcessExit.describe(exitCode));
         pending.values().forEach(result -> result.completeExceptionally(failure));
         pending.clear();
         if (!closing) {
-            onUnexpectedExit.accept(exitCode);
+            onUnexpectedExit.interpreterExited(exitCode, running);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.epoxy.driver;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.driver.protocol.DriverMessage;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,19 +95,19 @@ final class StatementRunner implements AutoCloseable {
         DriverMessage.StatementFinished finished;
         try {
             PythonInterpreter.ReplResult result = statement.cancelRequested
-                    ? new PythonInterpreter.ReplResult("cancelled", "", null, null, java.util.List.of())
+                    ? new PythonInterpreter.ReplResult("cancelled", "", null, null, List.of())
                     : python.execute(statement.id, code).get();
             finished = finish(statement, result);
         }
         catch (ExecutionException e) {
             // The interpreter died; DriverMain reports the session failure once the process is gone.
             finished = new DriverMessage.StatementFinished(statement.id, "ERROR",
-                    new DriverMessage.Output("error", statement.id, "", "InterpreterDied", e.getCause().getMessage(), java.util.List.of()),
+                    new DriverMessage.Output("error", statement.id, "", "InterpreterDied", e.getCause().getMessage(), List.of()),
                     System.currentTimeMillis());
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            finished = null;
         }
         finally {
             progress.cancel(false);
@@ -114,12 +115,18 @@ final class StatementRunner implements AutoCloseable {
                 if (statement.canceller != null) {
                     statement.canceller.cancel(false);
                 }
-                if (running == statement) {
-                    running = null;
-                }
             }
         }
-        link.accept(finished);
+        if (finished != null) {
+            link.accept(finished);
+        }
+        // Only after the result is queued: whoever waits for the statement to end (a dying
+        // interpreter's Failed) must come after it on the link.
+        synchronized (this) {
+            if (running == statement) {
+                running = null;
+            }
+        }
     }
 
     private static DriverMessage.StatementFinished finish(Running statement, PythonInterpreter.ReplResult result) {
@@ -130,7 +137,7 @@ final class StatementRunner implements AutoCloseable {
             return new DriverMessage.StatementFinished(statement.id, "CANCELLED", null, now);
         }
         DriverMessage.Output output = result.status().equals("ok")
-                ? new DriverMessage.Output("ok", statement.id, result.text(), null, null, java.util.List.of())
+                ? new DriverMessage.Output("ok", statement.id, result.text(), null, null, List.of())
                 : new DriverMessage.Output("error", statement.id, result.text(), result.errorName(), result.errorValue(), result.traceback());
         return new DriverMessage.StatementFinished(statement.id, "AVAILABLE", output, now);
     }
@@ -157,7 +164,9 @@ final class StatementRunner implements AutoCloseable {
                 return;
             }
             double progress = Math.min(1.0, (double) completed / total);
-            if (progress != statement.lastProgress) {
+            // A statement's later jobs add tasks (AQE runs each shuffle stage as its own job), which
+            // would move the fraction backwards; clients show it as a progress bar, so it only grows.
+            if (progress > statement.lastProgress) {
                 statement.lastProgress = progress;
                 link.accept(new DriverMessage.StatementProgress(statement.id, progress));
             }

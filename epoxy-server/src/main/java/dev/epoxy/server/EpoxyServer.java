@@ -82,8 +82,10 @@ public final class EpoxyServer implements AutoCloseable {
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
             started.add(linkServer);
 
-            SessionService sessions = new SessionService(store, new SparkDriverLauncher(launchConfig, linkServer), Clock.systemUTC(),
-                    SessionConfigKeys.sessionConfig(config));
+            SparkDriverLauncher launcher = new SparkDriverLauncher(launchConfig, linkServer);
+            // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
+            launcher.checkSetup();
+            SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
             GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, sessions);

@@ -1,6 +1,7 @@
 package dev.epoxy.driver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.StatementState;
@@ -8,8 +9,12 @@ import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverHandle;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +69,13 @@ class TestSparkDriverFailures {
         awaitReady(listener, "killed");
         long pid = driver.pid().orElseThrow();
         ProcessHandle python = ProcessHandle.of(pid).orElseThrow().descendants()
-                .filter(process -> process.info().arguments().map(arguments -> java.util.Arrays.asList(arguments).contains("epoxy_repl")).orElse(false))
+                .filter(process -> process.info().arguments().map(arguments -> Arrays.asList(arguments).contains("epoxy_repl")).orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no epoxy_repl process under the driver"));
         // The marker file (in the driver's working directory) proves Python is inside the statement.
         driver.runStatement(1, "import time\nopen('sleeping', 'w').close()\ntime.sleep(600)");
         Path marker = home.resolve("sessions").resolve("killed").resolve("sleeping");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.exists(marker));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(marker));
 
         long killedAt = System.nanoTime();
         assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue();
@@ -78,7 +83,7 @@ class TestSparkDriverFailures {
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(5));
         assertThat(reason).startsWith("The session driver was killed by signal 9 (SIGKILL); see its log ")
                 .endsWith(home.resolve("sessions").resolve("killed").resolve("driver.log").toString());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !python.isAlive());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !python.isAlive());
     }
 
     @Test
@@ -94,10 +99,7 @@ class TestSparkDriverFailures {
     @Test
     void badPythonWithoutSparkHomeFailsNamingIt() {
         RecordingDriverListener listener = new RecordingDriverListener();
-        DriverLaunchConfig config = TestingDrivers.config(home).withPython("/nonexistent/python3");
-        driver = launch("bad-python", new DriverLaunchConfig(config.home(), config.distDir(), java.util.Optional.empty(), config.python(), config.master(),
-                config.localDriverMemory(), config.maxOutputBytes(), config.stopGracePeriod(), config.linkBindAddress(), config.linkPort(),
-                config.linkGiveUpAfter(), config.sparkConf(), config.driverEnvironment()), listener);
+        driver = launch("bad-python", TestingDrivers.config(home).withPython("/nonexistent/python3").withDefaultSparkHome(), listener);
         assertThat(listener.awaitFailure(Duration.ofSeconds(10)))
                 .startsWith("Cannot run the Python interpreter /nonexistent/python3 (epoxy.session.python) to find Spark: ");
     }
@@ -118,7 +120,7 @@ class TestSparkDriverFailures {
     void stopEndsTheDriverProcessAndTheSparkUiUrlIsKnownWhileItRuns() {
         RecordingDriverListener listener = new RecordingDriverListener();
         DriverLaunchConfig config = TestingDrivers.config(home);
-        java.util.Map<String, String> sparkConf = new java.util.HashMap<>(config.sparkConf());
+        Map<String, String> sparkConf = new HashMap<>(config.sparkConf());
         sparkConf.put("spark.ui.enabled", "true");
         driver = launch("stopped", config.withSparkConf(sparkConf), listener);
         awaitReady(listener, "stopped");
@@ -144,6 +146,6 @@ class TestSparkDriverFailures {
 
     private void awaitProcessGone() {
         long pid = driver.pid().orElseThrow();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true));
     }
 }

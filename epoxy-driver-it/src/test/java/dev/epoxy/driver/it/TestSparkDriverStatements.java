@@ -1,6 +1,7 @@
 package dev.epoxy.driver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.epoxy.core.driver.DriverHandle;
 import dev.epoxy.core.statement.OutputStatus;
@@ -71,6 +72,11 @@ class TestSparkDriverStatements {
         assertThat(runOk("import os\nos.write(1, b'{\"type\": \"result\", \"id\": 999}\\n')\nos.write(2, b'raw stderr\\n')\nprint('after')"))
                 .isEqualTo("after");
         assertThat(runOk("1 + 2")).isEqualTo("3");
+    }
+
+    @Test
+    void py4jLogLinesGoToTheDriverLogNotTheOutput() {
+        assertThat(runOk("import logging\nlogging.getLogger('py4j.java_gateway').warning('py4j says hi')\nprint('mine')")).isEqualTo("mine");
     }
 
     @Test
@@ -145,7 +151,7 @@ class TestSparkDriverStatements {
         int id = run("spark.range(0, 10**11, 1, 1000).selectExpr('sum(id * id)').collect()");
         listener.awaitStarted(id, STATEMENT);
         // The job must really be running (some of its 1000 tasks have completed) when the cancel arrives.
-        org.awaitility.Awaitility.await().atMost(STATEMENT).until(() -> !listener.progress(id).isEmpty());
+        await().atMost(STATEMENT).until(() -> !listener.progress(id).isEmpty());
         assertCancelStops(id);
         assertThat(runOk("spark.range(100).count()")).isEqualTo("100");
         assertThat(runOk("sc.parallelize(range(10), 2).map(lambda v: v * 2).sum()")).isEqualTo("90");

@@ -46,6 +46,29 @@ final class TestingDrivers {
         return setting("epoxy.test.spark-home", "EPOXY_TEST_SPARK_HOME").map(Path::of);
     }
 
+    /** The configured Spark home, or the pyspark package directory of {@link #python()}. */
+    static Path resolvedSparkHome() {
+        return sparkHome().orElseGet(() -> {
+            try {
+                Process process = new ProcessBuilder(python(), "-c", "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
+                        .redirectErrorStream(true)
+                        .start();
+                String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (process.waitFor() != 0) {
+                    throw new IllegalStateException(python() + " cannot import pyspark: " + output);
+                }
+                return Path.of(output);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Launch settings for tests: local[2], Spark UI off, a fresh home, an ephemeral link port. */
     static DriverLaunchConfig config(Path home) {
         DriverLaunchConfig config = DriverLaunchConfig.defaults()
@@ -64,13 +87,17 @@ final class TestingDrivers {
     }
 
     static Session session(String id) {
+        return session(id, Map.of());
+    }
+
+    static Session session(String id, Map<String, String> defaultArguments) {
         SessionSpec spec = new SessionSpec(
                 Optional.empty(),
                 "arn:aws:iam::123456789012:role/epoxy-test",
                 new SessionCommand("glueetl", "3"),
                 SessionSpec.DEFAULT_TIMEOUT_MINUTES,
                 SessionSpec.DEFAULT_TIMEOUT_MINUTES,
-                Map.of(),
+                defaultArguments,
                 List.of(),
                 Capacity.ofWorkers(WorkerType.G_1X, 2),
                 Optional.empty(),

@@ -100,6 +100,11 @@ public record DriverLaunchConfig(
         return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }
 
+    /** Finds Spark from the pyspark package of {@link #python()} (the default). */
+    public DriverLaunchConfig withDefaultSparkHome() {
+        return new DriverLaunchConfig(home, distDir, Optional.empty(), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+    }
+
     public DriverLaunchConfig withPython(String value) {
         return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
     }

@@ -5,6 +5,7 @@ import dev.epoxy.core.ErrorCode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,7 +50,7 @@ public final class GlueArguments {
 
     /** {@code --session-language}, {@code python} when absent. */
     public static String sessionLanguage(Map<String, String> defaultArguments) {
-        return defaultArguments.getOrDefault("--session-language", "python").strip().toLowerCase(java.util.Locale.ROOT);
+        return defaultArguments.getOrDefault("--session-language", "python").strip().toLowerCase(Locale.ROOT);
     }
 
     private static void appendList(Map<String, String> conf, String key, String commaSeparated) {

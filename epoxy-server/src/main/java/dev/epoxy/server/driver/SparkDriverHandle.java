@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -121,7 +122,8 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
             stopEarly = stopRequested;
         }
         LOG.info("Driver of session {} started (pid {}, log {})", sessionId, started.pid(), driverLog);
-        started.onExit().thenAccept(this::processExited);
+        // Off the JDK process reaper thread: the listener writes to the store.
+        started.onExit().thenAcceptAsync(this::processExited);
         if (stopEarly) {
             destroyAfter(started, Duration.ZERO);
         }
@@ -262,7 +264,7 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private static StatementOutput toOutput(DriverMessage.Output output) {
         Optional<String> text = Optional.ofNullable(output.textPlain());
         if (output.status().equals(OutputStatus.OK.wireValue())) {
-            return new StatementOutput(OutputStatus.OK, output.executionCount(), Optional.of(text.orElse("")), Optional.empty(), Optional.empty(), java.util.List.of());
+            return new StatementOutput(OutputStatus.OK, output.executionCount(), Optional.of(text.orElse("")), Optional.empty(), Optional.empty(), List.of());
         }
         return new StatementOutput(
                 OutputStatus.ERROR,
@@ -270,6 +272,6 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
                 text.filter(value -> !value.isEmpty()),
                 Optional.ofNullable(output.errorName()),
                 Optional.ofNullable(output.errorValue()),
-                output.traceback() == null ? java.util.List.of() : output.traceback());
+                output.traceback() == null ? List.of() : output.traceback());
     }
 }

@@ -51,6 +51,23 @@ public final class SparkDriverLauncher implements DriverLauncher {
         this.linkServer = requireNonNull(linkServer, "linkServer is null");
     }
 
+    /**
+     * Checks what every launch needs (the dist's driver jars, Spark's spark-submit, a Python that
+     * finds Spark), so that a server can refuse to start with the reason instead of failing each
+     * session later.
+     *
+     * @throws EpoxyException {@code INTERNAL}, naming the setting to fix
+     */
+    public void checkSetup() {
+        try {
+            driverJar(listJars(distDir().resolve("driver")), distDir());
+        }
+        catch (IOException e) {
+            throw launchFailure("Cannot read the Epoxy distribution: %s", e.getMessage());
+        }
+        checkSparkSubmit(resolveSparkHome());
+    }
+
     @Override
     public DriverHandle launch(Session session, DriverListener listener) {
         String sessionId = session.id().value();
@@ -78,19 +95,11 @@ public final class SparkDriverLauncher implements DriverLauncher {
     }
 
     private SparkLauncher buildLauncher(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
-        Path distDir = config.resolveDistDir().orElseThrow(() -> launchFailure(
-                "Cannot find the Epoxy distribution (the directory with driver/ and python/); set epoxy.dist-dir"));
+        Path distDir = distDir();
         List<Path> driverJars = listJars(distDir.resolve("driver"));
-        Path driverJar = driverJars.stream()
-                .filter(jar -> jar.getFileName().toString().matches("epoxy-driver-\\d.*\\.jar"))
-                .findFirst()
-                .orElseThrow(() -> launchFailure("The Epoxy distribution %s has no driver/epoxy-driver-*.jar; build it with mvn package or set epoxy.dist-dir", distDir));
+        Path driverJar = driverJar(driverJars, distDir);
         Path sparkHome = resolveSparkHome();
-        Path sparkSubmit = sparkHome.resolve("bin").resolve("spark-submit");
-        if (!Files.isExecutable(sparkSubmit)) {
-            throw launchFailure("Spark home %s has no executable bin/spark-submit; set epoxy.session.spark-home to a Spark %s distribution or the pyspark package directory",
-                    sparkHome, "3.5");
-        }
+        checkSparkSubmit(sparkHome);
         String language = GlueArguments.sessionLanguage(session.spec().defaultArguments());
         Map<String, String> sessionConf = GlueArguments.sparkConf(session.spec().defaultArguments());
 
@@ -176,6 +185,25 @@ public final class SparkDriverLauncher implements DriverLauncher {
             properties.store(writer, "Epoxy driver credentials");
         }
         return file;
+    }
+
+    private Path distDir() {
+        return config.resolveDistDir().orElseThrow(() -> launchFailure(
+                "Cannot find the Epoxy distribution (the directory with driver/ and python/); set epoxy.dist-dir"));
+    }
+
+    private static Path driverJar(List<Path> driverJars, Path distDir) {
+        return driverJars.stream()
+                .filter(jar -> jar.getFileName().toString().matches("epoxy-driver-\\d.*\\.jar"))
+                .findFirst()
+                .orElseThrow(() -> launchFailure("The Epoxy distribution %s has no driver/epoxy-driver-*.jar; build it with mvn package or set epoxy.dist-dir", distDir));
+    }
+
+    private static void checkSparkSubmit(Path sparkHome) {
+        if (!Files.isExecutable(sparkHome.resolve("bin").resolve("spark-submit"))) {
+            throw launchFailure("Spark home %s has no executable bin/spark-submit; set epoxy.session.spark-home to a Spark %s distribution or the pyspark package directory",
+                    sparkHome, "3.5");
+        }
     }
 
     /** {@code epoxy.session.spark-home}, or the directory of the pyspark package that the configured Python imports. */
