@@ -5,12 +5,15 @@ Nothing here knows about Spark or the driver link, so it can be tested on its ow
 
 import ast
 import io
+import linecache
 import sys
 import traceback
 
 from epoxy_repl.output import BoundedOutput
 
-STATEMENT_FILENAME = "<stdin>"
+# Each statement compiles under its own name, "<statement-N>", with its source registered in
+# linecache, so tracebacks show the offending lines even for a function defined statements ago.
+STATEMENT_FILENAME_PREFIX = "<statement-"
 
 
 class StatementResult:
@@ -38,6 +41,7 @@ class Executor:
     def __init__(self, namespace, max_output_bytes):
         self.namespace = namespace
         self.max_output_bytes = max_output_bytes
+        self.executed = 0
 
     def execute(self, code):
         """Runs ``code`` and returns a StatementResult. KeyboardInterrupt propagates to the caller
@@ -63,15 +67,18 @@ class Executor:
             stdout.target, stderr.target = stdout.idle, stderr.idle
 
     def _run(self, code):
-        tree = ast.parse(code, filename=STATEMENT_FILENAME, mode="exec")
+        self.executed += 1
+        filename = "%s%d>" % (STATEMENT_FILENAME_PREFIX, self.executed)
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        tree = ast.parse(code, filename=filename, mode="exec")
         if not tree.body:
             return
         *body, last = tree.body
         if body:
             module = ast.Module(body=body, type_ignores=[])
-            exec(compile(module, STATEMENT_FILENAME, "exec"), self.namespace)
+            exec(compile(module, filename, "exec"), self.namespace)
         interactive = ast.Interactive(body=[last])
-        exec(compile(interactive, STATEMENT_FILENAME, "single"), self.namespace)
+        exec(compile(interactive, filename, "single"), self.namespace)
 
 
 class _Redirect(io.TextIOBase):
@@ -131,7 +138,7 @@ def _error_value(error):
 def _user_traceback(error_type, value, tb):
     """The formatted exception, starting at the first frame of the user's statement."""
     first_user = tb
-    while first_user is not None and first_user.tb_frame.f_code.co_filename != STATEMENT_FILENAME:
+    while first_user is not None and not first_user.tb_frame.f_code.co_filename.startswith(STATEMENT_FILENAME_PREFIX):
         first_user = first_user.tb_next
     if first_user is None:
         first_user = tb
