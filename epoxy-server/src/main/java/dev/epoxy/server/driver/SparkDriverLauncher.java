@@ -137,6 +137,8 @@ public final class SparkDriverLauncher implements DriverLauncher {
         conf.put("spark.epoxy.link-address", linkServer.address());
         conf.put("spark.epoxy.python", config.python());
         conf.put("spark.epoxy.python-path", distDir.resolve("python").toString());
+        // Python workers (map/filter with Python functions) must import awsglue too.
+        conf.put("spark.executorEnv.PYTHONPATH", distDir.resolve("python").toString());
         conf.put("spark.epoxy.max-output-bytes", String.valueOf(config.maxOutputBytes()));
         conf.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
         conf.put("spark.epoxy.session-language", language);
