@@ -115,6 +115,13 @@ final class LinkClient implements AutoCloseable {
                 out.flush();
                 ServerMessage first = LinkCodec.decodeServerMessage(
                         LinkCodec.readLine(in, LinkCodec.MAX_LINE_BYTES).orElseThrow(() -> new IOException("the server closed the link after Hello")));
+                if (first instanceof ServerMessage.Refused refused) {
+                    // e.g. the server restarted and this session is over: reconnecting cannot help.
+                    LOG.error("The server refused this driver: {}; exiting", refused.reason());
+                    closeQuietly(socket);
+                    onGiveUp.run();
+                    return;
+                }
                 if (!(first instanceof ServerMessage.Welcome)) {
                     throw new LinkProtocolException("Expected welcome, got " + first);
                 }

@@ -86,6 +86,18 @@ class TestLinkClient {
         }
     }
 
+    @Test
+    void exitsAtOnceWhenTheServerRefusesIt() throws IOException, InterruptedException {
+        // Ten minutes of patience would otherwise keep an orphaned driver alive after a restart.
+        try (ServerSocket server = listen(); LinkClient client = start(server, Duration.ofMinutes(10))) {
+            try (ServerSide connection = ServerSide.accept(server)) {
+                connection.read();
+                connection.send(new ServerMessage.Refused("Session s1: no such session is waiting for a driver"));
+                assertThat(gaveUp.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
     private LinkClient start(ServerSocket server, Duration giveUpAfter) {
         DriverSettings settings = new DriverSettings("s1", "secret", "127.0.0.1", server.getLocalPort(), "python3", "", 1024,
                 giveUpAfter, Duration.ofSeconds(10), "WARN", "python");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ServerMessage.RunStatement.class, name = "run_statement"),
     @JsonSubTypes.Type(value = ServerMessage.CancelStatement.class, name = "cancel_statement"),
     @JsonSubTypes.Type(value = ServerMessage.Shutdown.class, name = "shutdown"),
+    @JsonSubTypes.Type(value = ServerMessage.Refused.class, name = "refused"),
 })
 public sealed interface ServerMessage {
     /** The server accepted the driver's {@link DriverMessage.Hello}. */
@@ -21,4 +22,10 @@ public sealed interface ServerMessage {
 
     /** Stop the SparkContext and exit. */
     record Shutdown() implements ServerMessage {}
+
+    /**
+     * The server will never accept this driver (unknown or finished session, wrong token, other
+     * protocol version): the driver exits instead of reconnecting.
+     */
+    record Refused(String reason) implements ServerMessage {}
 }

@@ -140,12 +140,14 @@ public final class DriverLinkServer implements AutoCloseable {
             }
             Registration registration = registrations.get(hello.get().sessionId());
             if (registration == null || !MessageDigest.isEqual(registration.token(), hello.get().token().getBytes(UTF_8))) {
-                LOG.warn("Refused a driver connection from {} for session {}: {}", socket.getRemoteSocketAddress(), hello.get().sessionId(),
-                        registration == null ? "no such session is waiting for a driver" : "wrong token");
+                String reason = registration == null ? "no such session is waiting for a driver" : "wrong token";
+                LOG.warn("Refused a driver connection from {} for session {}: {}", socket.getRemoteSocketAddress(), hello.get().sessionId(), reason);
+                new DriverConnection(socket).send(new ServerMessage.Refused("Session " + hello.get().sessionId() + ": " + reason));
                 return;
             }
             if (hello.get().protocolVersion() != LinkProtocol.VERSION) {
                 LOG.warn("Refused the driver of session {}: it speaks link protocol {}, this server {}", hello.get().sessionId(), hello.get().protocolVersion(), LinkProtocol.VERSION);
+                new DriverConnection(socket).send(new ServerMessage.Refused("The server speaks link protocol " + LinkProtocol.VERSION));
                 return;
             }
             socket.setSoTimeout(0);

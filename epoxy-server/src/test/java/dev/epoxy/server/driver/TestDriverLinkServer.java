@@ -77,16 +77,18 @@ class TestDriverLinkServer {
     }
 
     @Test
-    void wrongTokenIsClosedWithoutWelcome() throws IOException, InterruptedException {
+    void wrongTokenIsRefusedWithoutWelcome() throws IOException, InterruptedException {
         try (FakeDriver driver = FakeDriver.connect(server, "s1", "the-wrong-token")) {
+            assertThat(driver.read()).contains(new ServerMessage.Refused("Session s1: wrong token"));
             assertThat(driver.read()).isEmpty();
         }
         assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
     }
 
     @Test
-    void unknownSessionIsClosedWithoutWelcome() throws IOException {
+    void unknownSessionIsRefusedWithoutWelcome() throws IOException {
         try (FakeDriver driver = FakeDriver.connect(server, "no-such-session", TOKEN)) {
+            assertThat(driver.read()).contains(new ServerMessage.Refused("Session no-such-session: no such session is waiting for a driver"));
             assertThat(driver.read()).isEmpty();
         }
     }
