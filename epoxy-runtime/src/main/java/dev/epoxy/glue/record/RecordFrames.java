@@ -84,7 +84,8 @@ public final class RecordFrames {
         if (!record.isError()) {
             return RecordEncoder.encodeRecord(record.value(), schema, (Object) null);
         }
-        Row error = ErrorRecords.errorStruct(callSite, record.errorMessage().get(), record.cause(), record.input(), source,
+        Row error = ErrorRecords.errorStruct(callSite, record.errorMessage().get(), record.cause(), record.input(),
+                record.source() == null ? source : record.source(),
                 partialJson(record.value()));
         return RecordEncoder.nullRecord(schema, error);
     }
