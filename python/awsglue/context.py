@@ -58,7 +58,7 @@ class GlueContext(SQLContext):
             warnings.simplefilter("ignore", FutureWarning)
             super(GlueContext, self).__init__(sc, spark)
         self._glue_options = options
-        self._jglue_ctx = self._create_jvm_context(sc, options)
+        self._jglue_ctx = self._create_jvm_context(sc, spark, options)
         self.create_dynamic_frame = DynamicFrameReader(self)
         self.create_data_frame = DataFrameReader(self)
         self.write_dynamic_frame = DynamicFrameWriter(self)
@@ -67,19 +67,19 @@ class GlueContext(SQLContext):
 
     @staticmethod
     @jvm_errors
-    def _create_jvm_context(sc, options):
+    def _create_jvm_context(sc, spark, options):
         min_partitions = options.get("minPartitions")
         target_partitions = options.get("targetPartitions")
         for name, value in (("minPartitions", min_partitions), ("targetPartitions", target_partitions)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise TypeError("{} must be int, got {}".format(name, type(value).__name__))
         if min_partitions is None and target_partitions is None:
-            return runtime(sc).GlueContext(sc._jsc.sc())
+            return runtime(sc).GlueContext(spark._jsparkSession)
         if min_partitions is None:
             min_partitions = target_partitions
         if target_partitions is None:
             target_partitions = min_partitions
-        return runtime(sc).GlueContext(sc._jsc.sc(), min_partitions, target_partitions)
+        return runtime(sc).GlueContext(spark._jsparkSession, min_partitions, target_partitions)
 
     # ---- sources ------------------------------------------------------------------------------
 
