@@ -129,6 +129,22 @@ class GlueContext(SQLContext):
         database = _catalog_arguments(database, table_name, kwargs)
         raise _catalog_not_available(database, table_name)
 
+    def create_sample_dynamic_frame_from_options(self, connection_type: str,
+                                                 connection_options: Optional[Dict[str, Any]] = None, num=None,
+                                                 sample_options: Optional[Dict[str, Any]] = None,
+                                                 format: Optional[str] = None,
+                                                 format_options: Optional[Dict[str, Any]] = None,
+                                                 transformation_ctx: str = "", push_down_predicate: str = "",
+                                                 **kwargs) -> DynamicFrame:
+        connection_options = {} if connection_options is None else connection_options
+        format_options = {} if format_options is None else format_options
+        check_type(connection_options, dict, "connection_options")
+        check_type(format_options, dict, "format_options")
+        source = self.getSource(connection_type, format, transformation_ctx, push_down_predicate, **connection_options)
+        if format is not None and format.lower() not in self.Spark_SQL_Formats:
+            source.setFormat(format, **format_options)
+        return source.getSampleFrame(num, **(sample_options or {}))
+
     def create_data_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
                                        format: Optional[str] = None, format_options: Optional[Dict[str, Any]] = None,
                                        transformation_ctx: str = "", push_down_predicate: str = "", **kwargs) -> DataFrame:
