@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * Glue's JSON reader: one JSON document per line (or per file with {@code multiLine}), each
@@ -33,15 +32,12 @@ final class JsonReader {
 
     private JsonReader() {}
 
-    static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, StageContext stage) {
+    static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, String compressionType,
+            StageContext stage) {
         boolean multiLine = formatOptions.getBoolean("multiLine", formatOptions.getBoolean("multiline", false));
         // Optional is not serializable: the closure captures the path itself, or null.
         JsonPath jsonPath = formatOptions.getString("jsonPath").map(JsonPath::parse).orElse(null);
-        JavaRDD<Row> lines = glueContext.sparkSession().read()
-                .option("wholetext", multiLine)
-                .text(files.toArray(new String[0]))
-                .select(functions.col("value"), functions.input_file_name())
-                .javaRDD();
+        JavaRDD<Row> lines = TextInput.read(glueContext.sparkSession(), files, multiLine, compressionType).javaRDD();
         JavaRDD<ParsedRecord> records = lines.mapPartitions(partition -> parsePartition(partition, Optional.ofNullable(jsonPath)));
         // Without jsonPath the inference pass streams tokens instead of building records (faster).
         Optional<StructType> schema = jsonPath != null

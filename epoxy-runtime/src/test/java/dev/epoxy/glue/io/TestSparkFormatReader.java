@@ -89,6 +89,15 @@ class TestSparkFormatReader {
     }
 
     @Test
+    void emptyParquetDirectoryIsACleanReadError() throws java.io.IOException {
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> read("parquet", "{\"paths\": [\"" + empty.toUri() + "\"]}"))
+                .isInstanceOf(GlueRuntimeException.class)
+                .hasMessageStartingWith("Cannot read parquet from " + empty.toUri())
+                .hasMessageContaining("Unable to infer schema for Parquet");
+    }
+
+    @Test
     void missingParquetPathFailsNamingIt() {
         String missing = dir.resolve("absent").toUri().toString();
         assertThatThrownBy(() -> read("parquet", "{\"paths\": [\"" + missing + "\"]}"))
