@@ -97,6 +97,9 @@ class GlueContext(SQLContext):
             connection_type = format
         j_source = self._jglue_ctx.getSource(connection_type, options_json(options, "connection_options"),
                                              transformation_ctx, push_down_predicate)
+        if format and format.lower() not in self.Spark_SQL_Formats:
+            # A later setFormat (with format options) replaces this one.
+            j_source.setFormat(format, "{}")
         return DataSource(j_source, self, _source_name(options.get("paths")))
 
     def create_dynamic_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
@@ -176,6 +179,8 @@ class GlueContext(SQLContext):
         if format and format.lower() in self.Spark_SQL_Formats:
             connection_type = format
         j_sink = self._jglue_ctx.getSink(connection_type, options_json(options, "connection_options"), transformation_ctx)
+        if format and format.lower() not in self.Spark_SQL_Formats:
+            j_sink.setFormat(format, "{}")
         return DataSink(j_sink, self)
 
     def write_dynamic_frame_from_options(self, frame, connection_type: str,

@@ -129,6 +129,10 @@ def test_collections_sources_and_sinks(glue_context, spark, tmp_path):
     source = glue_context.getSource("s3", paths=[str(tmp_path / "sink")])
     source.setFormat("avro")
     assert source.getFrame().count() == 2
+    assert glue_context.getSource("s3", format="avro", paths=[str(tmp_path / "sink")]).getFrame().count() == 2
+    glue_context.getSink("s3", format="json", path=str(tmp_path / "sink-json")).writeFrame(frames["one"])
+    assert glue_context.create_dynamic_frame.from_options(
+        "s3", {"paths": [str(tmp_path / "sink-json")]}, format="json").count() == 2
     with pytest.raises(NotImplementedError, match="Data Catalog is not available"):
         sink.setCatalogInfo(catalogDatabase="db", catalogTableName="t")
     with pytest.raises(TypeError, match="frame_or_dfc must be DynamicFrame or DynamicFrameCollection. Got DataFrame"):
