@@ -1,0 +1,72 @@
+package dev.epoxy.glue;
+
+import static dev.epoxy.glue.GlueRuntimeException.checkInput;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.glue.io.S3Writer;
+import java.util.Locale;
+
+/** A configured sink: connection type and options, then a format with its options. */
+public final class DataSink {
+    private final GlueContext glueContext;
+    private final String connectionType;
+    private final JsonOptions connectionOptions;
+    private final String transformationContext;
+    private String format;
+    private JsonOptions formatOptions = JsonOptions.empty();
+
+    DataSink(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext) {
+        this.glueContext = requireNonNull(glueContext, "glueContext is null");
+        this.connectionType = requireNonNull(connectionType, "connectionType is null");
+        this.connectionOptions = requireNonNull(connectionOptions, "connectionOptions is null");
+        this.transformationContext = requireNonNull(transformationContext, "transformationContext is null");
+        if (GlueContext.SPARK_SQL_FORMATS.contains(connectionType)) {
+            this.format = connectionType;
+        }
+    }
+
+    // Called from Python via py4j
+    public void setFormat(String format, String formatOptionsJson) {
+        setFormat(format, JsonOptions.parse(formatOptionsJson));
+    }
+
+    public DataSink setFormat(String newFormat, JsonOptions options) {
+        checkInput(newFormat != null && !newFormat.isBlank(), "format is missing");
+        this.format = newFormat.trim().toLowerCase(Locale.ROOT);
+        this.formatOptions = requireNonNull(options, "options is null");
+        return this;
+    }
+
+    /** Accepted for compatibility; Epoxy keeps no accumulable of written error records. */
+    // Called from Python via py4j
+    public void setAccumulableSize(int size) {
+        checkInput(size >= 0, "accumulator_size must not be negative: %s", size);
+    }
+
+    /** @throws GlueRuntimeException NOT_SUPPORTED until the Data Catalog exists */
+    // Called from Python via py4j
+    public void setCatalogInfo(String catalogDatabase, String catalogTableName, String catalogId) {
+        throw GlueContext.catalogNotAvailable(catalogDatabase, catalogTableName);
+    }
+
+    /**
+     * Checks the frame's error thresholds, writes its records and returns the frame of its error
+     * records, named {@code <frame name>_errors}.
+     */
+    // Called from Python via py4j
+    public DynamicFrame writeDynamicFrame(DynamicFrame frame) {
+        requireNonNull(frame, "frame is null");
+        frame.assertErrorThreshold();
+        S3Writer.write(frame, connectionType, connectionOptions, format, formatOptions);
+        return frame.errorsAsDynamicFrame();
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame pyWriteDynamicFrame(DynamicFrame frame, CallSite callSite, String info) {
+        return writeDynamicFrame(frame);
+    }
+
+    public String transformationContext() {
+        return transformationContext;
+    }
+}

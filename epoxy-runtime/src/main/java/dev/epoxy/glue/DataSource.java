@@ -1,0 +1,86 @@
+package dev.epoxy.glue;
+
+import static dev.epoxy.glue.GlueRuntimeException.checkInput;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.glue.io.S3Reader;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** A configured source: connection type and options, then a format with its options. */
+public final class DataSource {
+    private final GlueContext glueContext;
+    private final String connectionType;
+    private final JsonOptions connectionOptions;
+    private final String transformationContext;
+    private String format;
+    private JsonOptions formatOptions = JsonOptions.empty();
+
+    DataSource(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext) {
+        this.glueContext = requireNonNull(glueContext, "glueContext is null");
+        this.connectionType = requireNonNull(connectionType, "connectionType is null");
+        this.connectionOptions = requireNonNull(connectionOptions, "connectionOptions is null");
+        this.transformationContext = requireNonNull(transformationContext, "transformationContext is null");
+        if (GlueContext.SPARK_SQL_FORMATS.contains(connectionType)) {
+            this.format = connectionType;
+        }
+    }
+
+    // Called from Python via py4j
+    public void setFormat(String format, String formatOptionsJson) {
+        setFormat(format, JsonOptions.parse(formatOptionsJson));
+    }
+
+    public DataSource setFormat(String newFormat, JsonOptions options) {
+        checkInput(newFormat != null && !newFormat.isBlank(), "format is missing");
+        this.format = newFormat.trim().toLowerCase(Locale.ROOT);
+        this.formatOptions = requireNonNull(options, "options is null");
+        return this;
+    }
+
+    /**
+     * Reads the frame. Its name is the common prefix of the paths without scheme and separators,
+     * as Glue names source frames.
+     *
+     * @throws GlueRuntimeException NOT_FOUND naming a path that does not exist; INVALID_INPUT for a
+     *     missing or unknown format; NOT_SUPPORTED for other connection types
+     */
+    // Called from Python via py4j
+    public DynamicFrame getDynamicFrame() {
+        return S3Reader.read(glueContext, connectionType, connectionOptions, format, formatOptions,
+                StageContext.of(transformationContext));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame getDynamicFrame(int minPartitions, int targetPartitions) {
+        DynamicFrame frame = getDynamicFrame();
+        int wanted = Math.max(minPartitions, targetPartitions);
+        if (wanted > 0 && frame.getNumPartitions() < minPartitions) {
+            return frame.repartition(wanted);
+        }
+        return frame;
+    }
+
+    /**
+     * The first {@code num} records (Glue's sample frames); sample options such as {@code
+     * maxSamplePartitions} are accepted, the sample is simply the first records Spark produces.
+     */
+    // Called from Python via py4j
+    public DynamicFrame getSampleDynamicFrame(int num, String sampleOptionsJson) {
+        checkInput(num >= 0, "num must not be negative: %s", num);
+        JsonOptions.parse(sampleOptionsJson);
+        DynamicFrame frame = getDynamicFrame();
+        return frame.derive(frame.dataset().limit(num), StageContext.of(transformationContext));
+    }
+
+    /** The records as a Spark DataFrame (choices as structs). */
+    // Called from Python via py4j
+    public Dataset<Row> getDataFrame() {
+        return getDynamicFrame().toDF();
+    }
+
+    public String connectionType() {
+        return connectionType;
+    }
+}

@@ -1,0 +1,333 @@
+package dev.epoxy.glue;
+
+import static dev.epoxy.glue.GlueRuntimeException.checkInput;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.glue.record.RecordJson;
+import dev.epoxy.glue.types.SchemaJson;
+import dev.epoxy.glue.types.SparkTypes;
+import dev.epoxy.glue.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * A Glue DynamicFrame: self-describing records whose schema may hold choices, plus the error
+ * records of its lineage. See {@code epoxy-runtime/DESIGN.md}.
+ *
+ * <p>The records are a Spark {@link Dataset} (the <em>encoded</em> dataset): every choice column is
+ * already the struct {@link #toDF()} returns (one field per alternative, named by Glue type name)
+ * and top-level columns whose Glue type Spark cannot express carry it in their metadata ({@link
+ * SparkTypes}). Typed stages are therefore plain Catalyst plans. Error records never appear in
+ * {@link #count()} or {@link #toDF()}; they live in the {@link ErrorLog}.
+ *
+ * <p>Instances are immutable; every transform returns a new frame through {@link #derive}.
+ */
+public final class DynamicFrame {
+    private final GlueContext glueContext;
+    private final Dataset<Row> dataset;
+    private final ErrorLog errorLog;
+    private final String name;
+    private final String transformationContext;
+    private final Optional<StructType> declaredSchema;
+    private volatile StructType schema;
+
+    private DynamicFrame(GlueContext glueContext, Dataset<Row> dataset, ErrorLog errorLog, String name,
+            String transformationContext, Optional<StructType> declaredSchema) {
+        this.glueContext = requireNonNull(glueContext, "glueContext is null");
+        this.dataset = requireNonNull(dataset, "dataset is null");
+        this.errorLog = requireNonNull(errorLog, "errorLog is null");
+        this.name = requireNonNull(name, "name is null");
+        this.transformationContext = requireNonNull(transformationContext, "transformationContext is null");
+        this.declaredSchema = requireNonNull(declaredSchema, "declaredSchema is null");
+    }
+
+    /**
+     * A frame over an encoded dataset produced by a source, with the error records the source
+     * produced (empty if it cannot produce any).
+     */
+    public static DynamicFrame fromSource(GlueContext glueContext, Dataset<Row> dataset, Optional<Dataset<Row>> errors,
+            String name, StageContext stage) {
+        StageErrors stageErrors = new StageErrors(stageName(name, stage), errors, stage.stageThreshold(), stage.totalThreshold());
+        return new DynamicFrame(glueContext, dataset, ErrorLog.start(stageErrors), name, stage.transformationContext(), Optional.empty());
+    }
+
+    /**
+     * A frame over a Spark DataFrame; struct columns stay structs (Spark has no choices).
+     * Column names must be unique.
+     */
+    // Called from Python via py4j (DynamicFrame.fromDF)
+    public static DynamicFrame fromDF(Dataset<Row> dataFrame, GlueContext glueContext, String name) {
+        requireNonNull(dataFrame, "dataFrame is null");
+        List<String> seen = new ArrayList<>();
+        for (String column : dataFrame.columns()) {
+            checkInput(!seen.contains(column), "Duplicate column name in DataFrame: %s; rename it before DynamicFrame.fromDF", column);
+            seen.add(column);
+        }
+        return fromSource(glueContext, dataFrame, Optional.empty(), name == null ? "" : name, StageContext.none());
+    }
+
+    /** Glue's Scala {@code DynamicFrame(df, glueContext)}. */
+    public static DynamicFrame apply(Dataset<Row> dataFrame, GlueContext glueContext) {
+        return fromDF(dataFrame, glueContext, "");
+    }
+
+    /** An empty frame with an empty schema. */
+    public static DynamicFrame emptyDynamicFrame(GlueContext glueContext) {
+        return fromDF(glueContext.sparkSession().emptyDataFrame(), glueContext, "");
+    }
+
+    /**
+     * The frame a typed stage produces: new records, no new error records. Transforms call this
+     * (or {@link #derive(Dataset, Dataset, StageContext)}) instead of building frames themselves.
+     * {@code newDataset} must follow the encoding of {@link SparkTypes}: use
+     * {@link SparkTypes#metadataFor} when a new top-level column holds a choice.
+     */
+    public DynamicFrame derive(Dataset<Row> newDataset, StageContext stage) {
+        return derive(newDataset, Optional.empty(), stage);
+    }
+
+    /** The frame a stage produces together with its own error records (schema {@link ErrorRecords#SCHEMA}). */
+    public DynamicFrame derive(Dataset<Row> newDataset, Dataset<Row> stageErrors, StageContext stage) {
+        return derive(newDataset, Optional.of(stageErrors), stage);
+    }
+
+    private DynamicFrame derive(Dataset<Row> newDataset, Optional<Dataset<Row>> stageErrors, StageContext stage) {
+        StageErrors errors = new StageErrors(stageName(name, stage), stageErrors, stage.stageThreshold(), stage.totalThreshold());
+        return new DynamicFrame(glueContext, newDataset, errorLog.append(errors), name, stage.transformationContext(), Optional.empty());
+    }
+
+    /** The frame a stage over two inputs (join, union, merge) produces; both lineages' errors are kept. */
+    public DynamicFrame deriveWith(DynamicFrame other, Dataset<Row> newDataset, Optional<Dataset<Row>> stageErrors,
+            String newName, StageContext stage) {
+        StageErrors errors = new StageErrors(stageName(newName, stage), stageErrors, stage.stageThreshold(), stage.totalThreshold());
+        return new DynamicFrame(glueContext, newDataset, errorLog.appendAfterMerge(other.errorLog, errors), newName,
+                stage.transformationContext(), Optional.empty());
+    }
+
+    private static String stageName(String frameName, StageContext stage) {
+        if (!stage.transformationContext().isEmpty()) {
+            return stage.transformationContext();
+        }
+        return frameName.isEmpty() ? "<unnamed>" : frameName;
+    }
+
+    // ---- accessors for transforms -------------------------------------------------------------
+
+    /** The encoded dataset (choices as structs, Glue types in metadata). Transforms build on it. */
+    public Dataset<Row> dataset() {
+        return dataset;
+    }
+
+    public GlueContext glueContext() {
+        return glueContext;
+    }
+
+    public ErrorLog errorLog() {
+        return errorLog;
+    }
+
+    // Called from Python via py4j
+    public String getName() {
+        return name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DynamicFrame withName(String newName) {
+        return new DynamicFrame(glueContext, dataset, errorLog, requireNonNull(newName, "newName is null"),
+                transformationContext, declaredSchema);
+    }
+
+    public String transformationContext() {
+        return transformationContext;
+    }
+
+    public DynamicFrame withTransformationContext(String context) {
+        return new DynamicFrame(glueContext, dataset, errorLog, name, requireNonNull(context, "context is null"), declaredSchema);
+    }
+
+    // ---- schema -------------------------------------------------------------------------------
+
+    /** The Glue schema: the one attached by {@link #withFrameSchema} if any, else the data's. */
+    // Called from Python via py4j: schema().toString() is the schema JSON, schema().treeString() the text
+    public StructType schema() {
+        if (declaredSchema.isPresent()) {
+            return declaredSchema.get();
+        }
+        StructType computed = schema;
+        if (computed == null) {
+            computed = SparkTypes.fromSparkSchema(dataset.schema());
+            schema = computed;
+        }
+        return computed;
+    }
+
+    public boolean isSchemaComputed() {
+        return true;
+    }
+
+    /** Glue schema as schema JSON (§6.3). */
+    // Called from Python via py4j
+    public String schemaJson() {
+        return schema().json();
+    }
+
+    /** Attaches a known schema (Python {@code with_frame_schema}); records are unchanged. */
+    public DynamicFrame withFrameSchema(StructType newSchema) {
+        return new DynamicFrame(glueContext, dataset, errorLog, name, transformationContext,
+                Optional.of(requireNonNull(newSchema, "newSchema is null")));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame pyWithFrameSchema(String schemaJson) {
+        return withFrameSchema(SchemaJson.structFromJson(schemaJson));
+    }
+
+    public void printSchema() {
+        System.out.print(schema().treeString());
+    }
+
+    // ---- records ------------------------------------------------------------------------------
+
+    /** Number of records (not counting error records); checks error thresholds when any are set. */
+    // Called from Python via py4j
+    public long count() {
+        if (errorLog.hasThresholds()) {
+            errorLog.checkThresholds();
+        }
+        return dataset.count();
+    }
+
+    /** The first {@code numRows} records as JSON objects, one per line (Glue's {@code show}). */
+    // Called from Python via py4j
+    public String showString(int numRows) {
+        checkInput(numRows >= 0, "num_rows must not be negative: %s", numRows);
+        StructType glueSchema = SparkTypes.fromSparkSchema(dataset.schema());
+        StringBuilder out = new StringBuilder();
+        for (Row row : dataset.takeAsList(numRows)) {
+            out.append(RecordJson.toJson(row, glueSchema)).append('\n');
+        }
+        return out.toString();
+    }
+
+    public void show(int numRows) {
+        System.out.print(showString(numRows));
+    }
+
+    public void show() {
+        show(20);
+    }
+
+    /**
+     * The records as a Spark DataFrame: unresolved choices are structs named by type name, and the
+     * Glue metadata is removed, so {@code fromDF(toDF())} sees plain structs as Glue does.
+     */
+    // Called from Python via py4j
+    public Dataset<Row> toDF() {
+        boolean hasMetadata = false;
+        for (StructField field : dataset.schema().fields()) {
+            hasMetadata |= field.metadata().contains(SparkTypes.GLUE_TYPE_KEY);
+        }
+        if (!hasMetadata) {
+            return dataset;
+        }
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : dataset.schema().fields()) {
+            Column column = dataset.col(quote(field.name()));
+            if (field.metadata().contains(SparkTypes.GLUE_TYPE_KEY)) {
+                // An alias inherits its child's metadata even when given empty metadata; a no-op cast
+                // (removed by the optimizer) is not a named expression, so nothing is inherited.
+                column = column.cast(field.dataType());
+            }
+            columns.add(column.as(field.name()));
+        }
+        return dataset.select(columns.toArray(new Column[0]));
+    }
+
+    /**
+     * {@code toDF} with resolve options: a JSON list of {@code [path, action]} pairs where action is
+     * {@code make_struct} or {@code project:<type>} (the Python ResolveOption translation).
+     */
+    // Called from Python via py4j
+    public Dataset<Row> toDF(String resolveSpecsJson) {
+        return ChoiceProjection.apply(this, resolveSpecsJson).toDF();
+    }
+
+    /** Quotes a top-level column name for {@link Dataset#col}: backticks escape dots and spaces. */
+    public static String quote(String columnName) {
+        return "`" + columnName.replace("`", "``") + "`";
+    }
+
+    // ---- partitions ---------------------------------------------------------------------------
+
+    // Called from Python via py4j
+    public int getNumPartitions() {
+        return dataset.rdd().getNumPartitions();
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame repartition(int numPartitions, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        checkInput(numPartitions > 0, "num_partitions must be positive: %s", numPartitions);
+        return derive(dataset.repartition(numPartitions),
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    public DynamicFrame repartition(int numPartitions) {
+        return repartition(numPartitions, "", CallSite.none(), 0, 0);
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame coalesce(int numPartitions, boolean shuffle, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        checkInput(numPartitions > 0, "num_partitions must be positive: %s", numPartitions);
+        Dataset<Row> coalesced = shuffle ? dataset.repartition(numPartitions) : dataset.coalesce(numPartitions);
+        return derive(coalesced, StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    public DynamicFrame coalesce(int numPartitions) {
+        return coalesce(numPartitions, false, "", CallSite.none(), 0, 0);
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    /** All error records up to this frame, as a frame with the single column {@code error}. */
+    // Called from Python via py4j
+    public DynamicFrame errorsAsDynamicFrame() {
+        return fromDF(errorLog.allErrors(glueContext.sparkSession()), glueContext, name + "_errors");
+    }
+
+    /** Error records of the whole lineage. */
+    // Called from Python via py4j
+    public long errorsCount() {
+        return errorLog.totalCount();
+    }
+
+    /** Error records produced by the stage that produced this frame. */
+    // Called from Python via py4j
+    public long stageErrorsCount() {
+        return errorLog.lastStage().count();
+    }
+
+    /**
+     * Computes the error records and checks every stage's thresholds.
+     *
+     * @throws GlueRuntimeException ERROR_THRESHOLD_EXCEEDED naming the stage
+     */
+    // Called from Python via py4j
+    public void assertErrorThreshold() {
+        errorLog.checkThresholds();
+    }
+
+    @Override
+    public String toString() {
+        return "DynamicFrame(" + name + ")";
+    }
+}

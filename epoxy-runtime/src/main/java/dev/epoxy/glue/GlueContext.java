@@ -1,0 +1,137 @@
+package dev.epoxy.glue;
+
+import static dev.epoxy.glue.GlueRuntimeException.checkInput;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.glue.io.S3Purger;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The entry point of Glue scripts on the JVM: sources, sinks and S3 housekeeping over one
+ * SparkSession. The Python {@code awsglue.context.GlueContext} holds one of these.
+ */
+public final class GlueContext {
+    /** Formats read and written through Spark's own data sources (Glue routes them by format). */
+    public static final Set<String> SPARK_SQL_FORMATS = Set.of("parquet", "orc");
+
+    private final SparkSession spark;
+    private final int minPartitions;
+    private final int targetPartitions;
+
+    public GlueContext(SparkSession spark) {
+        this(spark, 0, 0);
+    }
+
+    // Called from Python via py4j
+    public GlueContext(SparkContext sparkContext) {
+        this(SparkSession.builder().sparkContext(sparkContext).getOrCreate());
+    }
+
+    // Called from Python via py4j
+    public GlueContext(SparkContext sparkContext, int minPartitions, int targetPartitions) {
+        this(SparkSession.builder().sparkContext(sparkContext).getOrCreate(), minPartitions, targetPartitions);
+    }
+
+    public GlueContext(SparkSession spark, int minPartitions, int targetPartitions) {
+        this.spark = requireNonNull(spark, "spark is null");
+        checkInput(minPartitions >= 0, "minPartitions must not be negative: %s", minPartitions);
+        checkInput(targetPartitions >= 0, "targetPartitions must not be negative: %s", targetPartitions);
+        this.minPartitions = minPartitions;
+        this.targetPartitions = targetPartitions;
+    }
+
+    public SparkSession sparkSession() {
+        return spark;
+    }
+
+    // Called from Python via py4j
+    public SparkSession getSparkSession() {
+        return spark;
+    }
+
+    public int minPartitions() {
+        return minPartitions;
+    }
+
+    public int targetPartitions() {
+        return targetPartitions;
+    }
+
+    /**
+     * A source of {@code connectionType} with connection options (JSON object). For {@code s3}
+     * the options hold {@code paths} and the S3 options; the format is set with {@link
+     * DataSource#setFormat}. A format of parquet or orc replaces the connection type as Glue does.
+     *
+     * @throws GlueRuntimeException NOT_SUPPORTED for connection types Epoxy does not offer yet
+     */
+    // Called from Python via py4j
+    public DataSource getSource(String connectionType, String connectionOptionsJson, String transformationContext,
+            String pushDownPredicate) {
+        JsonOptions options = JsonOptions.parse(connectionOptionsJson);
+        return new DataSource(this, normalizeConnectionType(connectionType), options,
+                transformationContext == null ? "" : transformationContext);
+    }
+
+    public DataSource getSource(String connectionType, JsonOptions options) {
+        return new DataSource(this, normalizeConnectionType(connectionType), options, "");
+    }
+
+    /**
+     * A sink of {@code connectionType}; for {@code s3} the options hold {@code path} and
+     * optionally {@code partitionKeys} and {@code compression}.
+     */
+    // Called from Python via py4j
+    public DataSink getSink(String connectionType, String connectionOptionsJson, String transformationContext) {
+        return new DataSink(this, normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
+                transformationContext == null ? "" : transformationContext);
+    }
+
+    public DataSink getSink(String connectionType, JsonOptions options) {
+        return new DataSink(this, normalizeConnectionType(connectionType), options, "");
+    }
+
+    /**
+     * Deletes the files under an {@code s3://} (or any Hadoop) path recursively, keeping files
+     * newer than {@code retentionPeriod} hours (default 168). Options: {@code retentionPeriod},
+     * {@code excludeStorageClasses} (accepted, no storage classes locally), {@code
+     * manifestFilePath} (writes Success.csv / Failed.csv there).
+     */
+    // Called from Python via py4j
+    public void purgeS3Path(String path, String optionsJson, String transformationContext) {
+        S3Purger.purge(spark, path, JsonOptions.parse(optionsJson));
+    }
+
+    // Called from Python via py4j
+    public GlueLogger getLogger() {
+        return new GlueLogger();
+    }
+
+    /** @throws GlueRuntimeException NOT_SUPPORTED until the Data Catalog exists */
+    // Called from Python via py4j
+    public DataSource getCatalogSource(String database, String tableName, String redshiftTmpDir, String transformationContext,
+            String pushDownPredicate, String additionalOptionsJson, String catalogId) {
+        throw catalogNotAvailable(database, tableName);
+    }
+
+    /** @throws GlueRuntimeException NOT_SUPPORTED until the Data Catalog exists */
+    // Called from Python via py4j
+    public DataSink getCatalogSink(String database, String tableName, String redshiftTmpDir, String transformationContext,
+            String additionalOptionsJson, String catalogId) {
+        throw catalogNotAvailable(database, tableName);
+    }
+
+    static GlueRuntimeException catalogNotAvailable(String database, String tableName) {
+        return GlueRuntimeException.notSupported(
+                "Cannot use table %s.%s: the Glue Data Catalog is not available in Epoxy yet; read the data with "
+                        + "create_dynamic_frame.from_options(connection_type=\"s3\", ...) instead",
+                database, tableName);
+    }
+
+    private static String normalizeConnectionType(String connectionType) {
+        checkInput(connectionType != null && !connectionType.isBlank(), "connection_type is missing");
+        return connectionType.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+"""A plain local PySpark with the epoxy-runtime jar (built by Maven) on the driver classpath."""
+
+import glob
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+
+
+def _runtime_jars():
+    jars = sorted(glob.glob(os.path.join(ROOT, "epoxy-runtime", "target", "epoxy-runtime-*.jar")))
+    jars = [jar for jar in jars if not jar.endswith(("-sources.jar", "-tests.jar"))]
+    if not jars:
+        pytest.exit("epoxy-runtime jar not found: run `mvn -B -o -q -pl epoxy-runtime -am package -DskipTests` first")
+    avro = glob.glob(os.path.expanduser(
+        "~/.m2/repository/org/apache/spark/spark-avro_2.12/3.5.6/spark-avro_2.12-3.5.6.jar"))
+    return jars[:1] + avro
+
+
+@pytest.fixture(scope="session")
+def spark():
+    from pyspark.sql import SparkSession
+
+    classpath = os.pathsep.join(_runtime_jars())
+    session = (SparkSession.builder.master("local[2]").appName("awsglue-runtime-tests")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.shuffle.partitions", "2")
+               .config("spark.driver.host", "127.0.0.1")
+               .config("spark.sql.session.timeZone", "UTC")
+               .config("spark.driver.extraClassPath", classpath)
+               .getOrCreate())
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def glue_context(spark):
+    from awsglue.context import GlueContext
+
+    return GlueContext(spark.sparkContext)
