@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -241,7 +240,13 @@ public final class DynamicFrame {
         }
         List<Column> columns = new ArrayList<>();
         for (StructField field : dataset.schema().fields()) {
-            columns.add(dataset.col(quote(field.name())).as(field.name(), Metadata.empty()));
+            Column column = dataset.col(quote(field.name()));
+            if (field.metadata().contains(SparkTypes.GLUE_TYPE_KEY)) {
+                // An alias inherits its child's metadata even when given empty metadata; a no-op cast
+                // (removed by the optimizer) is not a named expression, so nothing is inherited.
+                column = column.cast(field.dataType());
+            }
+            columns.add(column.as(field.name()));
         }
         return dataset.select(columns.toArray(new Column[0]));
     }

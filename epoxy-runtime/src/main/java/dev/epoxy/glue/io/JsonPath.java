@@ -21,6 +21,7 @@ final class JsonPath implements Serializable {
         this.steps = steps;
     }
 
+    // Compared with equals: a deserialized copy of the path holds a different String instance.
     private static final Object WILDCARD = "[*]";
 
     static JsonPath parse(String expression) {
@@ -79,7 +80,7 @@ final class JsonPath implements Serializable {
         for (Object step : steps) {
             List<Object> next = new ArrayList<>();
             for (Object value : current) {
-                if (step == WILDCARD) {
+                if (WILDCARD.equals(step)) {
                     if (value instanceof List<?> list) {
                         next.addAll(list);
                     } else if (value instanceof Map<?, ?> map) {

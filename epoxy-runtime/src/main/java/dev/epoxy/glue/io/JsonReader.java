@@ -35,13 +35,14 @@ final class JsonReader {
 
     static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, StageContext stage) {
         boolean multiLine = formatOptions.getBoolean("multiLine", formatOptions.getBoolean("multiline", false));
-        Optional<JsonPath> jsonPath = formatOptions.getString("jsonPath").map(JsonPath::parse);
+        // Optional is not serializable: the closure captures the path itself, or null.
+        JsonPath jsonPath = formatOptions.getString("jsonPath").map(JsonPath::parse).orElse(null);
         JavaRDD<Row> lines = glueContext.sparkSession().read()
                 .option("wholetext", multiLine)
                 .text(files.toArray(new String[0]))
                 .select(functions.col("value"), functions.input_file_name())
                 .javaRDD();
-        JavaRDD<ParsedRecord> records = lines.mapPartitions(partition -> parsePartition(partition, jsonPath));
+        JavaRDD<ParsedRecord> records = lines.mapPartitions(partition -> parsePartition(partition, Optional.ofNullable(jsonPath)));
         return RecordFrames.fromRecords(glueContext, records, Optional.empty(), "", stage, String.join(",", files));
     }
 

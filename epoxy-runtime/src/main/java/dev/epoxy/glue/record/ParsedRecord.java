@@ -2,6 +2,7 @@ package dev.epoxy.glue.record;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -10,25 +11,26 @@ import java.util.Optional;
  * record came from and {@code source} where it came from (a file; may be null), both kept in the
  * error record.
  */
-public record ParsedRecord(Object value, Optional<String> errorMessage, Throwable cause, String input, String source) {
-    public ParsedRecord {
-        requireNonNull(errorMessage, "errorMessage is null");
+public record ParsedRecord(Object value, String error, Throwable cause, String input, String source) implements Serializable {
+    /** The error message; empty for a good record. */
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(error);
     }
 
     public static ParsedRecord of(Object value) {
-        return new ParsedRecord(value, Optional.empty(), null, null, null);
+        return new ParsedRecord(value, null, null, null, null);
     }
 
     public static ParsedRecord error(String message, Throwable cause, String input, Object partialValue) {
-        return new ParsedRecord(partialValue, Optional.of(message), cause, input, null);
+        return new ParsedRecord(partialValue, requireNonNull(message, "message is null"), cause, input, null);
     }
 
     /** The same record, naming where it came from (a file); kept in error records. */
     public ParsedRecord withSource(String newSource) {
-        return new ParsedRecord(value, errorMessage, cause, input, newSource);
+        return new ParsedRecord(value, error, cause, input, newSource);
     }
 
     public boolean isError() {
-        return errorMessage.isPresent();
+        return error != null;
     }
 }
