@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.types.Field;
 import dev.epoxy.glue.types.GlueType;
+import dev.epoxy.glue.types.SchemaJson;
 import dev.epoxy.glue.types.SparkTypes;
 import dev.epoxy.glue.types.StructType;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 
 /** A field while a transform rebuilds a struct level: its name, its value and its Glue type. */
 public record NamedColumn(String name, Column value, GlueType type) {
@@ -60,8 +63,20 @@ public record NamedColumn(String name, Column value, GlueType type) {
     /** The top-level projection of these columns, with the Glue metadata their types need. */
     public static Dataset<Row> select(Dataset<Row> dataset, List<NamedColumn> columns) {
         Column[] projection = columns.stream()
-                .map(column -> column.value().as(column.name(), SparkTypes.metadataFor(column.type())))
+                .map(column -> column.value().as(column.name(), metadata(column.type())))
                 .toArray(Column[]::new);
         return dataset.select(projection);
+    }
+
+    /**
+     * The column metadata for a Glue type. Spark ignores an explicitly empty metadata and inherits
+     * the source column's, so a struct that used to be a choice (make_struct: same Spark type) would
+     * stay a choice: complex types therefore always state their Glue type.
+     */
+    public static Metadata metadata(GlueType type) {
+        if (type.needsGlueMetadata() || !(type instanceof dev.epoxy.glue.types.AtomicType || type instanceof dev.epoxy.glue.types.DecimalType)) {
+            return new MetadataBuilder().putString(SparkTypes.GLUE_TYPE_KEY, SchemaJson.toJson(type)).build();
+        }
+        return Metadata.empty();
     }
 }
