@@ -48,6 +48,13 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory_gb:.0f} GiB, {platform.system()} {platform.release()}"
 
 
+def jvm_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the driver JVM: steadier than wall time on a shared machine."""
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def spark_session(heap: str):
     from pyspark.sql import SparkSession
 
@@ -137,22 +144,25 @@ def main(argv=None) -> dict:
         generate(spark, args.rows, source)
         generation_s = time.monotonic() - started
         timings = {"dataframe": [], "dynamicframe": []}
+        cpu = {"dataframe": [], "dynamicframe": []}
+        pid = spark.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
         total_rounds = args.warmup + args.rounds
         for round_number in range(total_rounds):
             # Alternate which pipeline goes first, so neither always meets a colder cache.
             order = ("dataframe", "dynamicframe") if round_number % 2 == 0 else ("dynamicframe", "dataframe")
             for name in order:
                 target = os.path.join(work, "out-%s-%d" % (name, round_number))
-                started = time.monotonic()
+                started, cpu_started = time.monotonic(), jvm_cpu_seconds(pid)
                 if name == "dataframe":
                     data_frame_pipeline(spark, source, target)
                 else:
                     dynamic_frame_pipeline(glue_context, source, target)
-                elapsed = time.monotonic() - started
+                elapsed, cpu_used = time.monotonic() - started, jvm_cpu_seconds(pid) - cpu_started
                 if round_number >= args.warmup:
                     timings[name].append(elapsed)
-                print("\nround %d %s: %.2f s%s" % (round_number, name, elapsed,
-                                                   " (warm-up)" if round_number < args.warmup else ""), flush=True)
+                    cpu[name].append(cpu_used)
+                print("\nround %d %s: %.2f s wall, %.2f s cpu%s" % (
+                    round_number, name, elapsed, cpu_used, " (warm-up)" if round_number < args.warmup else ""), flush=True)
         # Both pipelines must have produced the same summary.
         last = total_rounds - 1
         expected = spark.read.parquet(os.path.join(work, "out-dataframe-%d" % last))
@@ -176,6 +186,10 @@ def main(argv=None) -> dict:
         "median_s": {name: round(value, 2) for name, value in medians.items()},
         "rows_per_s": {name: round(args.rows / value) for name, value in medians.items()},
         "ratio_dynamicframe_to_dataframe": round(medians["dynamicframe"] / medians["dataframe"], 3),
+        "jvm_cpu_s": {name: [round(value, 2) for value in values] for name, values in cpu.items()},
+        "median_jvm_cpu_s": {name: round(statistics.median(values), 2) for name, values in cpu.items()},
+        "cpu_ratio_dynamicframe_to_dataframe": round(
+            statistics.median(cpu["dynamicframe"]) / statistics.median(cpu["dataframe"]), 3),
     }
     print(json.dumps(report, indent=2))
     return report

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,14 +40,19 @@ import org.apache.spark.sql.types.DataType;
  *       error record of this stage; it is dropped from the frame.
  * </ul>
  *
- * The result is one Catalyst plan: a filter on "no cast failed" and the projection.
+ * The result is one Catalyst plan: the casts, a filter on "no cast failed", the projection.
  */
 public final class ApplyMapping {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private record Mapping(String text, FieldPath source, FieldPath target, Optional<GlueType> targetType) {}
 
-    private record Mapped(Column value, GlueType type, Optional<Column> failed, String description) {}
+    /** A mapped value; {@code present} is set when the cast can fail: "the source had a value". */
+    private record Mapped(Column value, GlueType type, Optional<Column> present, String description) {}
+
+    private static final String VALUE = "__epoxy_value_";
+    private static final String PRESENT = "__epoxy_present_";
+    private static final String BARRIER = "__epoxy_barrier";
 
     private ApplyMapping() {}
 
@@ -55,6 +61,7 @@ public final class ApplyMapping {
         Dataset<Row> dataset = frame.dataset();
         List<NamedColumn> columns = NamedColumn.columnsOf(frame);
         Map<String, Object> tree = new LinkedHashMap<>();
+        List<Mapped> values = new ArrayList<>();
         List<Column> failures = new ArrayList<>();
         List<Column> messages = new ArrayList<>();
         for (Mapping mapping : mappings) {
@@ -63,25 +70,51 @@ public final class ApplyMapping {
                 continue;
             }
             Mapped mapped = cast(source.get(), mapping);
-            mapped.failed().ifPresent(failed -> {
+            mapped.present().ifPresent(present -> {
+                Column failed = present.and(mapped.value().isNull());
                 failures.add(failed);
                 messages.add(functions.when(failed, functions.concat(
                         functions.lit("ApplyMapping " + mapping.text() + ": cannot cast "),
                         functions.coalesce(source.get().value().cast("string"), functions.lit("value")),
                         functions.lit(" to " + mapped.description()))));
             });
-            place(tree, mapping, mapped);
+            place(tree, mapping, values.size());
+            values.add(mapped);
         }
-        List<NamedColumn> output = build(tree);
         if (failures.isEmpty()) {
-            return frame.derive(NamedColumn.select(dataset, output), stage);
+            return frame.derive(NamedColumn.select(dataset, build(tree, values, index -> values.get(index).value())), stage);
         }
-        Column anyFailed = failures.stream().reduce(Column::or).orElseThrow();
-        Dataset<Row> good = NamedColumn.select(dataset.where(functions.not(anyFailed)), output);
         Column message = functions.concat_ws("; ", messages.toArray(new Column[0]));
-        Dataset<Row> errors = dataset.where(anyFailed)
+        Dataset<Row> errors = dataset.where(failures.stream().reduce(Column::or).orElseThrow())
                 .select(TransformErrors.errorColumn(dataset, frame.schema(), stage.callSite(), message));
-        return frame.derive(good, errors, stage);
+        return frame.derive(checkedProjection(dataset, tree, values), errors, stage);
+    }
+
+    /**
+     * The records whose casts all succeeded, mapped. Each cast is computed once: the values and
+     * the presence of their sources are projected first, then filtered. The projection carries a
+     * non-deterministic column only so that Catalyst cannot push the filter below it (which would
+     * compute every cast twice: once to filter, once to project).
+     */
+    private static Dataset<Row> checkedProjection(Dataset<Row> dataset, Map<String, Object> tree, List<Mapped> values) {
+        List<Column> computed = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Mapped mapped = values.get(i);
+            computed.add(mapped.value().as(VALUE + i));
+            if (mapped.present().isPresent()) {
+                computed.add(mapped.present().get().as(PRESENT + i));
+            }
+        }
+        computed.add(functions.monotonically_increasing_id().as(BARRIER));
+        Dataset<Row> projected = dataset.select(computed.toArray(new Column[0]));
+        Column anyFailed = functions.lit(false);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).present().isPresent()) {
+                anyFailed = anyFailed.or(projected.col(PRESENT + i).and(projected.col(VALUE + i).isNull()));
+            }
+        }
+        Dataset<Row> good = projected.where(functions.not(anyFailed).and(projected.col(BARRIER).geq(0)));
+        return NamedColumn.select(good, build(tree, values, index -> good.col(VALUE + index)));
     }
 
     private static List<Mapping> parse(String mappingsJson) {
@@ -180,19 +213,17 @@ public final class ApplyMapping {
             for (GlueType alternative : choice.choices()) {
                 Column value = source.value().getField(alternative.typeName());
                 checkCastable(alternative, sparkTarget, mapping);
-                casts.add(value.cast(sparkTarget));
+                casts.add(Casts.cast(value, sparkTarget));
                 present.add(value.isNotNull());
             }
             Column value = functions.coalesce(casts.toArray(new Column[0]));
             Column anyPresent = present.stream().reduce(Column::or).orElseThrow();
-            return new Mapped(value, target, Optional.of(anyPresent.and(value.isNull())), description);
+            return new Mapped(value, target, Optional.of(anyPresent), description);
         }
         checkCastable(source.type(), sparkTarget, mapping);
-        Column value = source.value().cast(sparkTarget);
-        Optional<Column> failed = target == AtomicType.STRING
-                ? Optional.empty()
-                : Optional.of(source.value().isNotNull().and(value.isNull()));
-        return new Mapped(value, target, failed, description);
+        Column value = Casts.cast(source.value(), sparkTarget);
+        Optional<Column> present = target == AtomicType.STRING ? Optional.empty() : Optional.of(source.value().isNotNull());
+        return new Mapped(value, target, present, description);
     }
 
     private static void checkCastable(GlueType from, DataType to, Mapping mapping) {
@@ -202,7 +233,7 @@ public final class ApplyMapping {
     }
 
     @SuppressWarnings("unchecked")
-    private static void place(Map<String, Object> tree, Mapping mapping, Mapped mapped) {
+    private static void place(Map<String, Object> tree, Mapping mapping, int index) {
         List<String> names = mapping.target().names();
         Map<String, Object> level = tree;
         for (int i = 0; i < names.size() - 1; i++) {
@@ -217,17 +248,17 @@ public final class ApplyMapping {
         if (level.containsKey(leaf)) {
             throw invalidInput("Invalid mapping %s: target %s is mapped twice", mapping.text(), mapping.target());
         }
-        level.put(leaf, mapped);
+        level.put(leaf, index);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<NamedColumn> build(Map<String, Object> tree) {
+    private static List<NamedColumn> build(Map<String, Object> tree, List<Mapped> values, IntFunction<Column> valueOf) {
         List<NamedColumn> columns = new ArrayList<>();
         for (Map.Entry<String, Object> entry : tree.entrySet()) {
-            if (entry.getValue() instanceof Mapped mapped) {
-                columns.add(new NamedColumn(entry.getKey(), mapped.value(), mapped.type()));
+            if (entry.getValue() instanceof Integer index) {
+                columns.add(new NamedColumn(entry.getKey(), valueOf.apply(index), values.get(index).type()));
             } else {
-                List<NamedColumn> children = build((Map<String, Object>) entry.getValue());
+                List<NamedColumn> children = build((Map<String, Object>) entry.getValue(), values, valueOf);
                 columns.add(new NamedColumn(entry.getKey(), NamedColumn.struct(children, null), NamedColumn.structType(children)));
             }
         }

@@ -180,7 +180,7 @@ public final class ResolveChoice {
             List<Column> casts = new ArrayList<>();
             for (GlueType alternative : alternatives) {
                 Column value = field.type() instanceof ChoiceType ? field.value().getField(alternative.typeName()) : field.value();
-                casts.add(alternative.equals(target) ? value : value.cast(sparkTarget));
+                casts.add(alternative.equals(target) ? value : Casts.cast(value, sparkTarget));
             }
             Column value = casts.size() == 1 ? casts.get(0) : functions.coalesce(casts.toArray(new Column[0]));
             return List.of(new NamedColumn(field.name(), value, target));
@@ -191,7 +191,7 @@ public final class ResolveChoice {
             value = functions.lit(null).cast(sparkTarget);
         } else {
             Column alternative = field.type() instanceof ChoiceType ? field.value().getField(target.typeName()) : field.value();
-            value = kept.get().equals(target) ? alternative : alternative.cast(sparkTarget);
+            value = kept.get().equals(target) ? alternative : Casts.cast(alternative, sparkTarget);
         }
         return List.of(new NamedColumn(field.name(), value, target));
     }

@@ -92,6 +92,19 @@ class TestApplyMapping {
     }
 
     @Test
+    void uncastableValuesAreErrorRecordsEvenInAnsiMode() {
+        spark.conf().set("spark.sql.ansi.enabled", "true");
+        try {
+            DynamicFrame mapped = frame(glue, List.of(record("id", "1"), record("id", "x")))
+                    .applyMapping(mappings("[\"id\",\"string\",\"id\",\"int\"]"), false, "", null, 0, 0);
+            assertThat(jsonLines(mapped)).containsExactly("{\"id\":1}");
+            assertThat(mapped.errorsCount()).isEqualTo(1);
+        } finally {
+            spark.conf().set("spark.sql.ansi.enabled", "false");
+        }
+    }
+
+    @Test
     void nestsAndUnnestsPathsAndQuotesDottedNames() {
         DynamicFrame mapped = frame(glue, List.of(
                         record("address", record("state", "WA", "zip", 98101L), "a.b", "dotted", "name", "n")))
