@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Union
 from pyspark.sql import DataFrame
 
 from awsglue import gluetypes
-from awsglue._jvm import call_site, check_threshold, check_type, jvm_errors, runtime
+from awsglue._jvm import call_site, check_threshold, check_type, jvm_errors, options_json, runtime
 
 
 class ResolveOption(object):
@@ -145,10 +145,179 @@ class DynamicFrame(object):
         return self.glue_ctx.write_from_options(self, connection_type, connection_options or {}, format,
                                                 format_options or {}, accumulator_size=accumulator_size)
 
-    # ---- transforms -----------------------------------------------------------------------------
-    # apply_mapping, select_fields, drop_fields, rename_field, split_fields, split_rows, filter, map,
-    # join, union, mergeDynamicFrame, resolveChoice, unbox, unnest, relationalize, spigot and the
-    # DynamoDB helpers are added by the transforms work (issue 3); see epoxy-runtime/DESIGN.md §6.
+    # ---- transforms (issue 3): each delegates to dev.epoxy.glue.transforms through the JVM frame ----
+
+    @jvm_errors
+    def apply_mapping(self, mappings, case_sensitive: bool = False, transformation_ctx: str = "", info: str = "",
+                      stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        check_type(case_sensitive, bool, "case_sensitive")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.applyMapping(_mappings_json(mappings), case_sensitive, *args))
+
+    def applyMapping(self, *args, **kwargs) -> "DynamicFrame":
+        # The reference tolerates a leading DynamicFrame argument (ApplyMapping-style calls).
+        if args and isinstance(args[0], DynamicFrame):
+            args = args[1:]
+        return self.apply_mapping(*args, **kwargs)
+
+    @jvm_errors
+    def resolveChoice(self, specs=None, choice: str = "", database: Optional[str] = None, table_name: Optional[str] = None,
+                      transformation_ctx: str = "", info: str = "", stageThreshold: int = 0, totalThreshold: int = 0,
+                      catalog_id: Optional[str] = None) -> "DynamicFrame":
+        if specs is None and not choice:
+            raise Exception("Parameter specs and option are both missing, add one.")
+        if specs is not None and choice:
+            raise Exception("Parameter specs and option are both specified, choose one.")
+        check_type(choice, str, "choice")
+        specs_json = "[]" if specs is None else _specs_json(specs)
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.resolveChoice(specs_json, choice, database, table_name, *(args + [catalog_id])))
+
+    @jvm_errors
+    def drop_fields(self, paths, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+                    totalThreshold: int = 0) -> "DynamicFrame":
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.dropFields(_paths_json(paths, "paths"), *args))
+
+    @jvm_errors
+    def select_fields(self, paths, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+                      totalThreshold: int = 0) -> "DynamicFrame":
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.selectFields(_paths_json(paths, "paths"), *args))
+
+    @jvm_errors
+    def rename_field(self, oldName: str, newName: str, transformation_ctx: str = "", info: str = "",
+                     stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        check_type(oldName, str, "oldName")
+        check_type(newName, str, "newName")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.renameField(oldName, newName, *args))
+
+    @jvm_errors
+    def split_fields(self, paths, name1: str, name2: str, transformation_ctx: str = "", info: str = "",
+                     stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrameCollection":
+        check_type(name1, str, "name1")
+        check_type(name2, str, "name2")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._collection(self._jdf.splitFields(_paths_json(paths, "paths"), name1, name2, *args))
+
+    @jvm_errors
+    def split_rows(self, comparison_dict, name1: str, name2: str, transformation_ctx: str = "", info: str = "",
+                   stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrameCollection":
+        check_type(comparison_dict, dict, "comparison_dict")
+        for path, comparisons in comparison_dict.items():
+            check_type(path, str, "comparison_dict key")
+            check_type(comparisons, dict, "comparison_dict[{!r}]".format(path))
+        check_type(name1, str, "name1")
+        check_type(name2, str, "name2")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._collection(self._jdf.splitRows(json.dumps(comparison_dict, default=str), name1, name2, *args))
+
+    @jvm_errors
+    def filter(self, f, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+               totalThreshold: int = 0) -> "DynamicFrame":
+        from pyspark.sql import functions as F
+        from pyspark.sql import types as T
+        from awsglue import _records
+
+        _check_callable(f, "f")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        verdict = F.udf(_records.filter_verdict(f, self.schema()), T.StructType([
+            T.StructField("keep", T.BooleanType()), T.StructField("error", T.StringType()),
+            T.StructField("record", T.StringType())]))
+        dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
+        with_verdict = dataset.withColumn("__epoxy_verdict", verdict(_row_struct(dataset)))
+        return self._wrap(self._jdf.pyFilterResult(with_verdict._jdf, "__epoxy_verdict", *args))
+
+    @jvm_errors
+    def map(self, f, preservesPartitioning: bool = False, transformation_ctx: str = "", info: str = "",
+            stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        from pyspark.sql import functions as F
+        from pyspark.sql import types as T
+        from awsglue import _records
+
+        _check_callable(f, "f")
+        check_type(preservesPartitioning, bool, "preservesPartitioning")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        mapped = F.udf(_records.map_result(f, self.schema()), T.StructType([
+            T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
+            T.StructField("input", T.StringType())]))
+        dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
+        output = dataset.select(mapped(_row_struct(dataset)).alias("out")).select("out.*")
+        return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
+
+    @jvm_errors
+    def join(self, paths1, paths2, frame2: "DynamicFrame", transformation_ctx: str = "", info: str = "",
+             stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        check_type(frame2, DynamicFrame, "frame2")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        jdf = self._jdf.join(_paths_json(paths1, "paths1"), _paths_json(paths2, "paths2"), frame2._jdf, *args)
+        return self._wrap(jdf, self.name + frame2.name)
+
+    @jvm_errors
+    def union(self, other_frame: "DynamicFrame", transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+              totalThreshold: int = 0) -> "DynamicFrame":
+        check_type(other_frame, DynamicFrame, "other_frame")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.union(other_frame._jdf, *args))
+
+    @jvm_errors
+    def mergeDynamicFrame(self, stage_dynamic_frame: "DynamicFrame", primary_keys, transformation_ctx: str = "",
+                          options: Optional[Dict[str, Any]] = None, info: str = "", stageThreshold: int = 0,
+                          totalThreshold: int = 0) -> "DynamicFrame":
+        check_type(stage_dynamic_frame, DynamicFrame, "stage_dynamic_frame")
+        keys_json = _paths_json(primary_keys, "primary_keys")
+        options_text = options_json(options, "options")
+        ctx, site, stage_threshold, total_threshold = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.mergeDynamicFrames(stage_dynamic_frame._jdf, keys_json, ctx, options_text, site,
+                                                       stage_threshold, total_threshold))
+
+    @jvm_errors
+    def unbox(self, path: str, format: str, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+              totalThreshold: int = 0, **options) -> "DynamicFrame":
+        check_type(path, str, "path")
+        check_type(format, str, "format")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.unbox(path, format, options_json(options, "options"), *args))
+
+    @jvm_errors
+    def unnest(self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+               totalThreshold: int = 0) -> "DynamicFrame":
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.unnest(*args))
+
+    @jvm_errors
+    def relationalize(self, root_table_name: str, staging_path: str, options: Optional[Dict[str, Any]] = None,
+                      transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+                      totalThreshold: int = 0) -> "DynamicFrameCollection":
+        check_type(root_table_name, str, "root_table_name")
+        check_type(staging_path, str, "staging_path")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._collection(self._jdf.relationalize(root_table_name, staging_path, options_json(options, "options"),
+                                                        *args))
+
+    @jvm_errors
+    def spigot(self, path: str, options: Optional[Dict[str, Any]] = None, transformation_ctx: str = "", info: str = "",
+               stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        check_type(path, str, "path")
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.spigot(path, options_json(options, "options"), *args))
+
+    @jvm_errors
+    def drop_null_fields(self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+                         totalThreshold: int = 0) -> "DynamicFrame":
+        """The DropNullFields transform (fields whose type is null); not a method of Glue's DynamicFrame."""
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.dropNullFields(*args))
+
+    def _collection(self, jframes) -> "DynamicFrameCollection":
+        frames = {}
+        for jframe in jframes:
+            name = jframe.getName()
+            frames[name] = DynamicFrame(jframe, self.glue_ctx, name)
+        return DynamicFrameCollection(frames, self.glue_ctx)
+
+    # ---- end of transforms ----------------------------------------------------------------------
 
     # ---- helpers for methods in this class and for transforms ----------------------------------
 
@@ -165,6 +334,59 @@ class DynamicFrame(object):
 
     def __repr__(self) -> str:
         return "DynamicFrame(name={!r})".format(self.name)
+
+
+def _mappings_json(mappings) -> str:
+    if not isinstance(mappings, (list, tuple)):
+        raise TypeError("mappings must be a list of tuples, got {}".format(type(mappings).__name__))
+    specs = []
+    for mapping in mappings:
+        if not isinstance(mapping, (tuple, list)):
+            raise TypeError("mappings must contain tuples, got {} {!r}".format(type(mapping).__name__, mapping))
+        if len(mapping) not in (2, 3, 4):
+            raise ValueError("Mapping tuple must be of length 2, 3, or 4Got tuple of length {}".format(len(mapping)))
+        for part in mapping:
+            if not isinstance(part, str):
+                raise TypeError("mappings: every element of mapping {!r} must be str, got {}".format(
+                    tuple(mapping), type(part).__name__))
+        specs.append(list(mapping))
+    return json.dumps(specs)
+
+
+def _specs_json(specs) -> str:
+    if isinstance(specs, tuple) and len(specs) == 2 and all(isinstance(part, str) for part in specs):
+        specs = [specs]
+    if not isinstance(specs, (list, tuple)):
+        raise TypeError("specs must be a list of (path, action) tuples, got {}".format(type(specs).__name__))
+    result = []
+    for spec in specs:
+        if not isinstance(spec, (tuple, list)) or len(spec) != 2 or not all(isinstance(part, str) for part in spec):
+            raise TypeError("specs must contain (path, action) tuples of str, got {!r}".format(spec))
+        result.append(list(spec))
+    return json.dumps(result)
+
+
+def _paths_json(paths, parameter: str) -> str:
+    if isinstance(paths, str):
+        paths = [paths]
+    if not isinstance(paths, (list, tuple)):
+        raise TypeError("{} must be a str or a list of str, got {}".format(parameter, type(paths).__name__))
+    for path in paths:
+        if not isinstance(path, str):
+            raise TypeError("{} must contain str, got {} {!r}".format(parameter, type(path).__name__, path))
+    return json.dumps(list(paths))
+
+
+def _check_callable(f, parameter: str) -> None:
+    if not callable(f):
+        raise TypeError("{} must be callable, got {}".format(parameter, type(f).__name__))
+
+
+def _row_struct(dataset: DataFrame):
+    from pyspark.sql import functions as F
+
+    columns = [F.col("`" + name.replace("`", "``") + "`") for name in dataset.columns]
+    return F.struct(*columns) if columns else F.struct(F.lit(None).alias("_"))
 
 
 def _check_glue_context(glue_ctx, parameter: str) -> None:

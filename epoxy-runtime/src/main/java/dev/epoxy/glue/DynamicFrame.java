@@ -326,6 +326,134 @@ public final class DynamicFrame {
         errorLog.checkThresholds();
     }
 
+    // ---- transforms (issue 3; logic in dev.epoxy.glue.transforms, see DESIGN.md §6) ----------
+    // Each method is a py4j entry point taking JSON for lists/dicts and the common trailing
+    // arguments (transformationContext, callSite, stageThreshold, totalThreshold).
+
+    // Called from Python via py4j
+    public DynamicFrame applyMapping(String mappingsJson, boolean caseSensitive, String transformationContext,
+            CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.ApplyMapping.apply(this, mappingsJson, caseSensitive,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame resolveChoice(String specsJson, String choice, String database, String tableName,
+            String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold, String catalogId) {
+        return dev.epoxy.glue.transforms.ResolveChoice.apply(this, specsJson, choice, database, tableName,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame dropFields(String pathsJson, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.DropFields.apply(this, pathsJson,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame selectFields(String pathsJson, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.SelectFields.apply(this, pathsJson,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame renameField(String oldName, String newName, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.RenameField.apply(this, oldName, newName,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** Scala {@code dropNulls()}: drops the null-typed fields. */
+    // Called from Python via py4j
+    public DynamicFrame dropNullFields(String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.DropNullFields.apply(this,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame unnest(String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.Unnest.apply(this, StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame unbox(String path, String format, String optionsJson, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.Unbox.apply(this, path, format, optionsJson,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** The two frames of SplitFields, named {@code name1} (the listed fields) and {@code name2} (the rest). */
+    // Called from Python via py4j
+    public List<DynamicFrame> splitFields(String pathsJson, String name1, String name2, String transformationContext,
+            CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.SplitFields.apply(this, pathsJson, name1, name2,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** The two frames of SplitRows, named {@code name1} (matching records) and {@code name2} (the others). */
+    // Called from Python via py4j
+    public List<DynamicFrame> splitRows(String comparisonJson, String name1, String name2, String transformationContext,
+            CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.SplitRows.apply(this, comparisonJson, name1, name2,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame spigot(String path, String optionsJson, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.Spigot.apply(this, path, optionsJson,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame join(String keys1Json, String keys2Json, DynamicFrame other, String transformationContext,
+            CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.Join.apply(this, keys1Json, keys2Json, other,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame union(DynamicFrame other, String transformationContext, CallSite callSite, long stageThreshold,
+            long totalThreshold) {
+        return dev.epoxy.glue.transforms.Union.apply(this, other,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // Called from Python via py4j
+    public DynamicFrame mergeDynamicFrames(DynamicFrame staging, String primaryKeysJson, String transformationContext,
+            String optionsJson, CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.MergeDynamicFrame.apply(this, staging, primaryKeysJson,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** The frames of Relationalize, the root frame first. */
+    // Called from Python via py4j
+    public List<DynamicFrame> relationalize(String rootTableName, String stagingPath, String optionsJson,
+            String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.Relationalize.apply(this, rootTableName, stagingPath, optionsJson,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** The JVM half of Python {@code filter(f)}: see {@link dev.epoxy.glue.transforms.PythonRecords}. */
+    // Called from Python via py4j
+    public DynamicFrame pyFilterResult(Dataset<Row> withVerdict, String verdictColumn, String transformationContext,
+            CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.PythonRecords.filterResult(this, withVerdict, verdictColumn,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** The JVM half of Python {@code map(f)}: see {@link dev.epoxy.glue.transforms.PythonRecords}. */
+    // Called from Python via py4j
+    public DynamicFrame pyMapResult(Dataset<Row> output, String transformationContext, CallSite callSite,
+            long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.PythonRecords.mapResult(this, output,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    // ---- end of transforms ----------------------------------------------------------------------
+
     @Override
     public String toString() {
         return "DynamicFrame(" + name + ")";

@@ -1,0 +1,24 @@
+from awsglue.transforms import _describe
+from awsglue.transforms.transform import GlueTransform
+
+
+class Repartition(GlueTransform):
+    def __call__(self, frame, num_partitions, transformation_ctx="", info="", stageThreshold=0, totalThreshold=0):
+        return frame.repartition(num_partitions, transformation_ctx, info, stageThreshold, totalThreshold)
+
+    @classmethod
+    def describeArgs(cls):
+        return [_describe.frame_arg(), _describe.arg("num_partitions", "Integer", "number of partitions")] + \
+            _describe.common_args()
+
+    @classmethod
+    def describeTransform(cls):
+        return "Repartition a DynamicFrame"
+
+    @classmethod
+    def describeErrors(cls):
+        return []
+
+    @classmethod
+    def describeReturn(cls):
+        return _describe.frame_return("the repartitioned DynamicFrame")
