@@ -27,6 +27,11 @@ def _runtime_jars():
 def spark():
     from pyspark.sql import SparkSession
 
+    if os.environ.get("EPOXY_RUNTIME_TESTS_IN_SESSION"):
+        # Run by tests/e2e/test_runtime_in_session.py inside an Epoxy session: use the session's
+        # own Spark, which already has the runtime on its classpath, and never stop it.
+        yield SparkSession.builder.getOrCreate()
+        return
     classpath = os.pathsep.join(_runtime_jars())
     session = (SparkSession.builder.master("local[2]").appName("awsglue-runtime-tests")
                .config("spark.ui.enabled", "false")
