@@ -425,3 +425,16 @@ def test_map_exception_becomes_error_record(glue_context):
     mapped = frame.map(lambda r: {"inverse": 1 / r["id"]})
     assert records(mapped) == [{"inverse": 1.0}]
     assert [row.error.msg for row in mapped.errorsAsDynamicFrame().toDF().collect()] == ["division by zero"]
+
+
+def test_thresholds_apply_to_python_function_stages(glue_context):
+    from awsglue._jvm import GlueThresholdError
+
+    frame = frame_of(glue_context, [Row(id=i) for i in range(4)])
+    failing = frame.filter(lambda r: 1 / (r["id"] % 2) > 0, transformation_ctx="odd_only", info="odd ids",
+                           stageThreshold=1)
+    with pytest.raises(GlueThresholdError, match="Stage odd_only produced 2 error records, more than its stageThreshold of 1"):
+        failing.count()
+    errors = failing.errorsAsDynamicFrame().toDF().collect()
+    assert {row.error.callsite.info for row in errors} == {"odd ids"}
+    assert {json.loads(row.error.dynamicRecord)["id"] for row in errors} == {0, 2}
