@@ -58,7 +58,7 @@ class GlueContext(SQLContext):
             warnings.simplefilter("ignore", FutureWarning)
             super(GlueContext, self).__init__(sc, spark)
         self._glue_options = options
-        self._jglue_ctx = self._create_jvm_context(sc, options)
+        self._jglue_ctx = self._create_jvm_context(sc, spark, options)
         self.create_dynamic_frame = DynamicFrameReader(self)
         self.create_data_frame = DataFrameReader(self)
         self.write_dynamic_frame = DynamicFrameWriter(self)
@@ -67,19 +67,19 @@ class GlueContext(SQLContext):
 
     @staticmethod
     @jvm_errors
-    def _create_jvm_context(sc, options):
+    def _create_jvm_context(sc, spark, options):
         min_partitions = options.get("minPartitions")
         target_partitions = options.get("targetPartitions")
         for name, value in (("minPartitions", min_partitions), ("targetPartitions", target_partitions)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise TypeError("{} must be int, got {}".format(name, type(value).__name__))
         if min_partitions is None and target_partitions is None:
-            return runtime(sc).GlueContext(sc._jsc.sc())
+            return runtime(sc).GlueContext(spark._jsparkSession)
         if min_partitions is None:
             min_partitions = target_partitions
         if target_partitions is None:
             target_partitions = min_partitions
-        return runtime(sc).GlueContext(sc._jsc.sc(), min_partitions, target_partitions)
+        return runtime(sc).GlueContext(spark._jsparkSession, min_partitions, target_partitions)
 
     # ---- sources ------------------------------------------------------------------------------
 
@@ -97,6 +97,9 @@ class GlueContext(SQLContext):
             connection_type = format
         j_source = self._jglue_ctx.getSource(connection_type, options_json(options, "connection_options"),
                                              transformation_ctx, push_down_predicate)
+        if format and format.lower() not in self.Spark_SQL_Formats:
+            # A later setFormat (with format options) replaces this one.
+            j_source.setFormat(format, "{}")
         return DataSource(j_source, self, _source_name(options.get("paths")))
 
     def create_dynamic_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
@@ -129,6 +132,22 @@ class GlueContext(SQLContext):
         database = _catalog_arguments(database, table_name, kwargs)
         raise _catalog_not_available(database, table_name)
 
+    def create_sample_dynamic_frame_from_options(self, connection_type: str,
+                                                 connection_options: Optional[Dict[str, Any]] = None, num=None,
+                                                 sample_options: Optional[Dict[str, Any]] = None,
+                                                 format: Optional[str] = None,
+                                                 format_options: Optional[Dict[str, Any]] = None,
+                                                 transformation_ctx: str = "", push_down_predicate: str = "",
+                                                 **kwargs) -> DynamicFrame:
+        connection_options = {} if connection_options is None else connection_options
+        format_options = {} if format_options is None else format_options
+        check_type(connection_options, dict, "connection_options")
+        check_type(format_options, dict, "format_options")
+        source = self.getSource(connection_type, format, transformation_ctx, push_down_predicate, **connection_options)
+        if format is not None and format.lower() not in self.Spark_SQL_Formats:
+            source.setFormat(format, **format_options)
+        return source.getSampleFrame(num, **(sample_options or {}))
+
     def create_data_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
                                        format: Optional[str] = None, format_options: Optional[Dict[str, Any]] = None,
                                        transformation_ctx: str = "", push_down_predicate: str = "", **kwargs) -> DataFrame:
@@ -160,6 +179,8 @@ class GlueContext(SQLContext):
         if format and format.lower() in self.Spark_SQL_Formats:
             connection_type = format
         j_sink = self._jglue_ctx.getSink(connection_type, options_json(options, "connection_options"), transformation_ctx)
+        if format and format.lower() not in self.Spark_SQL_Formats:
+            j_sink.setFormat(format, "{}")
         return DataSink(j_sink, self)
 
     def write_dynamic_frame_from_options(self, frame, connection_type: str,

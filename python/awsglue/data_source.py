@@ -29,6 +29,13 @@ class DataSource(object):
         return DynamicFrame(jframe.withName(self.name), self._sql_ctx, self.name)
 
     @jvm_errors
+    def getSampleFrame(self, num, **options):
+        if isinstance(num, bool) or not isinstance(num, int):
+            raise TypeError("num must be int, got {}".format(type(num).__name__))
+        jframe = self._jsource.getSampleDynamicFrame(num, options_json(options, "sample_options"))
+        return DynamicFrame(jframe.withName(self.name), self._sql_ctx, self.name)
+
+    @jvm_errors
     def getDataFrame(self, **options):
         from pyspark.sql import DataFrame
         return DataFrame(self._jsource.getDataFrame(), self._sql_ctx.spark_session)

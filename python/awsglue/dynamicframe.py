@@ -406,6 +406,12 @@ class DynamicFrameCollection(object):
             raise TypeError("dynamic_frames must be list or dict.")
         self._glue_ctx = glue_ctx
 
+    @classmethod
+    @jvm_errors
+    def _from_jvm(cls, jdfc, glue_ctx) -> "DynamicFrameCollection":
+        """Wraps a JVM dev.epoxy.glue.DynamicFrameCollection (what collection-returning transforms get)."""
+        return cls({key: DynamicFrame(jdfc.get(key), glue_ctx, key) for key in jdfc.keys()}, glue_ctx)
+
     def __getitem__(self, key: str) -> DynamicFrame:
         return self._df_dict[key]
 

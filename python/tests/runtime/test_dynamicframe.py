@@ -129,6 +129,10 @@ def test_collections_sources_and_sinks(glue_context, spark, tmp_path):
     source = glue_context.getSource("s3", paths=[str(tmp_path / "sink")])
     source.setFormat("avro")
     assert source.getFrame().count() == 2
+    assert glue_context.getSource("s3", format="avro", paths=[str(tmp_path / "sink")]).getFrame().count() == 2
+    glue_context.getSink("s3", format="json", path=str(tmp_path / "sink-json")).writeFrame(frames["one"])
+    assert glue_context.create_dynamic_frame.from_options(
+        "s3", {"paths": [str(tmp_path / "sink-json")]}, format="json").count() == 2
     with pytest.raises(NotImplementedError, match="Data Catalog is not available"):
         sink.setCatalogInfo(catalogDatabase="db", catalogTableName="t")
     with pytest.raises(TypeError, match="frame_or_dfc must be DynamicFrame or DynamicFrameCollection. Got DataFrame"):
@@ -184,3 +188,18 @@ def test_with_frame_schema_logger_purge_and_job(glue_context, spark, tmp_path):
     job.commit()
     with pytest.raises(Exception, match="cannot init Job instance given input parameter type"):
         Job("nope")
+
+
+def test_sample_frame_and_jvm_collections(glue_context, spark, tmp_path):
+    path = _write_lines(tmp_path / "s.json", _orders(10))
+    sample = glue_context.create_sample_dynamic_frame_from_options("s3", {"paths": [path]}, num=3, format="json")
+    assert sample.count() == 3
+    with pytest.raises(TypeError, match="num must be int, got NoneType"):
+        glue_context.create_sample_dynamic_frame_from_options("s3", {"paths": [path]}, format="json")
+    jvm = spark.sparkContext._jvm
+    frame = DynamicFrame.fromDF(spark.createDataFrame([Row(a=1)]), glue_context, "first")
+    frames = jvm.java.util.ArrayList()
+    frames.add(frame._jdf)
+    jdfc = jvm.dev.epoxy.glue.DynamicFrameCollection.of(frames, glue_context._jglue_ctx)
+    collection = DynamicFrameCollection._from_jvm(jdfc, glue_context)
+    assert list(collection.keys()) == ["first"] and collection["first"].count() == 1

@@ -62,6 +62,18 @@ public final class DataSource {
         return frame;
     }
 
+    /**
+     * The first {@code num} records (Glue's sample frames); sample options such as {@code
+     * maxSamplePartitions} are accepted, the sample is simply the first records Spark produces.
+     */
+    // Called from Python via py4j
+    public DynamicFrame getSampleDynamicFrame(int num, String sampleOptionsJson) {
+        checkInput(num >= 0, "num must not be negative: %s", num);
+        JsonOptions.parse(sampleOptionsJson);
+        DynamicFrame frame = getDynamicFrame();
+        return frame.derive(frame.dataset().limit(num), StageContext.of(transformationContext));
+    }
+
     /** The records as a Spark DataFrame (choices as structs). */
     // Called from Python via py4j
     public Dataset<Row> getDataFrame() {

@@ -36,8 +36,17 @@ final class CsvReader {
 
     private CsvReader() {}
 
-    static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, StageContext stage) {
-        Dataset<Row> text = reader(glueContext, formatOptions).csv(files.toArray(new String[0]));
+    static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, String compressionType,
+            StageContext stage) {
+        Dataset<Row> text;
+        if (compressionType == null) {
+            text = reader(glueContext, formatOptions).csv(files.toArray(new String[0]));
+        } else {
+            // Files whose codec the extension does not name: Spark's CSV parser reads their decompressed lines.
+            Dataset<String> lines = TextInput.read(glueContext.sparkSession(), files, false, compressionType)
+                    .select("value").as(org.apache.spark.sql.Encoders.STRING());
+            text = reader(glueContext, formatOptions).csv(lines);
+        }
         if (!formatOptions.getBoolean("withHeader", false)) {
             String[] names = new String[text.columns().length];
             for (int i = 0; i < names.length; i++) {

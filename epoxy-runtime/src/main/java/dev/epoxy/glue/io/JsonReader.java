@@ -1,16 +1,16 @@
 package dev.epoxy.glue.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.StageContext;
 import dev.epoxy.glue.record.ParsedRecord;
 import dev.epoxy.glue.record.RecordFrames;
+import dev.epoxy.glue.types.StructType;
+import dev.epoxy.glue.types.TypeMerger;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * Glue's JSON reader: one JSON document per line (or per file with {@code multiLine}), each
@@ -33,23 +32,22 @@ final class JsonReader {
 
     private JsonReader() {}
 
-    static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, StageContext stage) {
+    static DynamicFrame read(GlueContext glueContext, List<String> files, JsonOptions formatOptions, String compressionType,
+            StageContext stage) {
         boolean multiLine = formatOptions.getBoolean("multiLine", formatOptions.getBoolean("multiline", false));
         // Optional is not serializable: the closure captures the path itself, or null.
         JsonPath jsonPath = formatOptions.getString("jsonPath").map(JsonPath::parse).orElse(null);
-        JavaRDD<Row> lines = glueContext.sparkSession().read()
-                .option("wholetext", multiLine)
-                .text(files.toArray(new String[0]))
-                .select(functions.col("value"), functions.input_file_name())
-                .javaRDD();
+        JavaRDD<Row> lines = TextInput.read(glueContext.sparkSession(), files, multiLine, compressionType).javaRDD();
         JavaRDD<ParsedRecord> records = lines.mapPartitions(partition -> parsePartition(partition, Optional.ofNullable(jsonPath)));
-        return RecordFrames.fromRecords(glueContext, records, Optional.empty(), "", stage, String.join(",", files));
+        // Without jsonPath the inference pass streams tokens instead of building records (faster).
+        Optional<StructType> schema = jsonPath != null
+                ? Optional.empty()
+                : Optional.of(lines.mapPartitions(JsonTypeInference::inferPartition).fold(StructType.empty(), TypeMerger::merge));
+        return RecordFrames.fromRecords(glueContext, records, schema, "", stage, String.join(",", files));
     }
 
     private static Iterator<ParsedRecord> parsePartition(Iterator<Row> lines, Optional<JsonPath> jsonPath) {
-        ObjectReader reader = new ObjectMapper()
-                .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-                .readerFor(Object.class);
+        JsonFactory factory = new JsonFactory();
         return new Iterator<>() {
             private final List<ParsedRecord> pending = new ArrayList<>();
             private int next;
@@ -63,7 +61,7 @@ final class JsonReader {
                     pending.clear();
                     next = 0;
                     Row line = lines.next();
-                    parse(reader, line.getString(0), line.getString(1), jsonPath, pending);
+                    parse(factory, line.getString(0), line.getString(1), jsonPath, pending);
                 }
                 return true;
             }
@@ -78,19 +76,17 @@ final class JsonReader {
         };
     }
 
-    private static void parse(ObjectReader reader, String text, String file, Optional<JsonPath> jsonPath, List<ParsedRecord> out) {
+    private static void parse(JsonFactory factory, String text, String file, Optional<JsonPath> jsonPath, List<ParsedRecord> out) {
         if (text == null || text.isBlank()) {
             return;
         }
         List<Object> documents = new ArrayList<>();
-        try (MappingIterator<Object> values = reader.readValues(text)) {
-            while (values.hasNextValue()) {
-                documents.add(values.nextValue());
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                documents.add(JsonValues.read(parser, token));
             }
-        } catch (JsonProcessingException | RuntimeException e) {
-            out.add(ParsedRecord.error(PARSE_ERROR, e, truncate(text), null).withSource(file));
-            return;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             out.add(ParsedRecord.error(PARSE_ERROR, e, truncate(text), null).withSource(file));
             return;
         }

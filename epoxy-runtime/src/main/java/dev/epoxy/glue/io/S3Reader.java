@@ -5,6 +5,7 @@ import static dev.epoxy.glue.GlueRuntimeException.notSupported;
 
 import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.GlueContext;
+import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.StageContext;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>Connection options: {@code paths} (list; {@code path} accepted), {@code recurse}, {@code
  * exclusions} (JSON list of globs), {@code groupFiles}/{@code groupSize} (accepted: Spark already
- * packs small files into partitions), {@code compressionType} (accepted: compression is detected by
- * file extension). For parquet/orc/avro the other connection options go to Spark's reader.
+ * packs small files into partitions), {@code compressionType} ({@code gzip}/{@code bzip2} for json and csv
+ * files whose extension does not name their codec; compression is otherwise detected by extension). For parquet/orc/avro the other connection options go to Spark's reader.
  */
 public final class S3Reader {
     private static final Set<String> FILE_CONNECTION_TYPES = Set.of("s3", "file", "parquet", "orc", "avro");
@@ -50,11 +51,27 @@ public final class S3Reader {
         boolean recurse = connectionOptions.getBoolean("recurse", false);
         List<String> exclusions = connectionOptions.getStringList("exclusions");
         Configuration hadoopConf = glueContext.sparkSession().sparkContext().hadoopConfiguration();
+        try {
+            return readFormat(glueContext, format, paths, recurse, exclusions, connectionOptions, formatOptions, stage, hadoopConf);
+        } catch (GlueRuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark's AnalysisException (e.g. no schema in an empty directory) is checked in Java's eyes.
+            throw new GlueRuntimeException(GlueRuntimeException.Kind.IO, e, "Cannot read %s from %s: %s", format,
+                    String.join(", ", paths), e.getMessage());
+        }
+    }
+
+    private static DynamicFrame readFormat(GlueContext glueContext, String format, List<String> paths, boolean recurse,
+            List<String> exclusions, JsonOptions connectionOptions, JsonOptions formatOptions, StageContext stage,
+            Configuration hadoopConf) {
         switch (format) {
             case "json":
-                return JsonReader.read(glueContext, listFiles(hadoopConf, paths, recurse, exclusions), formatOptions, stage);
+                return JsonReader.read(glueContext, listFiles(hadoopConf, paths, recurse, exclusions), formatOptions,
+                        connectionOptions.getString("compressionType").orElse(null), stage);
             case "csv":
-                return CsvReader.read(glueContext, listFiles(hadoopConf, paths, recurse, exclusions), formatOptions, stage);
+                return CsvReader.read(glueContext, listFiles(hadoopConf, paths, recurse, exclusions), formatOptions,
+                        connectionOptions.getString("compressionType").orElse(null), stage);
             case "parquet":
             case "orc":
             case "avro":
@@ -72,7 +89,7 @@ public final class S3Reader {
     private static List<String> listFiles(Configuration hadoopConf, List<String> paths, boolean recurse, List<String> exclusions) {
         List<String> files = InputFiles.list(hadoopConf, paths, recurse, exclusions);
         if (files.isEmpty()) {
-            throw new dev.epoxy.glue.GlueRuntimeException(dev.epoxy.glue.GlueRuntimeException.Kind.NOT_FOUND,
+            throw new GlueRuntimeException(GlueRuntimeException.Kind.NOT_FOUND,
                     "No input files under %s", String.join(", ", paths));
         }
         return files;

@@ -20,6 +20,10 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NullType;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Writes frames to files with Spark's writers, appending as Glue does. Connection options: {@code
@@ -74,11 +78,15 @@ public final class S3Writer {
             default:
                 throw invalidInput("Unknown or unsupported output format %s: use json, csv, parquet, glueparquet, orc or avro", format);
         }
+        data = withoutNullTypes(data);
         List<String> partitionKeys = connectionOptions.getStringList("partitionKeys");
         for (String key : partitionKeys) {
             if (!List.of(data.columns()).contains(key)) {
                 throw invalidInput("partitionKeys column %s is not in the frame; its columns are %s", key, List.of(data.columns()));
             }
+        }
+        if (format.equals("csv")) {
+            data = csvColumns(data, options, partitionKeys);
         }
         DataFrameWriter<Row> writer = data.write().mode(SaveMode.Append).format(sparkFormat);
         if (!partitionKeys.isEmpty()) {
@@ -87,9 +95,10 @@ public final class S3Writer {
         writer = configure(writer, format, options);
         try {
             writer.save(path);
-        } catch (RuntimeException e) {
-            if (e instanceof GlueRuntimeException) {
-                throw e;
+        } catch (Exception e) {
+            // Spark's AnalysisException is checked in Java's eyes, hence Exception.
+            if (e instanceof GlueRuntimeException glueException) {
+                throw glueException;
             }
             throw new GlueRuntimeException(GlueRuntimeException.Kind.IO, e, "Cannot write %s to %s: %s", format, path, e.getMessage());
         }
@@ -102,11 +111,13 @@ public final class S3Writer {
                 writer.option("header", options.getBoolean("writeHeader", true));
                 writer.option("sep", options.getString("separator", ","));
                 String quote = options.getString("quoteChar", "\"");
-                writer.option("quote", quote.equals("-1") ? "" : quote);
                 if (quote.equals("-1")) {
-                    writer.option("quoteAll", "false");
+                    // csvColumns joined the values into one column: nothing left to separate or quote.
+                    writer.option("sep", NO_SEPARATOR).option("quote", "").option("escapeQuotes", "false");
+                } else {
+                    writer.option("quote", quote);
+                    options.getString("escaper").ifPresent(escape -> writer.option("escape", escape));
                 }
-                options.getString("escaper").ifPresent(escape -> writer.option("escape", escape));
                 break;
             case "parquet":
             case "glueparquet":
@@ -117,6 +128,85 @@ public final class S3Writer {
                 break;
         }
         return writer;
+    }
+
+    private static final String NO_SEPARATOR = "\u0001";
+
+    /**
+     * CSV holds text only: nested values are written as JSON text. With {@code quoteChar} -1 no value
+     * is ever quoted, which Spark's CSV writer cannot do, so the values are joined into one column
+     * with the separator (named by the joined header) and written with nothing left to quote.
+     */
+    private static Dataset<Row> csvColumns(Dataset<Row> data, JsonOptions options, List<String> partitionKeys) {
+        List<Column> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (StructField field : data.schema().fields()) {
+            Column column = data.col(DynamicFrame.quote(field.name()));
+            if (field.dataType() instanceof org.apache.spark.sql.types.StructType
+                    || field.dataType() instanceof org.apache.spark.sql.types.ArrayType
+                    || field.dataType() instanceof org.apache.spark.sql.types.MapType) {
+                column = org.apache.spark.sql.functions.to_json(column);
+            }
+            columns.add(column.as(field.name()));
+            names.add(field.name());
+        }
+        if (!options.getString("quoteChar", "\"").equals("-1")) {
+            return data.select(columns.toArray(new Column[0]));
+        }
+        String separator = options.getString("separator", ",");
+        List<Column> values = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!partitionKeys.contains(names.get(i))) {
+                values.add(coalesce(columns.get(i).cast("string"), org.apache.spark.sql.functions.lit("")));
+                header.add(names.get(i));
+            }
+        }
+        List<Column> joined = new ArrayList<>();
+        joined.add(org.apache.spark.sql.functions.concat_ws(separator, values.toArray(new Column[0])).as(String.join(separator, header)));
+        for (String key : partitionKeys) {
+            joined.add(data.col(DynamicFrame.quote(key)));
+        }
+        return data.select(joined.toArray(new Column[0]));
+    }
+
+    /**
+     * Spark's file formats cannot store the void type of fields that were null in every record;
+     * such fields are written as nullable strings (all null), as Glue writes them without failing.
+     */
+    private static Dataset<Row> withoutNullTypes(Dataset<Row> data) {
+        boolean changed = false;
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : data.schema().fields()) {
+            DataType replaced = replaceNullType(field.dataType());
+            Column column = data.col(DynamicFrame.quote(field.name()));
+            if (!replaced.equals(field.dataType())) {
+                column = column.cast(replaced);
+                changed = true;
+            }
+            columns.add(column.as(field.name()));
+        }
+        return changed ? data.select(columns.toArray(new Column[0])) : data;
+    }
+
+    private static DataType replaceNullType(DataType type) {
+        if (type instanceof NullType) {
+            return DataTypes.StringType;
+        }
+        if (type instanceof org.apache.spark.sql.types.StructType struct) {
+            List<StructField> fields = new ArrayList<>();
+            for (StructField field : struct.fields()) {
+                fields.add(new StructField(field.name(), replaceNullType(field.dataType()), true, field.metadata()));
+            }
+            return DataTypes.createStructType(fields);
+        }
+        if (type instanceof org.apache.spark.sql.types.ArrayType array) {
+            return DataTypes.createArrayType(replaceNullType(array.elementType()), true);
+        }
+        if (type instanceof org.apache.spark.sql.types.MapType map) {
+            return DataTypes.createMapType(map.keyType(), replaceNullType(map.valueType()), true);
+        }
+        return type;
     }
 
     private static Dataset<Row> flattenChoices(DynamicFrame frame, boolean asText) {

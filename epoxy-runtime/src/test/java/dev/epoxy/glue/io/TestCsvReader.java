@@ -98,6 +98,26 @@ class TestCsvReader {
     }
 
     @Test
+    void bzip2FilesAreReadWithAndWithoutExtension() throws IOException {
+        List<String> lines = List.of("id,name", "1,a", "2,b", "3,c");
+        Path named = dir.resolve("rows.csv.bz2");
+        Path unnamed = dir.resolve("rows-bzipped");
+        for (Path file : List.of(named, unnamed)) {
+            org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+            codec.setConf(new org.apache.hadoop.conf.Configuration());
+            try (java.io.OutputStream out = codec.createOutputStream(Files.newOutputStream(file))) {
+                out.write((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(read(named, "{\"withHeader\": true}").count()).isEqualTo(3);
+        DynamicFrame frame = glueContext.getSource("s3",
+                        "{\"paths\": [\"" + unnamed.toUri() + "\"], \"compressionType\": \"bzip2\"}", "", "")
+                .setFormat("csv", JsonOptions.parse("{\"withHeader\": true}")).getDynamicFrame();
+        assertThat(frame.schema()).isEqualTo(StructType.of(new Field("id", LONG), new Field("name", STRING)));
+        assertThat(frame.count()).isEqualTo(3);
+    }
+
+    @Test
     void emptyValuesAreNullAndDoNotCreateChoices() throws IOException {
         Path file = dir.resolve("empty.csv");
         Files.write(file, List.of("id,qty", "1,", "2,5"));

@@ -150,6 +150,20 @@ class TestJsonReader {
     }
 
     @Test
+    void compressionTypeNamesTheCodecOfFilesWithoutExtension() throws IOException {
+        Path file = dir.resolve("orders-gzipped");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(String.join("\n", heterogeneousLines(7)).getBytes(StandardCharsets.UTF_8));
+        }
+        String options = "{\"paths\": [\"" + file.toUri() + "\"], \"compressionType\": \"gzip\"}";
+        DynamicFrame frame = read(options, "{}");
+        assertThat(frame.count()).isEqualTo(7);
+        assertThat(frame.errorsCount()).isZero();
+        assertThatThrownBy(() -> read("{\"paths\": [\"" + file.toUri() + "\"], \"compressionType\": \"zstd\"}", "{}"))
+                .hasMessage("Unsupported compressionType zstd: use gzip or bzip2");
+    }
+
+    @Test
     void recurseAndExclusionsChooseTheFiles() throws IOException {
         Path root = dir.resolve("in");
         Files.createDirectories(root.resolve("sub"));

@@ -141,6 +141,29 @@ class TestS3Writer {
                 .extracting(row -> row.getString(0)).containsExactlyInAnyOrder("1", "x");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "csv", "parquet", "orc", "avro"})
+    void fieldsNullInEveryRecordDoNotFailTheWrite(String format) throws IOException {
+        Path in = dir.resolve("nulls.json");
+        Files.write(in, List.of("{\"id\": 1, \"gone\": null, \"nested\": {\"x\": null}, \"list\": [null]}", "{\"id\": 2}"));
+        DynamicFrame frame = readBack(in, "json", "{}");
+        assertThat(frame.schema().field("gone").orElseThrow().type()).isEqualTo(AtomicType.NULL);
+        Path out = dir.resolve("nulls-" + format);
+        write(frame, "{\"path\": \"" + out.toUri() + "\"}", format, "{}");
+        assertThat(readBack(out, format, format.equals("csv") ? "{\"withHeader\": true}" : "{}").count()).isEqualTo(2);
+    }
+
+    @Test
+    void csvWithoutQuotingWritesValuesRaw() throws IOException {
+        Path out = dir.resolve("raw-csv");
+        write(orders(1).coalesce(1), "{\"path\": \"" + out.toUri() + "\"}", "csv", "{\"writeHeader\": false, \"quoteChar\": -1}");
+        Path part;
+        try (Stream<Path> files = Files.list(out)) {
+            part = files.filter(file -> file.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllLines(part)).containsExactly("0,eu,order, \"0\"");
+    }
+
     @Test
     void unknownPartitionKeyAndMissingPathAreRejected() {
         assertThatThrownBy(() -> write(orders(1), "{\"path\": \"" + dir.toUri() + "\", \"partitionKeys\": [\"country\"]}", "json", "{}"))
