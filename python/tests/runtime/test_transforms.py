@@ -438,3 +438,13 @@ def test_thresholds_apply_to_python_function_stages(glue_context):
     errors = failing.errorsAsDynamicFrame().toDF().collect()
     assert {row.error.callsite.info for row in errors} == {"odd ids"}
     assert {json.loads(row.error.dynamicRecord)["id"] for row in errors} == {0, 2}
+
+
+def test_map_and_filter_see_the_value_a_choice_holds(glue_context, tmp_path):
+    frame = json_frame(glue_context, tmp_path, [{"id": 1, "v": 10, "s": {"x": 1}},
+                                               {"id": 2, "v": "ten", "s": {"x": "one"}}])
+    seen = frame.map(lambda r: {"id": r.id, "v_type": type(r.v).__name__, "x_type": type(r.s.x).__name__})
+    assert sorted((r["id"], r["v_type"], r["x_type"]) for r in records(seen)) == [(1, "int", "int"), (2, "str", "str")]
+    numbers = frame.filter(lambda r: isinstance(r["v"], int))
+    assert [r["id"] for r in records(numbers)] == [1]
+    assert "|-- v: choice" in numbers._jdf.schema().treeString()
