@@ -310,6 +310,16 @@ class DynamicFrame(object):
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
         return self._wrap(self._jdf.dropNullFields(*args))
 
+    @jvm_errors
+    def unnest_ddb_json(self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+                        totalThreshold: int = 0) -> "DynamicFrame":
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.unnestDDBJson(*args))
+
+    @jvm_errors
+    def simplify_ddb_json(self) -> "DynamicFrame":
+        return self._wrap(self._jdf.simplifyDDBJson())
+
     def _collection(self, jframes) -> "DynamicFrameCollection":
         frames = {}
         for jframe in jframes:

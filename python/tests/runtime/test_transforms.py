@@ -448,3 +448,29 @@ def test_map_and_filter_see_the_value_a_choice_holds(glue_context, tmp_path):
     numbers = frame.filter(lambda r: isinstance(r["v"], int))
     assert [r["id"] for r in records(numbers)] == [1]
     assert "|-- v: choice" in numbers._jdf.schema().treeString()
+
+
+DDB_ITEMS = [{"Item": {"id": {"S": "a"}, "n": {"N": "5"}, "ok": {"BOOL": True}, "tags": {"SS": ["x", "y"]},
+                       "addr": {"M": {"city": {"S": "X"}}}, "list": {"L": [{"S": "p"}, {"S": "q"}]}}},
+             {"Item": {"id": {"S": "b"}, "n": {"N": "6"}, "ok": {"BOOL": False}, "tags": {"SS": []},
+                       "addr": {"M": {"city": {"S": "Y"}}}, "list": {"L": []}}}]
+
+
+def test_unnest_ddb_json_lifts_item_fields(glue_context, tmp_path):
+    frame = json_frame(glue_context, tmp_path, DDB_ITEMS)
+    unnested = frame.unnest_ddb_json()
+    assert [f.name for f in unnested.schema().fields] == ["id", "n", "ok", "tags", "addr", "list"]
+    got = {r["id"]: r for r in records(unnested)}
+    assert got["a"]["n"] == "5" and got["a"]["ok"] is True and got["a"]["tags"] == ["x", "y"]
+    assert got["a"]["addr"] == {"city": {"S": "X"}}
+
+
+def test_simplify_ddb_json_unwraps_recursively(glue_context, tmp_path):
+    frame = json_frame(glue_context, tmp_path, DDB_ITEMS)
+    simplified = frame.simplify_ddb_json()
+    got = {r["Item"]["id"]: r["Item"] for r in records(simplified)}
+    expected = {item["Item"]["id"]["S"]: {"id": item["Item"]["id"]["S"], "n": item["Item"]["n"]["N"],
+                                         "ok": item["Item"]["ok"]["BOOL"], "tags": item["Item"]["tags"]["SS"],
+                                         "addr": {"city": item["Item"]["addr"]["M"]["city"]["S"]},
+                                         "list": [e["S"] for e in item["Item"]["list"]["L"]]} for item in DDB_ITEMS}
+    assert got == expected
