@@ -105,3 +105,23 @@ def map_result(f, schema):
         return (dumps(result), None, None)
 
     return apply
+
+
+def partition_function(f, schema, with_index):
+    """The body of mapPartitions(WithIndex): wire dicts in, wire dicts out, as (record, error, input) rows."""
+
+    def run(index, rows):
+        wire = ({"record": to_record(row, schema), "isError": False, "errorMessage": ""} for row in rows)
+        results = f(index, wire) if with_index else f(wire)
+        for result in results:
+            if not isinstance(result, dict) or "record" not in result:
+                yield (None, "mapPartitions function returned {} instead of a record dict".format(
+                    type(result).__name__), None)
+            elif result.get("isError"):
+                yield (None, str(result.get("errorMessage") or "error"), dumps(result.get("record")))
+            elif not isinstance(result["record"], dict):
+                yield (None, NONE_RETURNED, None)
+            else:
+                yield (dumps(result["record"]), None, None)
+
+    return run

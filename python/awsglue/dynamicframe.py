@@ -247,6 +247,32 @@ class DynamicFrame(object):
         return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
 
     @jvm_errors
+    def mapPartitions(self, f, preservesPartitioning: bool = True, transformation_ctx: str = "", info: str = "",
+                      stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        """Low level: ``f`` maps an iterator of wire dicts ``{"record", "isError", "errorMessage"}`` to another."""
+        _check_callable(f, "f")
+        return self._map_partitions(f, False, transformation_ctx, info, stageThreshold, totalThreshold)
+
+    @jvm_errors
+    def mapPartitionsWithIndex(self, f, preservesPartitioning: bool = False, transformation_ctx: str = "", info: str = "",
+                               stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        """Low level: ``f(index, iterator)`` over wire dicts, as mapPartitions."""
+        _check_callable(f, "f")
+        return self._map_partitions(f, True, transformation_ctx, info, stageThreshold, totalThreshold)
+
+    def _map_partitions(self, f, with_index, transformation_ctx, info, stageThreshold, totalThreshold):
+        from pyspark.sql import types as T
+        from awsglue import _records
+
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
+        rows = dataset.rdd.mapPartitionsWithIndex(_records.partition_function(f, self.schema(), with_index))
+        output = self.glue_ctx.spark_session.createDataFrame(rows, T.StructType([
+            T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
+            T.StructField("input", T.StringType())]))
+        return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
+
+    @jvm_errors
     def join(self, paths1, paths2, frame2: "DynamicFrame", transformation_ctx: str = "", info: str = "",
              stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
         check_type(frame2, DynamicFrame, "frame2")

@@ -474,3 +474,23 @@ def test_simplify_ddb_json_unwraps_recursively(glue_context, tmp_path):
                                          "addr": {"city": item["Item"]["addr"]["M"]["city"]["S"]},
                                          "list": [e["S"] for e in item["Item"]["list"]["L"]]} for item in DDB_ITEMS}
     assert got == expected
+
+
+def test_map_partitions_work_on_wire_dicts(glue_context):
+    frame = frame_of(glue_context, [Row(id=i) for i in range(6)]).repartition(2)
+
+    def double(records):
+        for wire in records:
+            assert set(wire) == {"record", "isError", "errorMessage"}
+            record = wire["record"]
+            if record["id"] == 5:
+                yield {"record": record, "isError": True, "errorMessage": "five"}
+            else:
+                yield {"record": {"id": record["id"], "twice": record["id"] * 2}, "isError": False, "errorMessage": ""}
+
+    doubled = frame.mapPartitions(double)
+    assert sorted((r["id"], r["twice"]) for r in records(doubled)) == [(i, 2 * i) for i in range(5)]
+    assert [row.error.msg for row in doubled.errorsAsDynamicFrame().toDF().collect()] == ["five"]
+
+    indexed = frame.mapPartitionsWithIndex(lambda index, rows: ({"record": {"p": index}} for _ in rows))
+    assert sorted({r["p"] for r in records(indexed)}) == [0, 1]
