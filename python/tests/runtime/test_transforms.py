@@ -494,3 +494,18 @@ def test_map_partitions_work_on_wire_dicts(glue_context):
 
     indexed = frame.mapPartitionsWithIndex(lambda index, rows: ({"record": {"p": index}} for _ in rows))
     assert sorted({r["p"] for r in records(indexed)}) == [0, 1]
+
+
+def test_every_transform_describes_itself():
+    for transform in transforms.get_transforms():
+        described = transform.describe()["transform"]
+        assert described["name"] == type(transform).__name__
+        assert isinstance(described["args"], list) and described["args"]
+        assert described["returns"]["type"] in ("DynamicFrame", "DynamicFrameCollection")
+        assert described["description"]
+
+
+def test_apply_mapping_alias_tolerates_a_leading_frame(glue_context):
+    frame = frame_of(glue_context, [Row(a="1")])
+    mapped = frame.applyMapping(frame, [("a", "string", "b", "int")])
+    assert records(mapped) == [{"b": 1}]
