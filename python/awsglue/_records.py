@@ -11,10 +11,16 @@ import copy
 import datetime
 import decimal
 import json
+import os
+import tempfile
+import threading
+import zipfile
 
 from awsglue import gluetypes
 
 TAG = "__epoxy_type__"
+_SHIPPED = set()
+_SHIP_LOCK = threading.Lock()
 NONE_RETURNED = "User-specified function returned None instead of DynamicRecord"
 
 
@@ -125,3 +131,23 @@ def partition_function(f, schema, with_index):
                 yield (dumps(result["record"]), None, None)
 
     return run
+
+
+def ship_awsglue(sc):
+    """Makes ``awsglue`` importable in the Python workers of this SparkContext (once), so map and
+    filter work even where nobody put awsglue on the workers' PYTHONPATH."""
+    key = id(sc._jsc)
+    with _SHIP_LOCK:
+        if key in _SHIPPED:
+            return
+        package = os.path.dirname(os.path.abspath(__file__))
+        root = os.path.dirname(package)
+        archive = os.path.join(tempfile.mkdtemp(prefix="epoxy-awsglue-"), "awsglue.zip")
+        with zipfile.ZipFile(archive, "w") as zipped:
+            for directory, _, files in os.walk(package):
+                for name in files:
+                    if name.endswith(".py"):
+                        path = os.path.join(directory, name)
+                        zipped.write(path, os.path.relpath(path, root))
+        sc.addPyFile(archive)
+        _SHIPPED.add(key)

@@ -222,6 +222,7 @@ class DynamicFrame(object):
 
         _check_callable(f, "f")
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        _records.ship_awsglue(self._sc)
         verdict = F.udf(_records.filter_verdict(f, self.schema()), T.StructType([
             T.StructField("keep", T.BooleanType()), T.StructField("error", T.StringType()),
             T.StructField("record", T.StringType())]))
@@ -239,6 +240,7 @@ class DynamicFrame(object):
         _check_callable(f, "f")
         check_type(preservesPartitioning, bool, "preservesPartitioning")
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        _records.ship_awsglue(self._sc)
         mapped = F.udf(_records.map_result(f, self.schema()), T.StructType([
             T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
             T.StructField("input", T.StringType())]))
@@ -265,6 +267,7 @@ class DynamicFrame(object):
         from awsglue import _records
 
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        _records.ship_awsglue(self._sc)
         dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
         rows = dataset.rdd.mapPartitionsWithIndex(_records.partition_function(f, self.schema(), with_index))
         output = self.glue_ctx.spark_session.createDataFrame(rows, T.StructType([
