@@ -11,10 +11,16 @@ import copy
 import datetime
 import decimal
 import json
+import os
+import tempfile
+import threading
+import zipfile
 
 from awsglue import gluetypes
 
 TAG = "__epoxy_type__"
+_SHIPPED = set()
+_SHIP_LOCK = threading.Lock()
 NONE_RETURNED = "User-specified function returned None instead of DynamicRecord"
 
 
@@ -105,3 +111,43 @@ def map_result(f, schema):
         return (dumps(result), None, None)
 
     return apply
+
+
+def partition_function(f, schema, with_index):
+    """The body of mapPartitions(WithIndex): wire dicts in, wire dicts out, as (record, error, input) rows."""
+
+    def run(index, rows):
+        wire = ({"record": to_record(row, schema), "isError": False, "errorMessage": ""} for row in rows)
+        results = f(index, wire) if with_index else f(wire)
+        for result in results:
+            if not isinstance(result, dict) or "record" not in result:
+                yield (None, "mapPartitions function returned {} instead of a record dict".format(
+                    type(result).__name__), None)
+            elif result.get("isError"):
+                yield (None, str(result.get("errorMessage") or "error"), dumps(result.get("record")))
+            elif not isinstance(result["record"], dict):
+                yield (None, NONE_RETURNED, None)
+            else:
+                yield (dumps(result["record"]), None, None)
+
+    return run
+
+
+def ship_awsglue(sc):
+    """Makes ``awsglue`` importable in the Python workers of this SparkContext (once), so map and
+    filter work even where nobody put awsglue on the workers' PYTHONPATH."""
+    key = id(sc._jsc)
+    with _SHIP_LOCK:
+        if key in _SHIPPED:
+            return
+        package = os.path.dirname(os.path.abspath(__file__))
+        root = os.path.dirname(package)
+        archive = os.path.join(tempfile.mkdtemp(prefix="epoxy-awsglue-"), "awsglue.zip")
+        with zipfile.ZipFile(archive, "w") as zipped:
+            for directory, _, files in os.walk(package):
+                for name in files:
+                    if name.endswith(".py"):
+                        path = os.path.join(directory, name)
+                        zipped.write(path, os.path.relpath(path, root))
+        sc.addPyFile(archive)
+        _SHIPPED.add(key)

@@ -222,6 +222,7 @@ class DynamicFrame(object):
 
         _check_callable(f, "f")
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        _records.ship_awsglue(self._sc)
         verdict = F.udf(_records.filter_verdict(f, self.schema()), T.StructType([
             T.StructField("keep", T.BooleanType()), T.StructField("error", T.StringType()),
             T.StructField("record", T.StringType())]))
@@ -239,11 +240,39 @@ class DynamicFrame(object):
         _check_callable(f, "f")
         check_type(preservesPartitioning, bool, "preservesPartitioning")
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        _records.ship_awsglue(self._sc)
         mapped = F.udf(_records.map_result(f, self.schema()), T.StructType([
             T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
             T.StructField("input", T.StringType())]))
         dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
         output = dataset.select(mapped(_row_struct(dataset)).alias("out")).select("out.*")
+        return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
+
+    @jvm_errors
+    def mapPartitions(self, f, preservesPartitioning: bool = True, transformation_ctx: str = "", info: str = "",
+                      stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        """Low level: ``f`` maps an iterator of wire dicts ``{"record", "isError", "errorMessage"}`` to another."""
+        _check_callable(f, "f")
+        return self._map_partitions(f, False, transformation_ctx, info, stageThreshold, totalThreshold)
+
+    @jvm_errors
+    def mapPartitionsWithIndex(self, f, preservesPartitioning: bool = False, transformation_ctx: str = "", info: str = "",
+                               stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
+        """Low level: ``f(index, iterator)`` over wire dicts, as mapPartitions."""
+        _check_callable(f, "f")
+        return self._map_partitions(f, True, transformation_ctx, info, stageThreshold, totalThreshold)
+
+    def _map_partitions(self, f, with_index, transformation_ctx, info, stageThreshold, totalThreshold):
+        from pyspark.sql import types as T
+        from awsglue import _records
+
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        _records.ship_awsglue(self._sc)
+        dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
+        rows = dataset.rdd.mapPartitionsWithIndex(_records.partition_function(f, self.schema(), with_index))
+        output = self.glue_ctx.spark_session.createDataFrame(rows, T.StructType([
+            T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
+            T.StructField("input", T.StringType())]))
         return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
 
     @jvm_errors
@@ -309,6 +338,16 @@ class DynamicFrame(object):
         """The DropNullFields transform (fields whose type is null); not a method of Glue's DynamicFrame."""
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
         return self._wrap(self._jdf.dropNullFields(*args))
+
+    @jvm_errors
+    def unnest_ddb_json(self, transformation_ctx: str = "", info: str = "", stageThreshold: int = 0,
+                        totalThreshold: int = 0) -> "DynamicFrame":
+        args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
+        return self._wrap(self._jdf.unnestDDBJson(*args))
+
+    @jvm_errors
+    def simplify_ddb_json(self) -> "DynamicFrame":
+        return self._wrap(self._jdf.simplifyDDBJson())
 
     def _collection(self, jframes) -> "DynamicFrameCollection":
         frames = {}

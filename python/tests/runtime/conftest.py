@@ -8,9 +8,6 @@ import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "python"))
-# Python workers (map/filter UDFs) import awsglue too; the JVM passes its PYTHONPATH on to them.
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    [os.path.join(ROOT, "python")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
 
 
 def _runtime_jars():

@@ -425,3 +425,87 @@ def test_map_exception_becomes_error_record(glue_context):
     mapped = frame.map(lambda r: {"inverse": 1 / r["id"]})
     assert records(mapped) == [{"inverse": 1.0}]
     assert [row.error.msg for row in mapped.errorsAsDynamicFrame().toDF().collect()] == ["division by zero"]
+
+
+def test_thresholds_apply_to_python_function_stages(glue_context):
+    from awsglue._jvm import GlueThresholdError
+
+    frame = frame_of(glue_context, [Row(id=i) for i in range(4)])
+    failing = frame.filter(lambda r: 1 / (r["id"] % 2) > 0, transformation_ctx="odd_only", info="odd ids",
+                           stageThreshold=1)
+    with pytest.raises(GlueThresholdError, match="Stage odd_only produced 2 error records, more than its stageThreshold of 1"):
+        failing.count()
+    errors = failing.errorsAsDynamicFrame().toDF().collect()
+    assert {row.error.callsite.info for row in errors} == {"odd ids"}
+    assert {json.loads(row.error.dynamicRecord)["id"] for row in errors} == {0, 2}
+
+
+def test_map_and_filter_see_the_value_a_choice_holds(glue_context, tmp_path):
+    frame = json_frame(glue_context, tmp_path, [{"id": 1, "v": 10, "s": {"x": 1}},
+                                               {"id": 2, "v": "ten", "s": {"x": "one"}}])
+    seen = frame.map(lambda r: {"id": r.id, "v_type": type(r.v).__name__, "x_type": type(r.s.x).__name__})
+    assert sorted((r["id"], r["v_type"], r["x_type"]) for r in records(seen)) == [(1, "int", "int"), (2, "str", "str")]
+    numbers = frame.filter(lambda r: isinstance(r["v"], int))
+    assert [r["id"] for r in records(numbers)] == [1]
+    assert "|-- v: choice" in numbers._jdf.schema().treeString()
+
+
+DDB_ITEMS = [{"Item": {"id": {"S": "a"}, "n": {"N": "5"}, "ok": {"BOOL": True}, "tags": {"SS": ["x", "y"]},
+                       "addr": {"M": {"city": {"S": "X"}}}, "list": {"L": [{"S": "p"}, {"S": "q"}]}}},
+             {"Item": {"id": {"S": "b"}, "n": {"N": "6"}, "ok": {"BOOL": False}, "tags": {"SS": []},
+                       "addr": {"M": {"city": {"S": "Y"}}}, "list": {"L": []}}}]
+
+
+def test_unnest_ddb_json_lifts_item_fields(glue_context, tmp_path):
+    frame = json_frame(glue_context, tmp_path, DDB_ITEMS)
+    unnested = frame.unnest_ddb_json()
+    assert [f.name for f in unnested.schema().fields] == ["id", "n", "ok", "tags", "addr", "list"]
+    got = {r["id"]: r for r in records(unnested)}
+    assert got["a"]["n"] == "5" and got["a"]["ok"] is True and got["a"]["tags"] == ["x", "y"]
+    assert got["a"]["addr"] == {"city": {"S": "X"}}
+
+
+def test_simplify_ddb_json_unwraps_recursively(glue_context, tmp_path):
+    frame = json_frame(glue_context, tmp_path, DDB_ITEMS)
+    simplified = frame.simplify_ddb_json()
+    got = {r["Item"]["id"]: r["Item"] for r in records(simplified)}
+    expected = {item["Item"]["id"]["S"]: {"id": item["Item"]["id"]["S"], "n": item["Item"]["n"]["N"],
+                                         "ok": item["Item"]["ok"]["BOOL"], "tags": item["Item"]["tags"]["SS"],
+                                         "addr": {"city": item["Item"]["addr"]["M"]["city"]["S"]},
+                                         "list": [e["S"] for e in item["Item"]["list"]["L"]]} for item in DDB_ITEMS}
+    assert got == expected
+
+
+def test_map_partitions_work_on_wire_dicts(glue_context):
+    frame = frame_of(glue_context, [Row(id=i) for i in range(6)]).repartition(2)
+
+    def double(records):
+        for wire in records:
+            assert set(wire) == {"record", "isError", "errorMessage"}
+            record = wire["record"]
+            if record["id"] == 5:
+                yield {"record": record, "isError": True, "errorMessage": "five"}
+            else:
+                yield {"record": {"id": record["id"], "twice": record["id"] * 2}, "isError": False, "errorMessage": ""}
+
+    doubled = frame.mapPartitions(double)
+    assert sorted((r["id"], r["twice"]) for r in records(doubled)) == [(i, 2 * i) for i in range(5)]
+    assert [row.error.msg for row in doubled.errorsAsDynamicFrame().toDF().collect()] == ["five"]
+
+    indexed = frame.mapPartitionsWithIndex(lambda index, rows: ({"record": {"p": index}} for _ in rows))
+    assert sorted({r["p"] for r in records(indexed)}) == [0, 1]
+
+
+def test_every_transform_describes_itself():
+    for transform in transforms.get_transforms():
+        described = transform.describe()["transform"]
+        assert described["name"] == type(transform).__name__
+        assert isinstance(described["args"], list) and described["args"]
+        assert described["returns"]["type"] in ("DynamicFrame", "DynamicFrameCollection")
+        assert described["description"]
+
+
+def test_apply_mapping_alias_tolerates_a_leading_frame(glue_context):
+    frame = frame_of(glue_context, [Row(a="1")])
+    mapped = frame.applyMapping(frame, [("a", "string", "b", "int")])
+    assert records(mapped) == [{"b": 1}]

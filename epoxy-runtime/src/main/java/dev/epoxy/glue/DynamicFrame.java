@@ -452,6 +452,19 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** DynamoDB-export JSON: the fields of {@code Item} as top-level fields (see DynamoDbJson). */
+    // Called from Python via py4j
+    public DynamicFrame unnestDDBJson(String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold) {
+        return dev.epoxy.glue.transforms.DynamoDbJson.unnest(this,
+                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+    }
+
+    /** DynamoDB JSON simplified recursively (see DynamoDbJson). */
+    // Called from Python via py4j
+    public DynamicFrame simplifyDDBJson() {
+        return dev.epoxy.glue.transforms.DynamoDbJson.simplify(this, StageContext.none());
+    }
+
     // ---- end of transforms ----------------------------------------------------------------------
 
     @Override

@@ -3,7 +3,7 @@ package dev.epoxy.glue.io;
 import static dev.epoxy.glue.GlueRuntimeException.checkInput;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import dev.epoxy.glue.DynamicFrame;
@@ -26,13 +26,18 @@ import org.apache.spark.sql.Row;
  * Glue's CSV reader. Spark's CSV parser reads every column as text (so quoting, escaping and
  * multi-line records follow the format options); then each column's Glue type comes from one
  * Catalyst aggregation: a value is a {@code long} if it is an optionally signed integer of up to 18
- * digits, a {@code double} if Spark can cast it to one, else a {@code string}; empty values are
+ * digits, a {@code double} if it is any other decimal number (optional fraction and exponent; no
+ * NaN/Infinity, no surrounding spaces), else a {@code string}; empty values are
  * null and say nothing. A column whose values disagree becomes a choice, e.g.
  * {@code choice<long,string>}. Column names come from the header with {@code withHeader}, else
  * {@code col0, col1, ...}.
  */
 final class CsvReader {
     private static final String LONG_PATTERN = "^[+-]?[0-9]{1,18}$";
+    private static final String DOUBLE_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
+    private static final int KIND_LONG = 1;
+    private static final int KIND_DOUBLE = 2;
+    private static final int KIND_STRING = 4;
 
     private CsvReader() {}
 
@@ -101,33 +106,35 @@ final class CsvReader {
         if (columns.length == 0) {
             return text;
         }
+        // One pass, regular expressions only: Spark's string-to-double cast throws (and catches)
+        // an exception for every non-numeric value, which made inference several times slower.
         List<Column> aggregates = new ArrayList<>();
         for (String name : columns) {
             Column value = text.col(DynamicFrame.quote(name));
-            aggregates.add(sum(when(isLong(value), 1).otherwise(0)));
-            aggregates.add(sum(when(isDouble(value), 1).otherwise(0)));
-            aggregates.add(sum(when(isString(value), 1).otherwise(0)));
+            aggregates.add(max(when(isLong(value), KIND_LONG).otherwise(0)));
+            aggregates.add(max(when(isDouble(value), KIND_DOUBLE).otherwise(0)));
+            aggregates.add(max(when(isString(value), KIND_STRING).otherwise(0)));
         }
-        Row counts = text.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0])).first();
+        Row kindsPerColumn = text.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0])).first();
         List<Column> projection = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
+            int bits = 0;
+            for (int kind = 0; kind < 3; kind++) {
+                bits |= kindsPerColumn.isNullAt(3 * i + kind) ? 0 : kindsPerColumn.getInt(3 * i + kind);
+            }
             List<GlueType> kinds = new ArrayList<>();
-            if (count(counts, 3 * i) > 0) {
+            if ((bits & KIND_LONG) != 0) {
                 kinds.add(AtomicType.LONG);
             }
-            if (count(counts, 3 * i + 1) > 0) {
+            if ((bits & KIND_DOUBLE) != 0) {
                 kinds.add(AtomicType.DOUBLE);
             }
-            if (count(counts, 3 * i + 2) > 0 || kinds.isEmpty()) {
+            if ((bits & KIND_STRING) != 0 || kinds.isEmpty()) {
                 kinds.add(AtomicType.STRING);
             }
             projection.add(encode(text.col(DynamicFrame.quote(columns[i])), columns[i], kinds));
         }
         return text.select(projection.toArray(new Column[0]));
-    }
-
-    private static long count(Row counts, int index) {
-        return counts.isNullAt(index) ? 0 : counts.getLong(index);
     }
 
     private static Column encode(Column value, String name, List<GlueType> kinds) {
@@ -157,10 +164,10 @@ final class CsvReader {
     }
 
     private static Column isDouble(Column value) {
-        return value.isNotNull().and(value.cast("double").isNotNull()).and(value.rlike(LONG_PATTERN).unary_$bang());
+        return value.rlike(DOUBLE_PATTERN).and(value.rlike(LONG_PATTERN).unary_$bang());
     }
 
     private static Column isString(Column value) {
-        return value.isNotNull().and(value.cast("double").isNull());
+        return value.isNotNull().and(value.rlike(DOUBLE_PATTERN).unary_$bang());
     }
 }

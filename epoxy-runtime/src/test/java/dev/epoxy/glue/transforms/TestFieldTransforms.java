@@ -96,6 +96,16 @@ class TestFieldTransforms {
     }
 
     @Test
+    void dynamoDbJsonIsUnnestedAndSimplified() {
+        DynamicFrame input = frame(glue, List.of(record("Item", record("id", record("S", "a"), "n", record("N", "5"),
+                "m", record("M", record("c", record("S", "x")))))));
+        assertThat(jsonLines(input.unnestDDBJson("", null, 0, 0)))
+                .containsExactly("{\"id\":\"a\",\"n\":\"5\",\"m\":{\"c\":{\"S\":\"x\"}}}");
+        assertThat(jsonLines(input.simplifyDDBJson()))
+                .containsExactly("{\"Item\":{\"id\":\"a\",\"n\":\"5\",\"m\":{\"c\":\"x\"}}}");
+    }
+
+    @Test
     void spigotWritesTopKRecordsAsJsonLines(@TempDir Path directory) throws Exception {
         List<java.util.Map<String, Object>> records = new ArrayList<>();
         for (long i = 0; i < 20; i++) {
