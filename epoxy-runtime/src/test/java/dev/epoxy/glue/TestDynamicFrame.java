@@ -193,7 +193,7 @@ class TestDynamicFrame {
                 Optional.of(schema), "typed", StageContext.none(), "test");
         assertThat(frame.schema()).isEqualTo(schema);
         assertThat(frame.showString(1)).isEqualTo("{\"scores\":{\"x\":1,\"y\":2},\"kinds\":[\"k1\",\"k2\"],\"mode\":\"b\","
-                + "\"price\":12.50,\"day\":\"2026-02-03\",\"at\":\"2026-02-03 04:05:06.0\",\"raw\":\"AQI=\",\"mixed\":[1,\"two\"]}\n");
+                + "\"price\":12.50,\"day\":\"2026-02-03\",\"at\":\"2026-02-03T04:05:06Z\",\"raw\":\"AQI=\",\"mixed\":[1,\"two\"]}\n");
         Row row = frame.toDF().first();
         assertThat(row.getJavaMap(0)).containsEntry("x", 1L).containsEntry("y", 2L);
         assertThat(row.getList(1)).containsExactly("k1", "k2");
