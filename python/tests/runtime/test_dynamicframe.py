@@ -33,6 +33,9 @@ def test_glue_context_accepts_none_spark_context_and_session(spark, glue_context
     assert GlueContext(spark).spark_session is spark
     assert GlueContext(spark.sparkContext)._jglue_ctx is not None
     assert GlueContext().spark_session.sparkContext is spark.sparkContext
+    assert GlueContext(spark, minPartitions=3)._jglue_ctx.targetPartitions() == 3
+    with pytest.raises(TypeError, match="minPartitions must be int, got str"):
+        GlueContext(spark, minPartitions="3")
     with pytest.raises(TypeError, match="sparkContext must be None, a SparkContext or a SparkSession, got str"):
         GlueContext("local")
 

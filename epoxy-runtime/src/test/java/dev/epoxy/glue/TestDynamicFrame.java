@@ -169,6 +169,39 @@ class TestDynamicFrame {
     }
 
     @Test
+    void recordsEncodeEveryGlueTypeOfAKnownSchema() {
+        StructType schema = StructType.of(
+                new Field("scores", new dev.epoxy.glue.types.MapType(LONG)),
+                new Field("kinds", new dev.epoxy.glue.types.SetType(STRING)),
+                new Field("mode", new dev.epoxy.glue.types.EnumType(List.of("a", "b"))),
+                new Field("price", new dev.epoxy.glue.types.DecimalType(7, 2)),
+                new Field("day", dev.epoxy.glue.types.AtomicType.DATE),
+                new Field("at", dev.epoxy.glue.types.AtomicType.TIMESTAMP),
+                new Field("raw", dev.epoxy.glue.types.AtomicType.BINARY),
+                new Field("mixed", new dev.epoxy.glue.types.ArrayType(ChoiceType.of(LONG, STRING))));
+        Map<String, Object> input = record(
+                "scores", record("x", 1L, "y", 2L),
+                "kinds", List.of("k1", "k2"),
+                "mode", "b",
+                "price", new java.math.BigDecimal("12.50"),
+                "day", java.time.LocalDate.of(2026, 2, 3),
+                "at", java.time.Instant.parse("2026-02-03T04:05:06Z"),
+                "raw", new byte[] {1, 2},
+                "mixed", List.of(1L, "two"));
+        DynamicFrame frame = RecordFrames.fromRecords(glueContext,
+                new JavaSparkContext(spark.sparkContext()).parallelize(List.of(ParsedRecord.of(input)), 1),
+                Optional.of(schema), "typed", StageContext.none(), "test");
+        assertThat(frame.schema()).isEqualTo(schema);
+        assertThat(frame.showString(1)).isEqualTo("{\"scores\":{\"x\":1,\"y\":2},\"kinds\":[\"k1\",\"k2\"],\"mode\":\"b\","
+                + "\"price\":12.50,\"day\":\"2026-02-03\",\"at\":\"2026-02-03T04:05:06Z\",\"raw\":\"AQI=\",\"mixed\":[1,\"two\"]}\n");
+        Row row = frame.toDF().first();
+        assertThat(row.getJavaMap(0)).containsEntry("x", 1L).containsEntry("y", 2L);
+        assertThat(row.getList(1)).containsExactly("k1", "k2");
+        assertThat(row.getDecimal(3)).isEqualByComparingTo("12.50");
+        assertThat(row.getDate(4)).isEqualTo(java.sql.Date.valueOf("2026-02-03"));
+    }
+
+    @Test
     void coalesceAndRepartitionRejectNonPositiveCounts() {
         DynamicFrame frame = mixedFrame(2, 0, StageContext.none());
         assertThat(frame.coalesce(1).getNumPartitions()).isEqualTo(1);

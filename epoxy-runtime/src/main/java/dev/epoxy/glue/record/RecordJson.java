@@ -20,8 +20,8 @@ import scala.collection.JavaConverters;
 
 /**
  * A row of an encoded dataset as a Glue JSON record: choice structs print the value of their
- * non-null alternative, null fields are left out, dates and timestamps print as text, binary as
- * base64. Used by {@code show()} and the JSON-based sinks.
+ * non-null alternative, null fields are left out, dates print as {@code yyyy-MM-dd}, timestamps as
+ * ISO-8601 instants in UTC, binary as base64. Used by {@code show()} and the JSON-based sinks.
  */
 public final class RecordJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -113,6 +113,9 @@ public final class RecordJson {
             generator.writeNumber(number);
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
+        } else if (value instanceof java.sql.Timestamp timestamp) {
+            // An instant in UTC, independent of the JVM's time zone.
+            generator.writeString(timestamp.toInstant().toString());
         } else if (value instanceof byte[] bytes) {
             generator.writeString(Base64.getEncoder().encodeToString(bytes));
         } else {
