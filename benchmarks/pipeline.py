@@ -16,7 +16,6 @@ import argparse
 import glob
 import json
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -26,6 +25,9 @@ from datetime import datetime, timezone
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(REPO, "python"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from machine import machine  # noqa: E402
 
 SEED_MAPPINGS = [
     ("order_id", "string", "order_id", "string"),
@@ -37,15 +39,6 @@ SEED_MAPPINGS = [
 ]
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {memory_gb:.0f} GiB, {platform.system()} {platform.release()}"
 
 
 def jvm_cpu_seconds(pid: int) -> float:

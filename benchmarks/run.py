@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Epoxy benchmarks. Run with `./epoxy bench [sessions|...]`; record results in docs/benchmarks.md.
+"""Epoxy benchmarks. Run with `./epoxy bench [name ...]`; record results in docs/benchmarks.md.
 
-sessions: session cold start (CreateSession -> READY), statement overhead for `1+1`
-          (RunStatement -> AVAILABLE seen by a client polling every 5 ms), server RSS idle and with
-          5 live sessions, driver RSS (driver JVM and its Python interpreter).
+sessions:       session cold start (CreateSession -> READY), statement overhead for `1+1`
+                (RunStatement -> AVAILABLE seen by a client polling every 5 ms), server RSS idle and
+                with 5 live sessions, driver RSS (driver JVM and its Python interpreter).
+pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
+inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
+representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -20,9 +22,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "python"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from tests.e2e.epoxy_server import EpoxyServer  # noqa: E402
 from tests.e2e.sessions import create_session, run_ok, wait_ready  # noqa: E402
+from machine import machine  # noqa: E402
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -39,15 +43,6 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for {pid}")
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as info:
-            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {memory_gb:.0f} GiB, {platform.system()} {platform.release()}"
 
 
 def bench_sessions(args) -> dict:
@@ -102,15 +97,50 @@ def bench_sessions(args) -> dict:
     }
 
 
-BENCHMARKS = {"sessions": bench_sessions}
+def bench_pipeline(args) -> dict:
+    import pipeline
+
+    return pipeline.main(["--rows", str(args.rows), "--rounds", str(args.rounds)])
+
+
+def java_benchmark(source: str, *program_args: str) -> dict:
+    """Runs a single-file Java benchmark on the runtime jar and Spark's jars, with a 2 GB heap."""
+    import glob
+    import pyspark
+
+    runtime_jar = next(jar for jar in glob.glob(str(REPO / "epoxy-runtime" / "target" / "epoxy-runtime-*.jar"))
+                       if not jar.endswith(("-sources.jar", "-tests.jar")))
+    spark_jars = os.path.join(os.path.dirname(pyspark.__file__), "jars", "*")
+    opens = [f"--add-opens=java.base/{package}=ALL-UNNAMED"
+             for package in ("sun.nio.ch", "java.nio", "java.lang", "java.util", "java.lang.invoke")]
+    command = ["java", "-Xmx2g", *opens, "-cp", f"{runtime_jar}:{spark_jars}", str(REPO / "benchmarks" / source), *program_args]
+    started = time.monotonic()
+    result = subprocess.run(command, text=True)
+    return {"command": " ".join(command), "exit_code": result.returncode, "seconds": round(time.monotonic() - started, 1),
+            "results": "printed above by the benchmark"}
+
+
+def bench_inference(args) -> dict:
+    return java_benchmark("JsonInferenceBenchmark.java", "1000000", "3")
+
+
+def bench_representation(args) -> dict:
+    return java_benchmark("RepresentationBenchmark.java", "2000000", "3")
+
+
+BENCHMARKS = {"sessions": bench_sessions, "pipeline": bench_pipeline, "inference": bench_inference,
+              "representation": bench_representation}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("names", nargs="*", default=["sessions"], help=f"benchmarks to run: {', '.join(BENCHMARKS)}")
+    parser.add_argument("names", nargs="*", default=["sessions", "pipeline", "inference"],
+                        choices=list(BENCHMARKS), help="benchmarks to run (default: sessions pipeline inference)")
     parser.add_argument("--dist", help="the built dist directory (set by ./epoxy bench)")
     parser.add_argument("--sessions", type=int, default=7, help="cold starts to time")
     parser.add_argument("--statements", type=int, default=300, help="1+1 statements to time")
+    parser.add_argument("--rows", type=int, default=5_000_000, help="orders in the seed pipeline benchmark")
+    parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     args = parser.parse_args()
     if args.dist:
         os.environ["EPOXY_DIST"] = args.dist
