@@ -206,3 +206,14 @@ def test_sample_frame_and_jvm_collections(glue_context, spark, tmp_path):
     jdfc = jvm.dev.epoxy.glue.DynamicFrameCollection.of(frames, glue_context._jglue_ctx)
     collection = DynamicFrameCollection._from_jvm(jdfc, glue_context)
     assert list(collection.keys()) == ["first"] and collection["first"].count() == 1
+
+
+def test_push_down_predicate_prunes_partitions(glue_context, spark, tmp_path):
+    out = str(tmp_path / "parts")
+    spark.createDataFrame([Row(id=i, year=str(2025 + i % 2)) for i in range(8)]).write.partitionBy("year").parquet(out)
+    frame = glue_context.create_dynamic_frame.from_options(
+        "s3", {"paths": [out]}, format="parquet", push_down_predicate="year == '2026'")
+    assert frame.count() == 4
+    with pytest.raises(ValueError, match="Cannot apply push_down_predicate month == '02'"):
+        glue_context.create_dynamic_frame.from_options(
+            "s3", {"paths": [out]}, format="parquet", push_down_predicate="month == '02'")

@@ -14,14 +14,17 @@ public final class DataSource {
     private final String connectionType;
     private final JsonOptions connectionOptions;
     private final String transformationContext;
+    private final String pushDownPredicate;
     private String format;
     private JsonOptions formatOptions = JsonOptions.empty();
 
-    DataSource(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext) {
+    DataSource(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext,
+            String pushDownPredicate) {
         this.glueContext = requireNonNull(glueContext, "glueContext is null");
         this.connectionType = requireNonNull(connectionType, "connectionType is null");
         this.connectionOptions = requireNonNull(connectionOptions, "connectionOptions is null");
         this.transformationContext = requireNonNull(transformationContext, "transformationContext is null");
+        this.pushDownPredicate = requireNonNull(pushDownPredicate, "pushDownPredicate is null");
         if (GlueContext.SPARK_SQL_FORMATS.contains(connectionType)) {
             this.format = connectionType;
         }
@@ -48,8 +51,20 @@ public final class DataSource {
      */
     // Called from Python via py4j
     public DynamicFrame getDynamicFrame() {
-        return S3Reader.read(glueContext, connectionType, connectionOptions, format, formatOptions,
+        DynamicFrame frame = S3Reader.read(glueContext, connectionType, connectionOptions, format, formatOptions,
                 StageContext.of(transformationContext));
+        if (pushDownPredicate.isBlank()) {
+            return frame;
+        }
+        try {
+            Dataset<Row> filtered = frame.dataset().where(pushDownPredicate);
+            filtered.schema();
+            return frame.derive(filtered, StageContext.of(transformationContext));
+        } catch (Exception e) {
+            // Spark's AnalysisException and ParseException are checked in Java's eyes.
+            throw GlueRuntimeException.invalidInput("Cannot apply push_down_predicate %s: %s", pushDownPredicate,
+                    e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     // Called from Python via py4j

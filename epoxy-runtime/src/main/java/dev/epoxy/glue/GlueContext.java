@@ -64,6 +64,8 @@ public final class GlueContext {
      * A source of {@code connectionType} with connection options (JSON object). For {@code s3}
      * the options hold {@code paths} and the S3 options; the format is set with {@link
      * DataSource#setFormat}. A format of parquet or orc replaces the connection type as Glue does.
+     * {@code pushDownPredicate} (Spark SQL over the columns, typically Hive partition columns) filters
+     * the records; for parquet/orc/avro Spark prunes partitions with it. Blank means none.
      *
      * @throws GlueRuntimeException NOT_SUPPORTED for connection types Epoxy does not offer yet
      */
@@ -72,11 +74,11 @@ public final class GlueContext {
             String pushDownPredicate) {
         JsonOptions options = JsonOptions.parse(connectionOptionsJson);
         return new DataSource(this, normalizeConnectionType(connectionType), options,
-                transformationContext == null ? "" : transformationContext);
+                transformationContext == null ? "" : transformationContext, pushDownPredicate == null ? "" : pushDownPredicate);
     }
 
     public DataSource getSource(String connectionType, JsonOptions options) {
-        return new DataSource(this, normalizeConnectionType(connectionType), options, "");
+        return new DataSource(this, normalizeConnectionType(connectionType), options, "", "");
     }
 
     /**

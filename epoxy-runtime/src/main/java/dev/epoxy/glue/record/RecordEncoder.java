@@ -117,7 +117,8 @@ public final class RecordEncoder {
         for (Object item : list) {
             encoded.add(encode(item, elementType));
         }
-        return JavaConverters.asScalaBuffer(encoded).toList();
+        // A Buffer over the ArrayList: indexed access stays O(1) for the encoder (a Scala List is linked).
+        return JavaConverters.asScalaBuffer(encoded);
     }
 
     private static Object encodeAtomic(Object value, AtomicType type) {

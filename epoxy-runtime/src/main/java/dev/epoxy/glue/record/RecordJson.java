@@ -74,7 +74,7 @@ public final class RecordJson {
             generator.writeEndArray();
         } else if (type instanceof MapType map) {
             generator.writeStartObject();
-            for (var entry : JavaConverters.mapAsJavaMap((scala.collection.Map<?, ?>) value).entrySet()) {
+            for (java.util.Map.Entry<?, ?> entry : JavaConverters.mapAsJavaMap((scala.collection.Map<?, ?>) value).entrySet()) {
                 generator.writeFieldName(String.valueOf(entry.getKey()));
                 writeValue(generator, entry.getValue(), map.valueType());
             }

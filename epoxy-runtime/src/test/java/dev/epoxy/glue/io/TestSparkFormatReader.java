@@ -71,6 +71,21 @@ class TestSparkFormatReader {
     }
 
     @Test
+    void pushDownPredicateFiltersPartitions() {
+        Path out = dir.resolve("pruned");
+        sales(20).write().partitionBy("region").parquet(out.toString());
+        DynamicFrame eu = glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "region == 'eu'")
+                .setFormat("parquet", JsonOptions.empty()).getDynamicFrame();
+        assertThat(eu.count()).isEqualTo(10);
+        assertThat(eu.toDF().where("region != 'eu'").count()).isZero();
+        assertThatThrownBy(() -> glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "year == '2026'")
+                .setFormat("parquet", JsonOptions.empty()).getDynamicFrame())
+                .isInstanceOf(GlueRuntimeException.class)
+                .hasMessageStartingWith("Cannot apply push_down_predicate year == '2026': ")
+                .hasMessageContaining("year");
+    }
+
+    @Test
     void orcRecurseReadsNestedDirectories() {
         Path root = dir.resolve("orc");
         sales(6).write().orc(root.resolve("2024/01").toString());
