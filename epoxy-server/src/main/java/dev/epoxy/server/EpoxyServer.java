@@ -135,8 +135,14 @@ public final class EpoxyServer implements AutoCloseable {
             environment.put("AWS_ACCESS_KEY_ID", "epoxy");
             environment.put("AWS_SECRET_ACCESS_KEY", "epoxy");
         }
+        List<String> extraJarDirectories = switch (storage.s3Mode()) {
+            case LOCAL -> List.of();
+            // Hadoop's S3A connector and the AWS SDK it needs are not part of the pyspark distribution.
+            case S3A -> List.of("driver-s3a");
+        };
         return launchConfig
                 .withSparkConf(sparkConf)
+                .withExtraJarDirectories(extraJarDirectories)
                 .withDriverEnvironment(environment);
     }
 

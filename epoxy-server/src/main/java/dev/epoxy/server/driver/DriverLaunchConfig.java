@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     ({@code epoxy.link.driver-give-up-after})
  * @param sparkConf Spark confs set on every driver before the session's own
  *     ({@code epoxy.session.spark-conf})
+ * @param extraJarDirectories directories of the dist whose jars drivers get besides {@code driver/}
+ *     (e.g. {@code driver-s3a} for Hadoop's S3A connector)
  * @param driverEnvironment environment variables of every driver and its Python interpreter (e.g.
  *     {@code AWS_ENDPOINT_URL_S3}, so boto3 in statements reaches the embedded S3 endpoint)
  */
@@ -46,6 +49,7 @@ public record DriverLaunchConfig(
         int linkPort,
         Duration linkGiveUpAfter,
         Map<String, String> sparkConf,
+        List<String> extraJarDirectories,
         Map<String, String> driverEnvironment) {
 
     public static final String DEFAULT_MASTER = "local[*]";
@@ -61,6 +65,7 @@ public record DriverLaunchConfig(
         requireNonNull(linkBindAddress, "linkBindAddress is null");
         requireNonNull(linkGiveUpAfter, "linkGiveUpAfter is null");
         sparkConf = Map.copyOf(requireNonNull(sparkConf, "sparkConf is null"));
+        extraJarDirectories = List.copyOf(requireNonNull(extraJarDirectories, "extraJarDirectories is null"));
         driverEnvironment = Map.copyOf(requireNonNull(driverEnvironment, "driverEnvironment is null"));
         if (maxOutputBytes < 1) {
             throw new IllegalArgumentException("maxOutputBytes must be positive: " + maxOutputBytes);
@@ -85,64 +90,69 @@ public record DriverLaunchConfig(
                 9913,
                 Duration.ofMinutes(10),
                 Map.of(),
+                List.of(),
                 Map.of());
     }
 
     public DriverLaunchConfig withHome(Path value) {
-        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withDistDir(Path value) {
-        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withSparkHome(Path value) {
-        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     /** Finds Spark from the pyspark package of {@link #python()} (the default). */
     public DriverLaunchConfig withDefaultSparkHome() {
-        return new DriverLaunchConfig(home, distDir, Optional.empty(), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, Optional.empty(), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withPython(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withMaster(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withLocalDriverMemory(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withMaxOutputBytes(int value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withStopGracePeriod(Duration value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withLinkBindAddress(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withLinkPort(int value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withLinkGiveUpAfter(Duration value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf, extraJarDirectories, driverEnvironment);
     }
 
     public DriverLaunchConfig withSparkConf(Map<String, String> value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value, extraJarDirectories, driverEnvironment);
+    }
+
+    public DriverLaunchConfig withExtraJarDirectories(List<String> value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, value, driverEnvironment);
     }
 
     public DriverLaunchConfig withDriverEnvironment(Map<String, String> value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, value);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, value);
     }
 
     /**

@@ -96,7 +96,10 @@ public final class SparkDriverLauncher implements DriverLauncher {
 
     private SparkLauncher buildLauncher(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
         Path distDir = distDir();
-        List<Path> driverJars = listJars(distDir.resolve("driver"));
+        List<Path> driverJars = new ArrayList<>(listJars(distDir.resolve("driver")));
+        for (String directory : config.extraJarDirectories()) {
+            driverJars.addAll(listJars(distDir.resolve(directory)));
+        }
         Path driverJar = driverJar(driverJars, distDir);
         Path sparkHome = resolveSparkHome();
         checkSparkSubmit(sparkHome);
