@@ -15,6 +15,7 @@ The main thread runs statements; a control thread reads the socket and, on cance
 main thread with SIGINT so that sleeps and pure-Python loops raise KeyboardInterrupt.
 """
 
+import faulthandler
 import json
 import os
 import queue
@@ -186,6 +187,9 @@ def main():
     max_output_bytes = int(os.environ.get("EPOXY_MAX_OUTPUT_BYTES", str(1024 * 1024)))
     link = ControlLink(port, secret)
     _log_py4j_to_driver_log()
+    # `kill -USR1 <pid>` writes every thread's Python stack to the driver log: the way to see where
+    # a statement is stuck.
+    faulthandler.register(signal.SIGUSR1, file=sys.__stderr__, all_threads=True)
     try:
         if os.environ.get("EPOXY_REPL_WITHOUT_SPARK") == "1":
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.driver.protocol.DriverMessage;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +18,8 @@ import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,7 @@ final class StatementRunner implements AutoCloseable {
     private static final long PROGRESS_INTERVAL_MILLIS = 250;
     private static final long JOB_CANCEL_INTERVAL_MILLIS = 100;
     private static final long INTERRUPT_INTERVAL_MILLIS = 2000;
+    private static final String JOB_GROUP_PROPERTY = "spark.jobGroup.id";
 
     private final JavaSparkContext sparkContext;
     private final PythonInterpreter python;
@@ -36,6 +41,12 @@ final class StatementRunner implements AutoCloseable {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("epoxy-statement-runner"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("epoxy-statement-timers"));
     private volatile Running running;
+    /**
+     * Job groups of cancelled statements. A cancelled statement's JVM call can outlive it (Python
+     * was interrupted while the query was still being planned) and submit its job after the last
+     * cancelJobGroup; such a job would hold every executor core and starve the next statement.
+     */
+    private final Set<String> cancelledJobGroups = ConcurrentHashMap.newKeySet();
 
     private static final class Running {
         private final int id;
@@ -52,6 +63,16 @@ final class StatementRunner implements AutoCloseable {
         this.sparkContext = requireNonNull(sparkContext, "sparkContext is null");
         this.python = requireNonNull(python, "python is null");
         this.link = requireNonNull(link, "link is null");
+        sparkContext.sc().addSparkListener(new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart jobStart) {
+                String group = jobStart.properties() == null ? null : jobStart.properties().getProperty(JOB_GROUP_PROPERTY);
+                if (group != null && cancelledJobGroups.contains(group)) {
+                    LOG.info("Cancelling job {}: it started after its statement {} was cancelled", jobStart.jobId(), group);
+                    sparkContext.sc().cancelJob(jobStart.jobId(), "its statement was cancelled");
+                }
+            }
+        });
     }
 
     /** The statement being run, if any. */
@@ -74,6 +95,7 @@ final class StatementRunner implements AutoCloseable {
         }
         statement.cancelRequested = true;
         LOG.info("Cancelling statement {}", statementId);
+        cancelledJobGroups.add(String.valueOf(statementId));
         long[] ticks = {0};
         statement.canceller = timers.scheduleAtFixedRate(() -> {
             sparkContext.cancelJobGroup(String.valueOf(statementId));

@@ -159,6 +159,30 @@ class TestSparkDriverStatements {
     }
 
     @Test
+    void jobsStartedAfterTheirStatementWasCancelledAreCancelledToo() {
+        // A thread of the statement inherits its job group and submits a long job only after the
+        // cancel, as a query still being planned when Python was interrupted does. Left running,
+        // that job would hold every core and the next statement's job would wait behind it.
+        int id = run("""
+                import time
+                from pyspark import InheritableThread
+                late_job_errors = []
+                def late_job():
+                    time.sleep(2)
+                    try:
+                        spark.range(0, 10**12, 1, 2).selectExpr('sum(id)').collect()
+                    except Exception as error:
+                        late_job_errors.append(type(error).__name__)
+                InheritableThread(target=late_job).start()
+                time.sleep(600)
+                """);
+        letItRun(id);
+        assertCancelStops(id);
+        await().atMost(STATEMENT).until(() -> runOk("late_job_errors").equals("['Py4JJavaError']"));
+        assertThat(runOk("spark.range(100).count()")).isEqualTo("100");
+    }
+
+    @Test
     void hugeOutputIsBoundedWithANote() {
         // 500,000 lines of 100 bytes: 50 MB printed.
         String text = runOk("for i in range(500_000):\n    print('x' * 99)");
