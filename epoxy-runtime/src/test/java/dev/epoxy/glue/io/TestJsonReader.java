@@ -2,6 +2,8 @@ package dev.epoxy.glue.io;
 
 import static dev.epoxy.glue.types.AtomicType.DOUBLE;
 import static dev.epoxy.glue.types.AtomicType.LONG;
+import static dev.epoxy.glue.io.IoFixtures.paths;
+import static dev.epoxy.glue.io.IoFixtures.pathsWith;
 import static dev.epoxy.glue.types.AtomicType.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,15 +52,7 @@ class TestJsonReader {
     }
 
     private DynamicFrame read(String connectionOptions, String formatOptions) {
-        return glueContext.getSource("s3", connectionOptions, "", "").setFormat("json", JsonOptions.parse(formatOptions)).getDynamicFrame();
-    }
-
-    private static String paths(Path... paths) {
-        List<String> quoted = new ArrayList<>();
-        for (Path path : paths) {
-            quoted.add("\"" + path.toUri() + "\"");
-        }
-        return "{\"paths\": [" + String.join(",", quoted) + "]}";
+        return IoFixtures.read(glueContext, connectionOptions, "json", formatOptions);
     }
 
     /** Orders whose amount is a long when i % 3 == 0, a double when i % 3 == 1 and a string otherwise. */
@@ -155,11 +149,11 @@ class TestJsonReader {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(String.join("\n", heterogeneousLines(7)).getBytes(StandardCharsets.UTF_8));
         }
-        String options = "{\"paths\": [\"" + file.toUri() + "\"], \"compressionType\": \"gzip\"}";
+        String options = pathsWith(file, "\"compressionType\": \"gzip\"");
         DynamicFrame frame = read(options, "{}");
         assertThat(frame.count()).isEqualTo(7);
         assertThat(frame.errorsCount()).isZero();
-        assertThatThrownBy(() -> read("{\"paths\": [\"" + file.toUri() + "\"], \"compressionType\": \"zstd\"}", "{}"))
+        assertThatThrownBy(() -> read(pathsWith(file, "\"compressionType\": \"zstd\""), "{}"))
                 .hasMessage("Unsupported compressionType zstd: use gzip or bzip2");
     }
 
@@ -172,16 +166,16 @@ class TestJsonReader {
         Files.write(root.resolve("sub/b.json"), heterogeneousLines(3));
         Files.writeString(root.resolve("_SUCCESS"), "");
         assertThat(read(paths(root), "{}").count()).isEqualTo(6);
-        String recurse = "{\"paths\": [\"" + root.toUri() + "\"], \"recurse\": true}";
+        String recurse = pathsWith(root, "\"recurse\": true");
         assertThat(read(recurse, "{}").count()).isEqualTo(9);
-        String excluded = "{\"paths\": [\"" + root.toUri() + "\"], \"recurse\": true, \"exclusions\": \"[\\\"**skip.json\\\"]\"}";
+        String excluded = pathsWith(root, "\"recurse\": true, \"exclusions\": \"[\\\"**skip.json\\\"]\"");
         assertThat(read(excluded, "{}").count()).isEqualTo(5);
     }
 
     @Test
     void missingPathFailsNamingIt() {
         String missing = dir.resolve("nope").toUri().toString();
-        assertThatThrownBy(() -> read("{\"paths\": [\"" + missing + "\"]}", "{}"))
+        assertThatThrownBy(() -> read(paths(missing), "{}"))
                 .isInstanceOf(GlueRuntimeException.class)
                 .hasMessage("Path does not exist: " + missing)
                 .extracting(e -> ((GlueRuntimeException) e).kind()).isEqualTo(GlueRuntimeException.Kind.NOT_FOUND);

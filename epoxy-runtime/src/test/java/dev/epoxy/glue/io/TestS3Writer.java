@@ -1,12 +1,13 @@
 package dev.epoxy.glue.io;
 
+import static dev.epoxy.glue.io.IoFixtures.paths;
+import static dev.epoxy.glue.io.IoFixtures.pathsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DataSink;
 import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.GlueContext;
-import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.TestingSpark;
 import dev.epoxy.glue.types.AtomicType;
 import java.io.IOException;
@@ -68,8 +69,7 @@ class TestS3Writer {
     }
 
     private DynamicFrame readBack(Path path, String format, String formatOptions) {
-        return glueContext.getSource("s3", "{\"paths\": [\"" + path.toUri() + "\"], \"recurse\": true}", "", "")
-                .setFormat(format, JsonOptions.parse(formatOptions)).getDynamicFrame();
+        return IoFixtures.read(glueContext, pathsWith(path, "\"recurse\": true"), format, formatOptions);
     }
 
     private static Set<String> listNames(Path path) throws IOException {
@@ -91,8 +91,7 @@ class TestS3Writer {
                 assertThat(files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"))).isTrue();
             }
         }
-        DynamicFrame back = glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "")
-                .setFormat("parquet", JsonOptions.empty()).getDynamicFrame();
+        DynamicFrame back = IoFixtures.read(glueContext, paths(out), "parquet", "{}");
         assertThat(back.count()).isEqualTo(30);
         assertThat(back.toDF().where("region = 'eu'").count()).isEqualTo(10);
     }
