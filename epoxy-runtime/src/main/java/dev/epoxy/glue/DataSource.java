@@ -59,7 +59,7 @@ public final class DataSource {
         try {
             Dataset<Row> filtered = frame.dataset().where(pushDownPredicate);
             filtered.schema();
-            return frame.derive(filtered, StageContext.of(transformationContext));
+            return frame.withSourceRecords(filtered);
         } catch (Exception e) {
             // Spark's AnalysisException and ParseException are checked in Java's eyes.
             throw GlueRuntimeException.invalidInput("Cannot apply push_down_predicate %s: %s", pushDownPredicate,
@@ -72,7 +72,7 @@ public final class DataSource {
         DynamicFrame frame = getDynamicFrame();
         int wanted = Math.max(minPartitions, targetPartitions);
         if (wanted > 0 && frame.getNumPartitions() < minPartitions) {
-            return frame.repartition(wanted);
+            return frame.withSourceRecords(frame.dataset().repartition(wanted));
         }
         return frame;
     }
@@ -86,7 +86,7 @@ public final class DataSource {
         checkInput(num >= 0, "num must not be negative: %s", num);
         JsonOptions.parse(sampleOptionsJson);
         DynamicFrame frame = getDynamicFrame();
-        return frame.derive(frame.dataset().limit(num), StageContext.of(transformationContext));
+        return frame.withSourceRecords(frame.dataset().limit(num));
     }
 
     /** The records as a Spark DataFrame (choices as structs). */

@@ -101,6 +101,14 @@ public final class DynamicFrame {
         return new DynamicFrame(glueContext, newDataset, errorLog.append(errors), name, stage.transformationContext(), Optional.empty());
     }
 
+    /**
+     * The same stage with its records narrowed or redistributed (a source's push_down_predicate,
+     * sample or minimum partitions): no new stage, so the source's error records stay its stage's.
+     */
+    DynamicFrame withSourceRecords(Dataset<Row> records) {
+        return new DynamicFrame(glueContext, records, errorLog, name, transformationContext, declaredSchema);
+    }
+
     /** The frame a stage over two inputs (join, union, merge) produces; both lineages' errors are kept. */
     public DynamicFrame deriveWith(DynamicFrame other, Dataset<Row> newDataset, Optional<Dataset<Row>> stageErrors,
             String newName, StageContext stage) {

@@ -114,6 +114,28 @@ class TestJsonReader {
     }
 
     @Test
+    void pushDownPredicatePartitionsAndSamplesKeepTheSourceStageErrors() throws IOException {
+        Path file = dir.resolve("bad-filtered.json");
+        List<String> lines = new ArrayList<>(heterogeneousLines(6));
+        lines.add("not json at all");
+        Files.write(file, lines);
+        long evenIds = 3;
+        DynamicFrame filtered = glueContext.getSource("s3", paths(file), "", "id % 2 = 0")
+                .setFormat("json", JsonOptions.empty()).getDynamicFrame();
+        assertThat(filtered.count()).isEqualTo(evenIds);
+        assertThat(filtered.stageErrorsCount()).isEqualTo(1);
+        assertThat(filtered.errorsCount()).isEqualTo(1);
+        DynamicFrame repartitioned = glueContext.getSource("s3", paths(file), "", "")
+                .setFormat("json", JsonOptions.empty()).getDynamicFrame(5, 5);
+        assertThat(repartitioned.getNumPartitions()).isEqualTo(5);
+        assertThat(repartitioned.stageErrorsCount()).isEqualTo(1);
+        DynamicFrame sample = glueContext.getSource("s3", paths(file), "", "")
+                .setFormat("json", JsonOptions.empty()).getSampleDynamicFrame(2, "{}");
+        assertThat(sample.count()).isEqualTo(2);
+        assertThat(sample.stageErrorsCount()).isEqualTo(1);
+    }
+
+    @Test
     void multiLineReadsWholeFilesAndJsonPathSelectsRecords() throws IOException {
         Path file = dir.resolve("doc.json");
         Files.writeString(file, "{\n  \"meta\": {\"n\": 3},\n  \"items\": [\n    {\"k\": 1},\n    {\"k\": \"two\"},\n    {\"k\": 3}\n  ]\n}\n");
