@@ -34,7 +34,7 @@ public final class DynamicFrame {
     private final String name;
     private final String transformationContext;
     private final Optional<StructType> declaredSchema;
-    private volatile StructType schema;
+    private volatile StructType dataSchema;
 
     private DynamicFrame(GlueContext glueContext, Dataset<Row> dataset, ErrorLog errorLog, String name,
             String transformationContext, Optional<StructType> declaredSchema) {
@@ -166,13 +166,15 @@ public final class DynamicFrame {
     /** The Glue schema: the one attached by {@link #withFrameSchema} if any, else the data's. */
     // Called from Python via py4j: schema().toString() is the schema JSON, schema().treeString() the text
     public StructType schema() {
-        if (declaredSchema.isPresent()) {
-            return declaredSchema.get();
-        }
-        StructType computed = schema;
+        return declaredSchema.orElseGet(this::dataSchema);
+    }
+
+    /** The Glue schema of the encoded dataset, derived from its Spark schema once (no job). */
+    private StructType dataSchema() {
+        StructType computed = dataSchema;
         if (computed == null) {
             computed = SparkTypes.fromSparkSchema(dataset.schema());
-            schema = computed;
+            dataSchema = computed;
         }
         return computed;
     }
@@ -217,7 +219,8 @@ public final class DynamicFrame {
     // Called from Python via py4j
     public String showString(int numRows) {
         checkInput(numRows >= 0, "num_rows must not be negative: %s", numRows);
-        StructType glueSchema = SparkTypes.fromSparkSchema(dataset.schema());
+        // The data's schema, not a declared one: the rows follow the encoding of the data.
+        StructType glueSchema = dataSchema();
         StringBuilder out = new StringBuilder();
         for (Row row : dataset.takeAsList(numRows)) {
             out.append(RecordJson.toJson(row, glueSchema)).append('\n');
