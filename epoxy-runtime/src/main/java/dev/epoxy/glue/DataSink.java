@@ -25,11 +25,18 @@ public final class DataSink {
         }
     }
 
+    /** {@link #setFormat(String, JsonOptions)} with the format options as a JSON object string. */
     // Called from Python via py4j
     public void setFormat(String format, String formatOptionsJson) {
         setFormat(format, JsonOptions.parse(formatOptionsJson));
     }
 
+    /**
+     * Sets the format (case-insensitive: json, csv, parquet, glueparquet, orc, avro) and its options,
+     * replacing any earlier one. An unknown format fails when a frame is written.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT if {@code newFormat} is null or blank
+     */
     public DataSink setFormat(String newFormat, JsonOptions options) {
         checkInput(newFormat != null && !newFormat.isBlank(), "format is missing");
         this.format = newFormat.trim().toLowerCase(Locale.ROOT);
@@ -61,11 +68,13 @@ public final class DataSink {
         return frame.errorsAsDynamicFrame();
     }
 
+    /** {@link #writeDynamicFrame} for Python's {@code writeFrame(frame, info)}; the call site is not used yet. */
     // Called from Python via py4j
     public DynamicFrame pyWriteDynamicFrame(DynamicFrame frame, CallSite callSite, String info) {
         return writeDynamicFrame(frame);
     }
 
+    /** The sink's {@code transformation_ctx}; empty when none was given. */
     public String transformationContext() {
         return transformationContext;
     }

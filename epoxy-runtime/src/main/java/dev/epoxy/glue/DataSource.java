@@ -30,11 +30,18 @@ public final class DataSource {
         }
     }
 
+    /** {@link #setFormat(String, JsonOptions)} with the format options as a JSON object string. */
     // Called from Python via py4j
     public void setFormat(String format, String formatOptionsJson) {
         setFormat(format, JsonOptions.parse(formatOptionsJson));
     }
 
+    /**
+     * Sets the format (case-insensitive: json, csv, parquet, orc, avro) and its options, replacing
+     * any earlier one. An unknown format fails when the frame is read.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT if {@code newFormat} is null or blank
+     */
     public DataSource setFormat(String newFormat, JsonOptions options) {
         checkInput(newFormat != null && !newFormat.isBlank(), "format is missing");
         this.format = newFormat.trim().toLowerCase(Locale.ROOT);
@@ -67,6 +74,10 @@ public final class DataSource {
         }
     }
 
+    /**
+     * {@link #getDynamicFrame()}, repartitioned to {@code max(minPartitions, targetPartitions)} when
+     * it has fewer than {@code minPartitions} partitions.
+     */
     // Called from Python via py4j
     public DynamicFrame getDynamicFrame(int minPartitions, int targetPartitions) {
         DynamicFrame frame = getDynamicFrame();
@@ -95,6 +106,7 @@ public final class DataSource {
         return getDynamicFrame().toDF();
     }
 
+    /** The normalized (lower-case) connection type, after a parquet/orc format replaced it. */
     public String connectionType() {
         return connectionType;
     }
