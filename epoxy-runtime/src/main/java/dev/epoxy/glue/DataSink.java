@@ -8,15 +8,13 @@ import java.util.Locale;
 
 /** A configured sink: connection type and options, then a format with its options. */
 public final class DataSink {
-    private final GlueContext glueContext;
     private final String connectionType;
     private final JsonOptions connectionOptions;
     private final String transformationContext;
     private String format;
     private JsonOptions formatOptions = JsonOptions.empty();
 
-    DataSink(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext) {
-        this.glueContext = requireNonNull(glueContext, "glueContext is null");
+    DataSink(String connectionType, JsonOptions connectionOptions, String transformationContext) {
         this.connectionType = requireNonNull(connectionType, "connectionType is null");
         this.connectionOptions = requireNonNull(connectionOptions, "connectionOptions is null");
         this.transformationContext = requireNonNull(transformationContext, "transformationContext is null");

@@ -100,13 +100,13 @@ public final class GlueContext {
      */
     // Called from Python via py4j
     public DataSink getSink(String connectionType, String connectionOptionsJson, String transformationContext) {
-        return new DataSink(this, normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
+        return new DataSink(normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
                 transformationContext == null ? "" : transformationContext);
     }
 
     /** {@link #getSink(String, String, String)} for Java callers, without a transformation context. */
     public DataSink getSink(String connectionType, JsonOptions options) {
-        return new DataSink(this, normalizeConnectionType(connectionType), options, "");
+        return new DataSink(normalizeConnectionType(connectionType), options, "");
     }
 
     /**
