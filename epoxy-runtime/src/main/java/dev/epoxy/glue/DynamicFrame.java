@@ -222,9 +222,7 @@ public final class DynamicFrame {
     /** Number of records (not counting error records); checks error thresholds when any are set. */
     // Called from Python via py4j
     public long count() {
-        if (errorLog.hasThresholds()) {
-            errorLog.checkThresholds();
-        }
+        errorLog.checkThresholds();
         return dataset.count();
     }
 
