@@ -1,18 +1,17 @@
 package dev.epoxy.glue.io;
 
-import static dev.epoxy.glue.types.AtomicType.DOUBLE;
-import static dev.epoxy.glue.types.AtomicType.LONG;
 import static dev.epoxy.glue.io.IoFixtures.paths;
 import static dev.epoxy.glue.io.IoFixtures.pathsWith;
+import static dev.epoxy.glue.types.AtomicType.DOUBLE;
+import static dev.epoxy.glue.types.AtomicType.LONG;
 import static dev.epoxy.glue.types.AtomicType.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.JsonOptions;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import dev.epoxy.glue.types.ArrayType;
 import dev.epoxy.glue.types.ChoiceType;
 import dev.epoxy.glue.types.Field;
@@ -27,29 +26,12 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestJsonReader {
-    private static SparkSession spark;
-    private static GlueContext glueContext;
-
+class TestJsonReader extends SparkTestBase {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestJsonReader.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private DynamicFrame read(String connectionOptions, String formatOptions) {
         return IoFixtures.read(glueContext, connectionOptions, "json", formatOptions);

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DataSink;
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import dev.epoxy.glue.types.AtomicType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,33 +21,17 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TestS3Writer {
+class TestS3Writer extends SparkTestBase {
     private static final List<String> REGIONS = List.of("eu", "us", "ap");
-    private static SparkSession spark;
-    private static GlueContext glueContext;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestS3Writer.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static DynamicFrame orders(int count) {
         List<Row> rows = new ArrayList<>();
