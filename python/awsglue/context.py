@@ -102,10 +102,9 @@ class GlueContext(SQLContext):
             j_source.setFormat(format, "{}")
         return DataSource(j_source, self, _source_name(options.get("paths")))
 
-    def create_dynamic_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
-                                          format: Optional[str] = None, format_options: Optional[Dict[str, Any]] = None,
-                                          transformation_ctx: str = "", push_down_predicate: str = "",
-                                          **kwargs) -> DynamicFrame:
+    def _formatted_source(self, connection_type, connection_options, format, format_options, transformation_ctx,
+                          push_down_predicate) -> DataSource:
+        """The source every ``*_from_options`` reader uses: options checked, format set with its options."""
         connection_options = {} if connection_options is None else connection_options
         format_options = {} if format_options is None else format_options
         check_type(connection_options, dict, "connection_options")
@@ -113,6 +112,14 @@ class GlueContext(SQLContext):
         source = self.getSource(connection_type, format, transformation_ctx, push_down_predicate, **connection_options)
         if format is not None and format.lower() not in self.Spark_SQL_Formats:
             source.setFormat(format, **format_options)
+        return source
+
+    def create_dynamic_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
+                                          format: Optional[str] = None, format_options: Optional[Dict[str, Any]] = None,
+                                          transformation_ctx: str = "", push_down_predicate: str = "",
+                                          **kwargs) -> DynamicFrame:
+        source = self._formatted_source(connection_type, connection_options, format, format_options,
+                                        transformation_ctx, push_down_predicate)
         return source.getFrame(**kwargs)
 
     def create_dynamic_frame_from_rdd(self, data, name: str, schema=None, sample_ratio=None,
@@ -139,25 +146,15 @@ class GlueContext(SQLContext):
                                                  format_options: Optional[Dict[str, Any]] = None,
                                                  transformation_ctx: str = "", push_down_predicate: str = "",
                                                  **kwargs) -> DynamicFrame:
-        connection_options = {} if connection_options is None else connection_options
-        format_options = {} if format_options is None else format_options
-        check_type(connection_options, dict, "connection_options")
-        check_type(format_options, dict, "format_options")
-        source = self.getSource(connection_type, format, transformation_ctx, push_down_predicate, **connection_options)
-        if format is not None and format.lower() not in self.Spark_SQL_Formats:
-            source.setFormat(format, **format_options)
+        source = self._formatted_source(connection_type, connection_options, format, format_options,
+                                        transformation_ctx, push_down_predicate)
         return source.getSampleFrame(num, **(sample_options or {}))
 
     def create_data_frame_from_options(self, connection_type: str, connection_options: Optional[Dict[str, Any]] = None,
                                        format: Optional[str] = None, format_options: Optional[Dict[str, Any]] = None,
                                        transformation_ctx: str = "", push_down_predicate: str = "", **kwargs) -> DataFrame:
-        connection_options = {} if connection_options is None else connection_options
-        format_options = {} if format_options is None else format_options
-        check_type(connection_options, dict, "connection_options")
-        check_type(format_options, dict, "format_options")
-        source = self.getSource(connection_type, format, transformation_ctx, push_down_predicate, **connection_options)
-        if format is not None and format.lower() not in self.Spark_SQL_Formats:
-            source.setFormat(format, **format_options)
+        source = self._formatted_source(connection_type, connection_options, format, format_options,
+                                        transformation_ctx, push_down_predicate)
         return source.getDataFrame()
 
     def create_data_frame_from_catalog(self, database=None, table_name=None, redshift_tmp_dir="", transformation_ctx="",

@@ -1,6 +1,6 @@
 """``DataSink``: what ``GlueContext.getSink`` returns."""
 
-from awsglue._jvm import call_site, jvm_errors, options_json
+from awsglue._jvm import call_site, check_type, jvm_errors, options_json
 from awsglue.dynamicframe import DynamicFrame, DynamicFrameCollection
 
 
@@ -11,8 +11,7 @@ class DataSink(object):
 
     @jvm_errors
     def setFormat(self, format, **options):
-        if not isinstance(format, str):
-            raise TypeError("format must be str, got {}".format(type(format).__name__))
+        check_type(format, str, "format")
         self._jsink.setFormat(format, options_json(options, "format_options"))
 
     @jvm_errors
@@ -25,8 +24,7 @@ class DataSink(object):
 
     @jvm_errors
     def writeFrame(self, dynamic_frame, info=""):
-        if not isinstance(dynamic_frame, DynamicFrame):
-            raise TypeError("dynamic_frame must be DynamicFrame, got {}".format(type(dynamic_frame).__name__))
+        check_type(dynamic_frame, DynamicFrame, "dynamic_frame")
         jframe = self._jsink.pyWriteDynamicFrame(dynamic_frame._jdf, call_site(self._sql_ctx._sc, info), info)
         return DynamicFrame(jframe, self._sql_ctx, dynamic_frame.name + "_errors")
 

@@ -1,6 +1,6 @@
 """``DataSource``: what ``GlueContext.getSource`` returns."""
 
-from awsglue._jvm import jvm_errors, options_json
+from awsglue._jvm import check_type, jvm_errors, options_json
 from awsglue.dynamicframe import DynamicFrame
 
 
@@ -12,8 +12,7 @@ class DataSource(object):
 
     @jvm_errors
     def setFormat(self, format, **options):
-        if not isinstance(format, str):
-            raise TypeError("format must be str, got {}".format(type(format).__name__))
+        check_type(format, str, "format")
         self._jsource.setFormat(format, options_json(options, "format_options"))
 
     @jvm_errors

@@ -234,16 +234,13 @@ class DynamicFrame(object):
     def map(self, f, preservesPartitioning: bool = False, transformation_ctx: str = "", info: str = "",
             stageThreshold: int = 0, totalThreshold: int = 0) -> "DynamicFrame":
         from pyspark.sql import functions as F
-        from pyspark.sql import types as T
         from awsglue import _records
 
         _check_callable(f, "f")
         check_type(preservesPartitioning, bool, "preservesPartitioning")
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
         _records.ship_awsglue(self._sc)
-        mapped = F.udf(_records.map_result(f, self.schema()), T.StructType([
-            T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
-            T.StructField("input", T.StringType())]))
+        mapped = F.udf(_records.map_result(f, self.schema()), _map_output_type())
         dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
         output = dataset.select(mapped(_row_struct(dataset)).alias("out")).select("out.*")
         return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
@@ -263,16 +260,13 @@ class DynamicFrame(object):
         return self._map_partitions(f, True, transformation_ctx, info, stageThreshold, totalThreshold)
 
     def _map_partitions(self, f, with_index, transformation_ctx, info, stageThreshold, totalThreshold):
-        from pyspark.sql import types as T
         from awsglue import _records
 
         args = self._stage_args(transformation_ctx, info, stageThreshold, totalThreshold)
         _records.ship_awsglue(self._sc)
         dataset = DataFrame(self._jdf.dataset(), self.glue_ctx.spark_session)
         rows = dataset.rdd.mapPartitionsWithIndex(_records.partition_function(f, self.schema(), with_index))
-        output = self.glue_ctx.spark_session.createDataFrame(rows, T.StructType([
-            T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
-            T.StructField("input", T.StringType())]))
+        output = self.glue_ctx.spark_session.createDataFrame(rows, _map_output_type())
         return self._wrap(self._jdf.pyMapResult(output._jdf, *args))
 
     @jvm_errors
@@ -414,6 +408,14 @@ def _paths_json(paths, parameter: str) -> str:
         if not isinstance(path, str):
             raise TypeError("{} must contain str, got {} {!r}".format(parameter, type(path).__name__, path))
     return json.dumps(list(paths))
+
+
+def _map_output_type():
+    """The rows ``pyMapResult`` reads (see dev.epoxy.glue.transforms.PythonRecords): record, error, input."""
+    from pyspark.sql import types as T
+
+    return T.StructType([T.StructField("record", T.StringType()), T.StructField("error", T.StringType()),
+                         T.StructField("input", T.StringType())])
 
 
 def _check_callable(f, parameter: str) -> None:

@@ -49,10 +49,11 @@ def getResolvedOptions(args: List[str], options: List[str]) -> Dict[str, str]:
     for option in options:
         if option in _RESERVED:
             raise RuntimeError("Using reserved arguments " + option)
-        if "--" + option in _ID_PARAMS or option in ("TempDir", "RedshiftTempDir"):
+        if option in ("TempDir", "RedshiftTempDir"):
+            # Registered as optional above, and stays so: each is filled from the other below.
+            continue
+        if "--" + option in _ID_PARAMS:
             # Already registered as optional; listing it makes it required.
-            if option in ("TempDir", "RedshiftTempDir"):
-                continue
             for action in parser._actions:
                 if "--" + option in action.option_strings:
                     action.required = True

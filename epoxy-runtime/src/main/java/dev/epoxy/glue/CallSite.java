@@ -14,10 +14,13 @@ public record CallSite(String site, String info) implements Serializable {
         requireNonNull(info, "info is null");
     }
 
+    /** No call site: empty site and info (stages started from Java). */
     public static CallSite none() {
         return new CallSite("", "");
     }
 
+    /** A call site; a null {@code site} or {@code info} is empty. */
+    // Called from Python via py4j
     public static CallSite of(String site, String info) {
         return new CallSite(site == null ? "" : site, info == null ? "" : info);
     }

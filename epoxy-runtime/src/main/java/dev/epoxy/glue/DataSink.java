@@ -8,15 +8,13 @@ import java.util.Locale;
 
 /** A configured sink: connection type and options, then a format with its options. */
 public final class DataSink {
-    private final GlueContext glueContext;
     private final String connectionType;
     private final JsonOptions connectionOptions;
     private final String transformationContext;
     private String format;
     private JsonOptions formatOptions = JsonOptions.empty();
 
-    DataSink(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext) {
-        this.glueContext = requireNonNull(glueContext, "glueContext is null");
+    DataSink(String connectionType, JsonOptions connectionOptions, String transformationContext) {
         this.connectionType = requireNonNull(connectionType, "connectionType is null");
         this.connectionOptions = requireNonNull(connectionOptions, "connectionOptions is null");
         this.transformationContext = requireNonNull(transformationContext, "transformationContext is null");
@@ -25,11 +23,18 @@ public final class DataSink {
         }
     }
 
+    /** {@link #setFormat(String, JsonOptions)} with the format options as a JSON object string. */
     // Called from Python via py4j
     public void setFormat(String format, String formatOptionsJson) {
         setFormat(format, JsonOptions.parse(formatOptionsJson));
     }
 
+    /**
+     * Sets the format (case-insensitive: json, csv, parquet, glueparquet, orc, avro) and its options,
+     * replacing any earlier one. An unknown format fails when a frame is written.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT if {@code newFormat} is null or blank
+     */
     public DataSink setFormat(String newFormat, JsonOptions options) {
         checkInput(newFormat != null && !newFormat.isBlank(), "format is missing");
         this.format = newFormat.trim().toLowerCase(Locale.ROOT);
@@ -61,11 +66,13 @@ public final class DataSink {
         return frame.errorsAsDynamicFrame();
     }
 
+    /** {@link #writeDynamicFrame} for Python's {@code writeFrame(frame, info)}; the call site is not used yet. */
     // Called from Python via py4j
     public DynamicFrame pyWriteDynamicFrame(DynamicFrame frame, CallSite callSite, String info) {
         return writeDynamicFrame(frame);
     }
 
+    /** The sink's {@code transformation_ctx}; empty when none was given. */
     public String transformationContext() {
         return transformationContext;
     }

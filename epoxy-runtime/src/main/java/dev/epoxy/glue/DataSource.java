@@ -30,11 +30,18 @@ public final class DataSource {
         }
     }
 
+    /** {@link #setFormat(String, JsonOptions)} with the format options as a JSON object string. */
     // Called from Python via py4j
     public void setFormat(String format, String formatOptionsJson) {
         setFormat(format, JsonOptions.parse(formatOptionsJson));
     }
 
+    /**
+     * Sets the format (case-insensitive: json, csv, parquet, orc, avro) and its options, replacing
+     * any earlier one. An unknown format fails when the frame is read.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT if {@code newFormat} is null or blank
+     */
     public DataSource setFormat(String newFormat, JsonOptions options) {
         checkInput(newFormat != null && !newFormat.isBlank(), "format is missing");
         this.format = newFormat.trim().toLowerCase(Locale.ROOT);
@@ -59,7 +66,7 @@ public final class DataSource {
         try {
             Dataset<Row> filtered = frame.dataset().where(pushDownPredicate);
             filtered.schema();
-            return frame.derive(filtered, StageContext.of(transformationContext));
+            return frame.withSourceRecords(filtered);
         } catch (Exception e) {
             // Spark's AnalysisException and ParseException are checked in Java's eyes.
             throw GlueRuntimeException.invalidInput("Cannot apply push_down_predicate %s: %s", pushDownPredicate,
@@ -67,12 +74,16 @@ public final class DataSource {
         }
     }
 
+    /**
+     * {@link #getDynamicFrame()}, repartitioned to {@code max(minPartitions, targetPartitions)} when
+     * it has fewer than {@code minPartitions} partitions.
+     */
     // Called from Python via py4j
     public DynamicFrame getDynamicFrame(int minPartitions, int targetPartitions) {
         DynamicFrame frame = getDynamicFrame();
         int wanted = Math.max(minPartitions, targetPartitions);
         if (wanted > 0 && frame.getNumPartitions() < minPartitions) {
-            return frame.repartition(wanted);
+            return frame.withSourceRecords(frame.dataset().repartition(wanted));
         }
         return frame;
     }
@@ -86,7 +97,7 @@ public final class DataSource {
         checkInput(num >= 0, "num must not be negative: %s", num);
         JsonOptions.parse(sampleOptionsJson);
         DynamicFrame frame = getDynamicFrame();
-        return frame.derive(frame.dataset().limit(num), StageContext.of(transformationContext));
+        return frame.withSourceRecords(frame.dataset().limit(num));
     }
 
     /** The records as a Spark DataFrame (choices as structs). */
@@ -95,6 +106,7 @@ public final class DataSource {
         return getDynamicFrame().toDF();
     }
 
+    /** The normalized (lower-case) connection type, after a parquet/orc format replaced it. */
     public String connectionType() {
         return connectionType;
     }

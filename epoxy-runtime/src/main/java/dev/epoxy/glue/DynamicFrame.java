@@ -34,7 +34,7 @@ public final class DynamicFrame {
     private final String name;
     private final String transformationContext;
     private final Optional<StructType> declaredSchema;
-    private volatile StructType schema;
+    private volatile StructType dataSchema;
 
     private DynamicFrame(GlueContext glueContext, Dataset<Row> dataset, ErrorLog errorLog, String name,
             String transformationContext, Optional<StructType> declaredSchema) {
@@ -77,6 +77,7 @@ public final class DynamicFrame {
     }
 
     /** An empty frame with an empty schema. */
+    // Called from Python via py4j (DynamicFrameCollection.select of an absent key)
     public static DynamicFrame emptyDynamicFrame(GlueContext glueContext) {
         return fromDF(glueContext.sparkSession().emptyDataFrame(), glueContext, "");
     }
@@ -101,6 +102,14 @@ public final class DynamicFrame {
         return new DynamicFrame(glueContext, newDataset, errorLog.append(errors), name, stage.transformationContext(), Optional.empty());
     }
 
+    /**
+     * The same stage with its records narrowed or redistributed (a source's push_down_predicate,
+     * sample or minimum partitions): no new stage, so the source's error records stay its stage's.
+     */
+    DynamicFrame withSourceRecords(Dataset<Row> records) {
+        return new DynamicFrame(glueContext, records, errorLog, name, transformationContext, declaredSchema);
+    }
+
     /** The frame a stage over two inputs (join, union, merge) produces; both lineages' errors are kept. */
     public DynamicFrame deriveWith(DynamicFrame other, Dataset<Row> newDataset, Optional<Dataset<Row>> stageErrors,
             String newName, StageContext stage) {
@@ -119,36 +128,45 @@ public final class DynamicFrame {
     // ---- accessors for transforms -------------------------------------------------------------
 
     /** The encoded dataset (choices as structs, Glue types in metadata). Transforms build on it. */
+    // Called from Python via py4j (map, filter, mapPartitions read the records)
     public Dataset<Row> dataset() {
         return dataset;
     }
 
+    /** The context this frame was made in. */
     public GlueContext glueContext() {
         return glueContext;
     }
 
+    /** The error records of the whole lineage, one entry per stage. */
     public ErrorLog errorLog() {
         return errorLog;
     }
 
+    /** Glue's accessor, the same as {@link #name()}. */
     // Called from Python via py4j
     public String getName() {
         return name;
     }
 
+    /** The frame's name; empty when it has none. */
     public String name() {
         return name;
     }
 
+    /** The same records, error log and schema under another name (no new stage). */
+    // Called from Python via py4j
     public DynamicFrame withName(String newName) {
         return new DynamicFrame(glueContext, dataset, errorLog, requireNonNull(newName, "newName is null"),
                 transformationContext, declaredSchema);
     }
 
+    /** The {@code transformation_ctx} of the stage that made this frame; empty when none was given. */
     public String transformationContext() {
         return transformationContext;
     }
 
+    /** The same frame with another {@code transformation_ctx} (no new stage). */
     public DynamicFrame withTransformationContext(String context) {
         return new DynamicFrame(glueContext, dataset, errorLog, name, requireNonNull(context, "context is null"), declaredSchema);
     }
@@ -158,17 +176,20 @@ public final class DynamicFrame {
     /** The Glue schema: the one attached by {@link #withFrameSchema} if any, else the data's. */
     // Called from Python via py4j: schema().toString() is the schema JSON, schema().treeString() the text
     public StructType schema() {
-        if (declaredSchema.isPresent()) {
-            return declaredSchema.get();
-        }
-        StructType computed = schema;
+        return declaredSchema.orElseGet(this::dataSchema);
+    }
+
+    /** The Glue schema of the encoded dataset, derived from its Spark schema once (no job). */
+    private StructType dataSchema() {
+        StructType computed = dataSchema;
         if (computed == null) {
             computed = SparkTypes.fromSparkSchema(dataset.schema());
-            schema = computed;
+            dataSchema = computed;
         }
         return computed;
     }
 
+    /** Glue's Scala API; always true, since the schema is derived from the Spark schema without a job. */
     public boolean isSchemaComputed() {
         return true;
     }
@@ -185,11 +206,13 @@ public final class DynamicFrame {
                 Optional.of(requireNonNull(newSchema, "newSchema is null")));
     }
 
+    /** {@link #withFrameSchema} with the schema as Glue schema JSON. */
     // Called from Python via py4j
     public DynamicFrame pyWithFrameSchema(String schemaJson) {
         return withFrameSchema(SchemaJson.structFromJson(schemaJson));
     }
 
+    /** Prints {@link #schema()} in Glue's tree format to standard output. */
     public void printSchema() {
         System.out.print(schema().treeString());
     }
@@ -199,9 +222,7 @@ public final class DynamicFrame {
     /** Number of records (not counting error records); checks error thresholds when any are set. */
     // Called from Python via py4j
     public long count() {
-        if (errorLog.hasThresholds()) {
-            errorLog.checkThresholds();
-        }
+        errorLog.checkThresholds();
         return dataset.count();
     }
 
@@ -209,7 +230,8 @@ public final class DynamicFrame {
     // Called from Python via py4j
     public String showString(int numRows) {
         checkInput(numRows >= 0, "num_rows must not be negative: %s", numRows);
-        StructType glueSchema = SparkTypes.fromSparkSchema(dataset.schema());
+        // The data's schema, not a declared one: the rows follow the encoding of the data.
+        StructType glueSchema = dataSchema();
         StringBuilder out = new StringBuilder();
         for (Row row : dataset.takeAsList(numRows)) {
             out.append(RecordJson.toJson(row, glueSchema)).append('\n');
@@ -217,10 +239,12 @@ public final class DynamicFrame {
         return out.toString();
     }
 
+    /** Prints {@link #showString(int)} to standard output. */
     public void show(int numRows) {
         System.out.print(showString(numRows));
     }
 
+    /** Prints the first 20 records. */
     public void show() {
         show(20);
     }
@@ -267,11 +291,17 @@ public final class DynamicFrame {
 
     // ---- partitions ---------------------------------------------------------------------------
 
+    /** The number of partitions of the records. */
     // Called from Python via py4j
     public int getNumPartitions() {
         return dataset.rdd().getNumPartitions();
     }
 
+    /**
+     * The records in exactly {@code numPartitions} partitions (a shuffle).
+     *
+     * @throws GlueRuntimeException INVALID_INPUT unless {@code numPartitions} is positive
+     */
     // Called from Python via py4j
     public DynamicFrame repartition(int numPartitions, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -280,10 +310,17 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** {@link #repartition(int, String, CallSite, long, long)} without stage arguments. */
     public DynamicFrame repartition(int numPartitions) {
         return repartition(numPartitions, "", CallSite.none(), 0, 0);
     }
 
+    /**
+     * The records in at most {@code numPartitions} partitions, merged without a shuffle unless
+     * {@code shuffle} is true (then as {@link #repartition}).
+     *
+     * @throws GlueRuntimeException INVALID_INPUT unless {@code numPartitions} is positive
+     */
     // Called from Python via py4j
     public DynamicFrame coalesce(int numPartitions, boolean shuffle, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -292,6 +329,7 @@ public final class DynamicFrame {
         return derive(coalesced, StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** {@link #coalesce(int, boolean, String, CallSite, long, long)} without a shuffle or stage arguments. */
     public DynamicFrame coalesce(int numPartitions) {
         return coalesce(numPartitions, false, "", CallSite.none(), 0, 0);
     }
@@ -330,6 +368,7 @@ public final class DynamicFrame {
     // Each method is a py4j entry point taking JSON for lists/dicts and the common trailing
     // arguments (transformationContext, callSite, stageThreshold, totalThreshold).
 
+    /** ApplyMapping: {@code mappingsJson} is a JSON list of (source, source type, target, target type) tuples. */
     // Called from Python via py4j
     public DynamicFrame applyMapping(String mappingsJson, boolean caseSensitive, String transformationContext,
             CallSite callSite, long stageThreshold, long totalThreshold) {
@@ -337,6 +376,10 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /**
+     * ResolveChoice with per-path specs ({@code specsJson}, a JSON list of [path, action]) or one
+     * {@code choice} for all; {@code match_catalog} is NOT_SUPPORTED until the catalog exists.
+     */
     // Called from Python via py4j
     public DynamicFrame resolveChoice(String specsJson, String choice, String database, String tableName,
             String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold, String catalogId) {
@@ -344,6 +387,7 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** DropFields: removes the fields at the paths of the JSON list {@code pathsJson}. */
     // Called from Python via py4j
     public DynamicFrame dropFields(String pathsJson, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -351,6 +395,7 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** SelectFields: keeps only the fields at the paths of the JSON list {@code pathsJson}. */
     // Called from Python via py4j
     public DynamicFrame selectFields(String pathsJson, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -358,6 +403,7 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** RenameField: moves the field at path {@code oldName} to path {@code newName}. */
     // Called from Python via py4j
     public DynamicFrame renameField(String oldName, String newName, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -372,11 +418,13 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** Unnest: nested struct fields become top-level fields named by their dotted paths. */
     // Called from Python via py4j
     public DynamicFrame unnest(String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold) {
         return dev.epoxy.glue.transforms.Unnest.apply(this, StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** Unbox: parses the string field at {@code path} as {@code format} (json or csv) into a struct. */
     // Called from Python via py4j
     public DynamicFrame unbox(String path, String format, String optionsJson, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -400,6 +448,7 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** Spigot: writes a sample of the records as JSON under {@code path} and returns this frame's records. */
     // Called from Python via py4j
     public DynamicFrame spigot(String path, String optionsJson, String transformationContext, CallSite callSite,
             long stageThreshold, long totalThreshold) {
@@ -407,6 +456,10 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /**
+     * Join: an inner equi-join with {@code other} on the JSON key lists {@code keys1Json} (this
+     * frame) and {@code keys2Json}; see {@link dev.epoxy.glue.transforms.Join}.
+     */
     // Called from Python via py4j
     public DynamicFrame join(String keys1Json, String keys2Json, DynamicFrame other, String transformationContext,
             CallSite callSite, long stageThreshold, long totalThreshold) {
@@ -414,6 +467,7 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /** The records of this frame and {@code other}, schemas merged by name; both lineages' errors are kept. */
     // Called from Python via py4j
     public DynamicFrame union(DynamicFrame other, String transformationContext, CallSite callSite, long stageThreshold,
             long totalThreshold) {
@@ -421,6 +475,10 @@ public final class DynamicFrame {
                 StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
     }
 
+    /**
+     * mergeDynamicFrame: the records of {@code staging} replace this frame's records with the same
+     * values of the primary keys ({@code primaryKeysJson}); the other records of both are kept.
+     */
     // Called from Python via py4j
     public DynamicFrame mergeDynamicFrames(DynamicFrame staging, String primaryKeysJson, String transformationContext,
             String optionsJson, CallSite callSite, long stageThreshold, long totalThreshold) {

@@ -15,6 +15,7 @@ public final class DynamicFrameCollection {
     private final Map<String, DynamicFrame> frames;
     private final GlueContext glueContext;
 
+    /** The frames under the given keys, in the map's iteration order. */
     public DynamicFrameCollection(Map<String, DynamicFrame> frames, GlueContext glueContext) {
         this.frames = new LinkedHashMap<>(requireNonNull(frames, "frames is null"));
         this.glueContext = requireNonNull(glueContext, "glueContext is null");
@@ -29,11 +30,17 @@ public final class DynamicFrameCollection {
         return new DynamicFrameCollection(named, glueContext);
     }
 
+    /** The keys in insertion order; empty for an empty collection. */
     // Called from Python via py4j
     public List<String> keys() {
         return new ArrayList<>(frames.keySet());
     }
 
+    /**
+     * The frame named {@code key}.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT naming the key and the collection's keys if absent
+     */
     // Called from Python via py4j
     public DynamicFrame get(String key) {
         DynamicFrame frame = frames.get(key);
@@ -50,10 +57,12 @@ public final class DynamicFrameCollection {
         return frame != null ? frame : DynamicFrame.emptyDynamicFrame(glueContext).withName(key);
     }
 
+    /** The number of frames. */
     public int size() {
         return frames.size();
     }
 
+    /** The frames by key, as an immutable copy (not ordered). */
     public Map<String, DynamicFrame> frames() {
         return Map.copyOf(frames);
     }

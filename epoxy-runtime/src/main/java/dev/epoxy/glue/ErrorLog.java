@@ -83,7 +83,8 @@ public final class ErrorLog {
 
     /**
      * Checks every stage's thresholds in lineage order: a stage fails when it added more than its
-     * stageThreshold, or when the lineage up to it holds more than its totalThreshold.
+     * stageThreshold, or when the lineage up to it holds more than its totalThreshold. Only stages
+     * up to the last one with a threshold are counted, so a lineage without thresholds runs no job.
      *
      * @throws GlueRuntimeException ERROR_THRESHOLD_EXCEEDED naming the stage and the counts
      */
@@ -110,9 +111,5 @@ public final class ErrorLog {
                         stage.stageName(), total, stage.totalThreshold());
             }
         }
-    }
-
-    boolean hasThresholds() {
-        return stages.stream().anyMatch(StageErrors::hasThresholds);
     }
 }

@@ -21,20 +21,29 @@ public final class GlueContext {
     private final int minPartitions;
     private final int targetPartitions;
 
+    /** A context over {@code spark} without minimum or target partitions. */
+    // Called from Python via py4j
     public GlueContext(SparkSession spark) {
         this(spark, 0, 0);
     }
 
-    // Called from Python via py4j
+    /** Glue's Scala {@code new GlueContext(sc)}: a context over the session of {@code sparkContext}. */
     public GlueContext(SparkContext sparkContext) {
         this(SparkSession.builder().sparkContext(sparkContext).getOrCreate());
     }
 
-    // Called from Python via py4j
+    /** {@link #GlueContext(SparkContext)} with Glue's {@code minPartitions} and {@code targetPartitions}. */
     public GlueContext(SparkContext sparkContext, int minPartitions, int targetPartitions) {
         this(SparkSession.builder().sparkContext(sparkContext).getOrCreate(), minPartitions, targetPartitions);
     }
 
+    /**
+     * A context over {@code spark}; {@code minPartitions} and {@code targetPartitions} are Glue's
+     * context options (0 = not set).
+     *
+     * @throws GlueRuntimeException INVALID_INPUT if either is negative
+     */
+    // Called from Python via py4j
     public GlueContext(SparkSession spark, int minPartitions, int targetPartitions) {
         this.spark = requireNonNull(spark, "spark is null");
         checkInput(minPartitions >= 0, "minPartitions must not be negative: %s", minPartitions);
@@ -43,19 +52,22 @@ public final class GlueContext {
         this.targetPartitions = targetPartitions;
     }
 
+    /** The SparkSession every source, sink and transform of this context uses. */
     public SparkSession sparkSession() {
         return spark;
     }
 
-    // Called from Python via py4j
+    /** Glue's Scala accessor, the same as {@link #sparkSession()}. */
     public SparkSession getSparkSession() {
         return spark;
     }
 
+    /** The {@code minPartitions} context option; 0 when not set. */
     public int minPartitions() {
         return minPartitions;
     }
 
+    /** The {@code targetPartitions} context option; 0 when not set. */
     public int targetPartitions() {
         return targetPartitions;
     }
@@ -77,6 +89,7 @@ public final class GlueContext {
                 transformationContext == null ? "" : transformationContext, pushDownPredicate == null ? "" : pushDownPredicate);
     }
 
+    /** {@link #getSource(String, String, String, String)} for Java callers: no transformation context, no predicate. */
     public DataSource getSource(String connectionType, JsonOptions options) {
         return new DataSource(this, normalizeConnectionType(connectionType), options, "", "");
     }
@@ -87,12 +100,13 @@ public final class GlueContext {
      */
     // Called from Python via py4j
     public DataSink getSink(String connectionType, String connectionOptionsJson, String transformationContext) {
-        return new DataSink(this, normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
+        return new DataSink(normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
                 transformationContext == null ? "" : transformationContext);
     }
 
+    /** {@link #getSink(String, String, String)} for Java callers, without a transformation context. */
     public DataSink getSink(String connectionType, JsonOptions options) {
-        return new DataSink(this, normalizeConnectionType(connectionType), options, "");
+        return new DataSink(normalizeConnectionType(connectionType), options, "");
     }
 
     /**
@@ -106,6 +120,7 @@ public final class GlueContext {
         S3Purger.purge(spark, path, JsonOptions.parse(optionsJson));
     }
 
+    /** The logger of {@code glueContext.get_logger()}: messages go to the driver log. */
     // Called from Python via py4j
     public GlueLogger getLogger() {
         return new GlueLogger();

@@ -28,7 +28,11 @@ public final class JsonOptions implements Serializable {
         this.options = requireNonNull(options, "options is null");
     }
 
-    // Called from Python via py4j
+    /**
+     * The options of a JSON object string; null or blank is no options.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT if {@code json} is not a JSON object
+     */
     public static JsonOptions parse(String json) {
         if (json == null || json.isBlank()) {
             return empty();
@@ -44,14 +48,17 @@ public final class JsonOptions implements Serializable {
         }
     }
 
+    /** No options. */
     public static JsonOptions empty() {
         return new JsonOptions(MAPPER.createObjectNode());
     }
 
+    /** Whether {@code key} is set to a non-null value. */
     public boolean has(String key) {
         return options.hasNonNull(key);
     }
 
+    /** The option as text (a non-string value as its JSON); empty when absent or null. */
     public Optional<String> getString(String key) {
         JsonNode value = options.get(key);
         if (value == null || value.isNull()) {
@@ -60,10 +67,17 @@ public final class JsonOptions implements Serializable {
         return Optional.of(value.isTextual() ? value.asText() : value.toString());
     }
 
+    /** {@link #getString(String)}, or {@code defaultValue} when absent or null. */
     public String getString(String key, String defaultValue) {
         return getString(key).orElse(defaultValue);
     }
 
+    /**
+     * The option as a boolean ({@code true}, {@code "true"}, any case); {@code defaultValue} when
+     * absent or null.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT naming the option if it is neither true nor false
+     */
     public boolean getBoolean(String key, boolean defaultValue) {
         JsonNode value = options.get(key);
         if (value == null || value.isNull()) {
@@ -82,6 +96,11 @@ public final class JsonOptions implements Serializable {
         throw invalidInput("Option %s must be true or false: %s", key, value);
     }
 
+    /**
+     * The option as a long (a number or a numeric string); {@code defaultValue} when absent or null.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT naming the option if it is not a number
+     */
     public long getLong(String key, long defaultValue) {
         JsonNode value = options.get(key);
         if (value == null || value.isNull()) {
@@ -97,6 +116,11 @@ public final class JsonOptions implements Serializable {
         }
     }
 
+    /**
+     * The option as a double (a number or a numeric string); {@code defaultValue} when absent or null.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT naming the option if it is not a number
+     */
     public double getDouble(String key, double defaultValue) {
         JsonNode value = options.get(key);
         if (value == null || value.isNull()) {
@@ -112,7 +136,12 @@ public final class JsonOptions implements Serializable {
         }
     }
 
-    /** A list option: a JSON list, a single string, or a string holding a JSON list. */
+    /**
+     * A list option: a JSON list, a single string, or a string holding a JSON list; empty when
+     * absent or null.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT naming the option if it is not a list
+     */
     public List<String> getStringList(String key) {
         JsonNode value = options.get(key);
         List<String> result = new ArrayList<>();
@@ -141,22 +170,26 @@ public final class JsonOptions implements Serializable {
         return result;
     }
 
+    /** A copy with {@code key} set to the string {@code value}. */
     public JsonOptions with(String key, String value) {
         ObjectNode copy = options.deepCopy();
         copy.put(key, value);
         return new JsonOptions(copy);
     }
 
+    /** A copy with every option of {@code other} added, {@code other} winning on the same key. */
     public JsonOptions merge(JsonOptions other) {
         ObjectNode copy = options.deepCopy();
         copy.setAll(other.options);
         return new JsonOptions(copy);
     }
 
+    /** The option names, in the order of the JSON object. */
     public Iterator<String> keys() {
         return options.fieldNames();
     }
 
+    /** The raw JSON value of {@code key}; null when absent. */
     public JsonNode node(String key) {
         return options.get(key);
     }

@@ -18,27 +18,10 @@ import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TestDynamicFrame {
-    private static SparkSession spark;
-    private static GlueContext glueContext;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestDynamicFrame.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class TestDynamicFrame extends SparkTestBase {
     private static Map<String, Object> record(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

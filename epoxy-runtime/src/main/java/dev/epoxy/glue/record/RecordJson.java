@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -89,7 +90,7 @@ public final class RecordJson {
             return JavaConverters.seqAsJavaList(seq);
         }
         if (value instanceof Object[] array) {
-            return List.of(array);
+            return Arrays.asList(array);
         }
         return (Iterable<?>) value;
     }

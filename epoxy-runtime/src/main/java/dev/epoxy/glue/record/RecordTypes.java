@@ -10,6 +10,7 @@ import dev.epoxy.glue.types.TypeMerger;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class RecordTypes {
             return new ArrayType(element);
         }
         if (value instanceof Object[] array) {
-            return typeOf(List.of(array));
+            return typeOf(Arrays.asList(array));
         }
         if (value instanceof Double) {
             return AtomicType.DOUBLE;

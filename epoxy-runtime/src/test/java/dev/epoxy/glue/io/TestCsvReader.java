@@ -1,14 +1,14 @@
 package dev.epoxy.glue.io;
 
+import static dev.epoxy.glue.io.IoFixtures.paths;
+import static dev.epoxy.glue.io.IoFixtures.pathsWith;
 import static dev.epoxy.glue.types.AtomicType.DOUBLE;
 import static dev.epoxy.glue.types.AtomicType.LONG;
 import static dev.epoxy.glue.types.AtomicType.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
-import dev.epoxy.glue.JsonOptions;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import dev.epoxy.glue.types.ChoiceType;
 import dev.epoxy.glue.types.Field;
 import dev.epoxy.glue.types.StructType;
@@ -18,33 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestCsvReader {
-    private static SparkSession spark;
-    private static GlueContext glueContext;
-
+class TestCsvReader extends SparkTestBase {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestCsvReader.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     private DynamicFrame read(Path file, String formatOptions) {
-        return glueContext.getSource("s3", "{\"paths\": [\"" + file.toUri() + "\"]}", "", "")
-                .setFormat("csv", JsonOptions.parse(formatOptions)).getDynamicFrame();
+        return IoFixtures.read(glueContext, paths(file), "csv", formatOptions);
     }
 
     @Test
@@ -110,9 +92,8 @@ class TestCsvReader {
             }
         }
         assertThat(read(named, "{\"withHeader\": true}").count()).isEqualTo(3);
-        DynamicFrame frame = glueContext.getSource("s3",
-                        "{\"paths\": [\"" + unnamed.toUri() + "\"], \"compressionType\": \"bzip2\"}", "", "")
-                .setFormat("csv", JsonOptions.parse("{\"withHeader\": true}")).getDynamicFrame();
+        DynamicFrame frame = IoFixtures.read(glueContext, pathsWith(unnamed, "\"compressionType\": \"bzip2\""), "csv",
+                "{\"withHeader\": true}");
         assertThat(frame.schema()).isEqualTo(StructType.of(new Field("id", LONG), new Field("name", STRING)));
         assertThat(frame.count()).isEqualTo(3);
     }

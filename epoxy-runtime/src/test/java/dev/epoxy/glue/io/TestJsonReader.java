@@ -1,5 +1,7 @@
 package dev.epoxy.glue.io;
 
+import static dev.epoxy.glue.io.IoFixtures.paths;
+import static dev.epoxy.glue.io.IoFixtures.pathsWith;
 import static dev.epoxy.glue.types.AtomicType.DOUBLE;
 import static dev.epoxy.glue.types.AtomicType.LONG;
 import static dev.epoxy.glue.types.AtomicType.STRING;
@@ -7,10 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.JsonOptions;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import dev.epoxy.glue.types.ArrayType;
 import dev.epoxy.glue.types.ChoiceType;
 import dev.epoxy.glue.types.Field;
@@ -25,40 +26,15 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestJsonReader {
-    private static SparkSession spark;
-    private static GlueContext glueContext;
-
+class TestJsonReader extends SparkTestBase {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestJsonReader.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     private DynamicFrame read(String connectionOptions, String formatOptions) {
-        return glueContext.getSource("s3", connectionOptions, "", "").setFormat("json", JsonOptions.parse(formatOptions)).getDynamicFrame();
-    }
-
-    private static String paths(Path... paths) {
-        List<String> quoted = new ArrayList<>();
-        for (Path path : paths) {
-            quoted.add("\"" + path.toUri() + "\"");
-        }
-        return "{\"paths\": [" + String.join(",", quoted) + "]}";
+        return IoFixtures.read(glueContext, connectionOptions, "json", formatOptions);
     }
 
     /** Orders whose amount is a long when i % 3 == 0, a double when i % 3 == 1 and a string otherwise. */
@@ -120,6 +96,28 @@ class TestJsonReader {
     }
 
     @Test
+    void pushDownPredicatePartitionsAndSamplesKeepTheSourceStageErrors() throws IOException {
+        Path file = dir.resolve("bad-filtered.json");
+        List<String> lines = new ArrayList<>(heterogeneousLines(6));
+        lines.add("not json at all");
+        Files.write(file, lines);
+        long evenIds = 3;
+        DynamicFrame filtered = glueContext.getSource("s3", paths(file), "", "id % 2 = 0")
+                .setFormat("json", JsonOptions.empty()).getDynamicFrame();
+        assertThat(filtered.count()).isEqualTo(evenIds);
+        assertThat(filtered.stageErrorsCount()).isEqualTo(1);
+        assertThat(filtered.errorsCount()).isEqualTo(1);
+        DynamicFrame repartitioned = glueContext.getSource("s3", paths(file), "", "")
+                .setFormat("json", JsonOptions.empty()).getDynamicFrame(5, 5);
+        assertThat(repartitioned.getNumPartitions()).isEqualTo(5);
+        assertThat(repartitioned.stageErrorsCount()).isEqualTo(1);
+        DynamicFrame sample = glueContext.getSource("s3", paths(file), "", "")
+                .setFormat("json", JsonOptions.empty()).getSampleDynamicFrame(2, "{}");
+        assertThat(sample.count()).isEqualTo(2);
+        assertThat(sample.stageErrorsCount()).isEqualTo(1);
+    }
+
+    @Test
     void multiLineReadsWholeFilesAndJsonPathSelectsRecords() throws IOException {
         Path file = dir.resolve("doc.json");
         Files.writeString(file, "{\n  \"meta\": {\"n\": 3},\n  \"items\": [\n    {\"k\": 1},\n    {\"k\": \"two\"},\n    {\"k\": 3}\n  ]\n}\n");
@@ -155,11 +153,11 @@ class TestJsonReader {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(String.join("\n", heterogeneousLines(7)).getBytes(StandardCharsets.UTF_8));
         }
-        String options = "{\"paths\": [\"" + file.toUri() + "\"], \"compressionType\": \"gzip\"}";
+        String options = pathsWith(file, "\"compressionType\": \"gzip\"");
         DynamicFrame frame = read(options, "{}");
         assertThat(frame.count()).isEqualTo(7);
         assertThat(frame.errorsCount()).isZero();
-        assertThatThrownBy(() -> read("{\"paths\": [\"" + file.toUri() + "\"], \"compressionType\": \"zstd\"}", "{}"))
+        assertThatThrownBy(() -> read(pathsWith(file, "\"compressionType\": \"zstd\""), "{}"))
                 .hasMessage("Unsupported compressionType zstd: use gzip or bzip2");
     }
 
@@ -172,16 +170,16 @@ class TestJsonReader {
         Files.write(root.resolve("sub/b.json"), heterogeneousLines(3));
         Files.writeString(root.resolve("_SUCCESS"), "");
         assertThat(read(paths(root), "{}").count()).isEqualTo(6);
-        String recurse = "{\"paths\": [\"" + root.toUri() + "\"], \"recurse\": true}";
+        String recurse = pathsWith(root, "\"recurse\": true");
         assertThat(read(recurse, "{}").count()).isEqualTo(9);
-        String excluded = "{\"paths\": [\"" + root.toUri() + "\"], \"recurse\": true, \"exclusions\": \"[\\\"**skip.json\\\"]\"}";
+        String excluded = pathsWith(root, "\"recurse\": true, \"exclusions\": \"[\\\"**skip.json\\\"]\"");
         assertThat(read(excluded, "{}").count()).isEqualTo(5);
     }
 
     @Test
     void missingPathFailsNamingIt() {
         String missing = dir.resolve("nope").toUri().toString();
-        assertThatThrownBy(() -> read("{\"paths\": [\"" + missing + "\"]}", "{}"))
+        assertThatThrownBy(() -> read(paths(missing), "{}"))
                 .isInstanceOf(GlueRuntimeException.class)
                 .hasMessage("Path does not exist: " + missing)
                 .extracting(e -> ((GlueRuntimeException) e).kind()).isEqualTo(GlueRuntimeException.Kind.NOT_FOUND);

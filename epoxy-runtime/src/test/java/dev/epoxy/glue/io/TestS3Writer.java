@@ -1,13 +1,13 @@
 package dev.epoxy.glue.io;
 
+import static dev.epoxy.glue.io.IoFixtures.paths;
+import static dev.epoxy.glue.io.IoFixtures.pathsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DataSink;
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
-import dev.epoxy.glue.JsonOptions;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import dev.epoxy.glue.types.AtomicType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,33 +21,17 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TestS3Writer {
+class TestS3Writer extends SparkTestBase {
     private static final List<String> REGIONS = List.of("eu", "us", "ap");
-    private static SparkSession spark;
-    private static GlueContext glueContext;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestS3Writer.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static DynamicFrame orders(int count) {
         List<Row> rows = new ArrayList<>();
@@ -68,8 +52,7 @@ class TestS3Writer {
     }
 
     private DynamicFrame readBack(Path path, String format, String formatOptions) {
-        return glueContext.getSource("s3", "{\"paths\": [\"" + path.toUri() + "\"], \"recurse\": true}", "", "")
-                .setFormat(format, JsonOptions.parse(formatOptions)).getDynamicFrame();
+        return IoFixtures.read(glueContext, pathsWith(path, "\"recurse\": true"), format, formatOptions);
     }
 
     private static Set<String> listNames(Path path) throws IOException {
@@ -91,8 +74,7 @@ class TestS3Writer {
                 assertThat(files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"))).isTrue();
             }
         }
-        DynamicFrame back = glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "")
-                .setFormat("parquet", JsonOptions.empty()).getDynamicFrame();
+        DynamicFrame back = IoFixtures.read(glueContext, paths(out), "parquet", "{}");
         assertThat(back.count()).isEqualTo(30);
         assertThat(back.toDF().where("region = 'eu'").count()).isEqualTo(10);
     }

@@ -1,13 +1,13 @@
 package dev.epoxy.glue.io;
 
+import static dev.epoxy.glue.io.IoFixtures.paths;
+import static dev.epoxy.glue.io.IoFixtures.pathsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.GlueRuntimeException;
-import dev.epoxy.glue.JsonOptions;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import dev.epoxy.glue.types.AtomicType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,30 +15,13 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestSparkFormatReader {
-    private static SparkSession spark;
-    private static GlueContext glueContext;
-
+class TestSparkFormatReader extends SparkTestBase {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestSparkFormatReader.class);
-        glueContext = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static Dataset<Row> sales(int count) {
         List<Row> rows = new ArrayList<>();
@@ -52,20 +35,20 @@ class TestSparkFormatReader {
     }
 
     private DynamicFrame read(String format, String connectionOptions) {
-        return glueContext.getSource("s3", connectionOptions, "", "").setFormat(format, JsonOptions.empty()).getDynamicFrame();
+        return IoFixtures.read(glueContext, connectionOptions, format, "{}");
     }
 
     @Test
     void parquetKeepsSparkTypesAndPartitionColumnsAndHonoursExclusions() {
         Path out = dir.resolve("sales");
         sales(20).write().partitionBy("region").parquet(out.toString());
-        DynamicFrame all = read("parquet", "{\"paths\": [\"" + out.toUri() + "\"]}");
+        DynamicFrame all = read("parquet", paths(out));
         assertThat(all.count()).isEqualTo(20);
         assertThat(all.schema().field("id").orElseThrow().type()).isEqualTo(AtomicType.INT);
         assertThat(all.schema().field("amount").orElseThrow().type()).isEqualTo(new dev.epoxy.glue.types.DecimalType(10, 2));
         assertThat(all.schema().fieldNames()).contains("region");
         DynamicFrame withoutEu = read("parquet",
-                "{\"paths\": [\"" + out.toUri() + "\"], \"exclusions\": \"[\\\"**region=eu/**\\\"]\"}");
+                pathsWith(out, "\"exclusions\": \"[\\\"**region=eu/**\\\"]\""));
         assertThat(withoutEu.count()).isEqualTo(10);
         assertThat(withoutEu.toDF().where("region = 'us'").count()).isEqualTo(10);
     }
@@ -74,12 +57,10 @@ class TestSparkFormatReader {
     void pushDownPredicateFiltersPartitions() {
         Path out = dir.resolve("pruned");
         sales(20).write().partitionBy("region").parquet(out.toString());
-        DynamicFrame eu = glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "region == 'eu'")
-                .setFormat("parquet", JsonOptions.empty()).getDynamicFrame();
+        DynamicFrame eu = IoFixtures.readWhere(glueContext, paths(out), "region == 'eu'", "parquet", "{}");
         assertThat(eu.count()).isEqualTo(10);
         assertThat(eu.toDF().where("region != 'eu'").count()).isZero();
-        assertThatThrownBy(() -> glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "year == '2026'")
-                .setFormat("parquet", JsonOptions.empty()).getDynamicFrame())
+        assertThatThrownBy(() -> IoFixtures.readWhere(glueContext, paths(out), "year == '2026'", "parquet", "{}"))
                 .isInstanceOf(GlueRuntimeException.class)
                 .hasMessageStartingWith("Cannot apply push_down_predicate year == '2026': ")
                 .hasMessageContaining("year");
@@ -90,15 +71,14 @@ class TestSparkFormatReader {
         Path root = dir.resolve("orc");
         sales(6).write().orc(root.resolve("2024/01").toString());
         sales(4).write().orc(root.resolve("2024/02").toString());
-        assertThat(read("orc", "{\"paths\": [\"" + root.toUri() + "\"], \"recurse\": true}").count()).isEqualTo(10);
+        assertThat(read("orc", pathsWith(root, "\"recurse\": true")).count()).isEqualTo(10);
     }
 
     @Test
     void avroAcceptsTheVersionOption() {
         Path out = dir.resolve("avro");
         sales(5).write().format("avro").save(out.toString());
-        DynamicFrame frame = glueContext.getSource("s3", "{\"paths\": [\"" + out.toUri() + "\"]}", "", "")
-                .setFormat("avro", JsonOptions.parse("{\"version\": \"1.8\"}")).getDynamicFrame();
+        DynamicFrame frame = IoFixtures.read(glueContext, paths(out), "avro", "{\"version\": \"1.8\"}");
         assertThat(frame.count()).isEqualTo(5);
         assertThat(frame.schema().field("amount").orElseThrow().type()).isEqualTo(new dev.epoxy.glue.types.DecimalType(10, 2));
     }
@@ -106,7 +86,7 @@ class TestSparkFormatReader {
     @Test
     void emptyParquetDirectoryIsACleanReadError() throws java.io.IOException {
         Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
-        assertThatThrownBy(() -> read("parquet", "{\"paths\": [\"" + empty.toUri() + "\"]}"))
+        assertThatThrownBy(() -> read("parquet", paths(empty)))
                 .isInstanceOf(GlueRuntimeException.class)
                 .hasMessageStartingWith("Cannot read parquet from " + empty.toUri())
                 .hasMessageContaining("Unable to infer schema for Parquet");
@@ -115,7 +95,7 @@ class TestSparkFormatReader {
     @Test
     void missingParquetPathFailsNamingIt() {
         String missing = dir.resolve("absent").toUri().toString();
-        assertThatThrownBy(() -> read("parquet", "{\"paths\": [\"" + missing + "\"]}"))
+        assertThatThrownBy(() -> read("parquet", paths(missing)))
                 .isInstanceOf(GlueRuntimeException.class)
                 .hasMessage("Path does not exist: " + missing);
     }

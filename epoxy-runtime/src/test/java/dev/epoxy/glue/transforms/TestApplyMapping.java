@@ -8,35 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.GlueRuntimeException;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TestApplyMapping {
-    private static SparkSession spark;
-    private static GlueContext glue;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestApplyMapping.class);
-        glue = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class TestApplyMapping extends SparkTestBase {
     private static String mappings(String... tuples) {
         return "[" + String.join(",", tuples) + "]";
     }
@@ -46,7 +28,7 @@ class TestApplyMapping {
         List<Map<String, Object>> input = List.of(
                 record("id", "1", "amount", "12.345", "day", "2026-01-02", "flag", "true", "dropped", "x"),
                 record("id", "2", "amount", "3", "day", "2026-02-03", "flag", "false", "dropped", "y"));
-        DynamicFrame mapped = frame(glue, input).applyMapping(mappings(
+        DynamicFrame mapped = frame(glueContext, input).applyMapping(mappings(
                 "[\"day\",\"string\",\"order_day\",\"Date\"]",
                 "[\"id\",\"string\",\"id\",\"BIGINT\"]",
                 "[\"amount\",\"string\",\"amount\",\"decimal(10,2)\"]",
@@ -73,7 +55,7 @@ class TestApplyMapping {
 
     @Test
     void uncastableValuesBecomeErrorRecordsAndAreDropped() {
-        DynamicFrame mapped = frame(glue, List.of(
+        DynamicFrame mapped = frame(glueContext, List.of(
                         record("id", "1", "day", "2026-01-02"),
                         record("id", "abc", "day", "2026-01-03"),
                         record("id", "3", "day", "2026-13-45"),
@@ -95,7 +77,7 @@ class TestApplyMapping {
     void uncastableValuesAreErrorRecordsEvenInAnsiMode() {
         spark.conf().set("spark.sql.ansi.enabled", "true");
         try {
-            DynamicFrame mapped = frame(glue, List.of(record("id", "1"), record("id", "x")))
+            DynamicFrame mapped = frame(glueContext, List.of(record("id", "1"), record("id", "x")))
                     .applyMapping(mappings("[\"id\",\"string\",\"id\",\"int\"]"), false, "", null, 0, 0);
             assertThat(jsonLines(mapped)).containsExactly("{\"id\":1}");
             assertThat(mapped.errorsCount()).isEqualTo(1);
@@ -106,7 +88,7 @@ class TestApplyMapping {
 
     @Test
     void nestsAndUnnestsPathsAndQuotesDottedNames() {
-        DynamicFrame mapped = frame(glue, List.of(
+        DynamicFrame mapped = frame(glueContext, List.of(
                         record("address", record("state", "WA", "zip", 98101L), "a.b", "dotted", "name", "n")))
                 .applyMapping(mappings(
                         "[\"address.state\",\"string\",\"state\",\"string\"]",
@@ -127,7 +109,7 @@ class TestApplyMapping {
 
     @Test
     void castsWhicheverAlternativeOfAChoiceIsPresent() {
-        DynamicFrame input = frame(glue, List.of(record("price", 10L), record("price", "12"), record("price", "n/a")));
+        DynamicFrame input = frame(glueContext, List.of(record("price", 10L), record("price", "12"), record("price", "n/a")));
         assertThat(input.schema().treeString()).contains("|-- price: choice");
 
         DynamicFrame mapped = input.applyMapping(mappings("[\"price\",\"choice\",\"price\",\"int\"]"), false, "", null, 0, 0);
@@ -138,7 +120,7 @@ class TestApplyMapping {
 
     @Test
     void matchesSourceNamesIgnoringCaseUnlessCaseSensitive() {
-        DynamicFrame input = frame(glue, List.of(record("Name", "x")));
+        DynamicFrame input = frame(glueContext, List.of(record("Name", "x")));
         assertThat(jsonLines(input.applyMapping(mappings("[\"name\",\"string\",\"n\",\"string\"]"), false, "", null, 0, 0)))
                 .containsExactly("{\"n\":\"x\"}");
         DynamicFrame sensitive = input.applyMapping(mappings("[\"name\",\"string\",\"n\",\"string\"]"), true, "", null, 0, 0);
@@ -147,14 +129,14 @@ class TestApplyMapping {
 
     @Test
     void missingSourcePathProducesNoField() {
-        DynamicFrame mapped = frame(glue, List.of(record("a", "1")))
+        DynamicFrame mapped = frame(glueContext, List.of(record("a", "1")))
                 .applyMapping(mappings("[\"a\",\"string\",\"a\",\"int\"]", "[\"missing.x\",\"string\",\"b\",\"string\"]"), false, "", null, 0, 0);
         assertThat(mapped.schema().fieldNames()).containsExactly("a");
     }
 
     @Test
     void unknownTypeNamesTheMappingTuple() {
-        DynamicFrame input = frame(glue, List.of(record("a", "1")));
+        DynamicFrame input = frame(glueContext, List.of(record("a", "1")));
         assertThatThrownBy(() -> input.applyMapping(mappings("[\"a\",\"string\",\"a\",\"varchar2\"]"), false, "", null, 0, 0))
                 .isInstanceOf(GlueRuntimeException.class)
                 .hasMessage("Invalid mapping ('a', 'string', 'a', 'varchar2'): unknown type 'varchar2'");
@@ -164,14 +146,14 @@ class TestApplyMapping {
 
     @Test
     void shortTuplesMapWithOrWithoutTargetType() {
-        DynamicFrame mapped = frame(glue, List.of(record("a", "7", "b", "x")))
+        DynamicFrame mapped = frame(glueContext, List.of(record("a", "7", "b", "x")))
                 .applyMapping(mappings("[\"a\",\"aa\",\"long\"]", "[\"b\",\"bb\"]"), false, "", null, 0, 0);
         assertThat(jsonLines(mapped)).containsExactly("{\"aa\":7,\"bb\":\"x\"}");
     }
 
     @Test
     void stageThresholdFailsWhenTooManyRecordsCannotBeCast() {
-        DynamicFrame mapped = frame(glue, List.of(record("a", "x"), record("a", "y"), record("a", "1")))
+        DynamicFrame mapped = frame(glueContext, List.of(record("a", "x"), record("a", "y"), record("a", "1")))
                 .applyMapping(mappings("[\"a\",\"string\",\"a\",\"long\"]"), false, "strict", stage("strict").callSite(), 1, 0);
         assertThatThrownBy(mapped::count)
                 .isInstanceOf(GlueRuntimeException.class)

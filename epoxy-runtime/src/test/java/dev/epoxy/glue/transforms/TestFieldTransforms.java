@@ -6,36 +6,18 @@ import static dev.epoxy.glue.transforms.TransformFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestFieldTransforms {
-    private static SparkSession spark;
-    private static GlueContext glue;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestFieldTransforms.class);
-        glue = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class TestFieldTransforms extends SparkTestBase {
     private static DynamicFrame people() {
-        return frame(glue, List.of(record("id", 1L, "name", record("first", "A", "last", "B"),
+        return frame(glueContext, List.of(record("id", 1L, "name", record("first", "A", "last", "B"),
                 "friends", List.of(record("name", "C", "age", 3L)), "a.b", "dotted", "gone", null)));
     }
 
@@ -63,7 +45,7 @@ class TestFieldTransforms {
 
     @Test
     void dropNullFieldsDropsNullTypedFieldsAtEveryLevel() {
-        DynamicFrame input = frame(glue, List.of(record("a", 1L, "n", null, "s", record("x", 1L, "y", null),
+        DynamicFrame input = frame(glueContext, List.of(record("a", 1L, "n", null, "s", record("x", 1L, "y", null),
                 "arr", List.of(record("k", 1L, "z", null)), "nulls", java.util.Arrays.asList((Object) null))));
         DynamicFrame cleaned = input.dropNullFields("", null, 0, 0);
         assertThat(cleaned.schema().treeString()).isEqualTo("""
@@ -77,7 +59,7 @@ class TestFieldTransforms {
                 |-- nulls: array
                 |    |-- element: null
                 """);
-        DynamicFrame unchanged = frame(glue, List.of(record("a", 1L)));
+        DynamicFrame unchanged = frame(glueContext, List.of(record("a", 1L)));
         assertThat(unchanged.dropNullFields("", null, 0, 0).dataset()).isSameAs(unchanged.dataset());
     }
 
@@ -89,7 +71,7 @@ class TestFieldTransforms {
 
     @Test
     void unboxParsesJsonIntoAStructAtTheSamePath() {
-        DynamicFrame input = frame(glue, List.of(record("id", 1L, "p", "{\"a\": 1, \"b\": [\"x\"]}"), record("id", 2L, "p", "{\"a\": 2}")));
+        DynamicFrame input = frame(glueContext, List.of(record("id", 1L, "p", "{\"a\": 1, \"b\": [\"x\"]}"), record("id", 2L, "p", "{\"a\": 2}")));
         DynamicFrame unboxed = input.unbox("p", "json", "{}", "", null, 0, 0);
         assertThat(unboxed.schema().treeString()).contains("|-- p: struct\n|    |-- a: long\n|    |-- b: array\n");
         assertThat(jsonLines(unboxed)).containsExactly("{\"id\":1,\"p\":{\"a\":1,\"b\":[\"x\"]}}", "{\"id\":2,\"p\":{\"a\":2}}");
@@ -97,7 +79,7 @@ class TestFieldTransforms {
 
     @Test
     void dynamoDbJsonIsUnnestedAndSimplified() {
-        DynamicFrame input = frame(glue, List.of(record("Item", record("id", record("S", "a"), "n", record("N", "5"),
+        DynamicFrame input = frame(glueContext, List.of(record("Item", record("id", record("S", "a"), "n", record("N", "5"),
                 "m", record("M", record("c", record("S", "x")))))));
         assertThat(jsonLines(input.unnestDDBJson("", null, 0, 0)))
                 .containsExactly("{\"id\":\"a\",\"n\":\"5\",\"m\":{\"c\":{\"S\":\"x\"}}}");
@@ -111,7 +93,7 @@ class TestFieldTransforms {
         for (long i = 0; i < 20; i++) {
             records.add(record("id", i));
         }
-        DynamicFrame input = frame(glue, records);
+        DynamicFrame input = frame(glueContext, records);
         Path target = directory.resolve("sample");
         DynamicFrame out = input.spigot(target.toString(), "{\"topk\": 5}", "", null, 0, 0);
         assertThat(out.count()).isEqualTo(20);

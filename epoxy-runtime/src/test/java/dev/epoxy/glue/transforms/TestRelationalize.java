@@ -6,35 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TestRelationalize {
-    private static SparkSession spark;
-    private static GlueContext glue;
-
-    @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestRelationalize.class);
-        glue = new GlueContext(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class TestRelationalize extends SparkTestBase {
     @Test
     void pivotsArraysRecursivelyWithJoinKeys() {
-        DynamicFrame input = frame(glue, List.of(
+        DynamicFrame input = frame(glueContext, List.of(
                 record("name", "A", "info", record("city", "X"), "links",
                         List.of(record("url", "u1", "tags", List.of("t1", "t2")), record("url", "u2", "tags", List.of()))),
                 record("name", "B", "info", record("city", "Y"), "links", null)));
@@ -64,7 +46,7 @@ class TestRelationalize {
 
     @Test
     void stagingPathIsRequired() {
-        DynamicFrame input = frame(glue, List.of(record("a", 1L)));
+        DynamicFrame input = frame(glueContext, List.of(record("a", 1L)));
         assertThatThrownBy(() -> input.relationalize("root", "", "{}", "", null, 0, 0)).hasMessage("staging_path must not be empty");
         assertThat(input.relationalize("root", "/tmp/x", "{}", "", null, 0, 0)).hasSize(1);
     }

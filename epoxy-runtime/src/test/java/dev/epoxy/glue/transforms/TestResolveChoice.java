@@ -7,33 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.glue.DynamicFrame;
-import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.GlueRuntimeException;
-import dev.epoxy.glue.TestingSpark;
+import dev.epoxy.glue.SparkTestBase;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TestResolveChoice {
-    private static SparkSession spark;
-    private static GlueContext glue;
+class TestResolveChoice extends SparkTestBase {
     private static DynamicFrame input;
 
     @BeforeAll
-    static void start() {
-        spark = TestingSpark.create(TestResolveChoice.class);
-        glue = new GlueContext(spark);
-        input = frame(glue, List.of(
+    static void createInput() {
+        input = frame(glueContext, List.of(
                 record("id", 1L, "v", 10L, "s", record("x", 1L), "items", List.of(record("p", 1L))),
                 record("id", 2L, "v", "20", "s", record("x", "one"), "items", List.of(record("p", "2"))),
                 record("id", 3L, "v", "abc")));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static DynamicFrame resolve(String specs, String choice) {
