@@ -105,8 +105,11 @@ class TestDriverLinkServer {
     void commandsSentWhileTheDriverIsAwayArriveWhenItReconnects() throws IOException {
         try (FakeDriver first = FakeDriver.connect(server, "s1", TOKEN)) {
             assertThat(first.read()).contains(new ServerMessage.Welcome());
+            // Welcome goes out just before the handle takes the connection; wait for that, or the
+            // commands below could be flushed into this connection after the driver closed it.
+            awaitConnection(true);
         }
-        awaitDisconnected();
+        awaitConnection(false);
         handle.runStatement(4, "print(4)");
         handle.cancelStatement(4);
         try (FakeDriver second = FakeDriver.connect(server, "s1", TOKEN)) {
@@ -116,10 +119,10 @@ class TestDriverLinkServer {
         }
     }
 
-    private void awaitDisconnected() {
+    private void awaitConnection(boolean connected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (handle.isConnected()) {
-            assertThat(System.nanoTime()).as("the server noticed the closed connection in time").isLessThan(deadline);
+        while (handle.isConnected() != connected) {
+            assertThat(System.nanoTime()).as("the handle saw the connection %s in time", connected ? "arrive" : "close").isLessThan(deadline);
             Thread.onSpinWait();
         }
     }
