@@ -188,6 +188,30 @@ class TestSessionService {
     }
 
     @Test
+    void stoppingCancelsTheRunningAndTheWaitingStatements() {
+        ready();
+        int running = service.runStatement(ID, "a");
+        int waiting = service.runStatement(ID, "b");
+        service.stopSession(ID);
+        assertThat(service.loadStatement(ID, running).state()).isEqualTo(CANCELLED);
+        assertThat(service.loadStatement(ID, waiting).state()).isEqualTo(CANCELLED);
+        launcher.listener().driverStopped(ID);
+        assertThat(launcher.driver(ID).commands()).containsExactly("run 1", "stop");
+    }
+
+    @Test
+    void waitingStatementLimitIsEnforced() {
+        service.close();
+        service = new SessionService(store, launcher, clock, SessionConfig.defaults().withMaxWaitingStatements(1).withReaperInterval(Duration.ofHours(1)));
+        ready();
+        service.runStatement(ID, "running");
+        service.runStatement(ID, "waiting");
+        assertThatThrownBy(() -> service.runStatement(ID, "one too many"))
+                .hasMessage("Cannot run statement: 1 statements are already waiting in session s1")
+                .extracting(error -> ((EpoxyException) error).code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+    }
+
+    @Test
     void deletedIdCanBeReusedAndLateEventsAreIgnored() {
         ready();
         service.deleteSession(ID);

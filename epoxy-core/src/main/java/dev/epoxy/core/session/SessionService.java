@@ -17,6 +17,9 @@ import dev.epoxy.core.statement.StatementState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +131,7 @@ public final class SessionService implements AutoCloseable {
                 return;
             }
             store.updateSession(session.withStatus(SessionStatus.STOPPING));
-            cancelPendingStatements(id);
+            cancelPendingStatements(live);
             LOG.info("Session {} stopping", id);
             live.stopRequested = true;
             live.driver.stop();
@@ -175,11 +178,11 @@ public final class SessionService implements AutoCloseable {
             if (!session.status().acceptsStatements()) {
                 throw new EpoxyException(INVALID_INPUT, "Session is not ready, session_id=%s, status=%s", id, session.status());
             }
-            long waiting = store.listStatements(id).stream().filter(statement -> statement.state() == StatementState.WAITING).count();
-            if (waiting >= config.maxWaitingStatements()) {
-                throw new EpoxyException(LIMIT_EXCEEDED, "Cannot run statement: %s statements are already waiting in session %s", waiting, id);
+            if (live.waitingStatementIds.size() >= config.maxWaitingStatements()) {
+                throw new EpoxyException(LIMIT_EXCEEDED, "Cannot run statement: %s statements are already waiting in session %s", live.waitingStatementIds.size(), id);
             }
             Statement statement = store.createStatement(id, code, now());
+            live.waitingStatementIds.addLast(statement.id());
             LOG.debug("Statement {} queued in session {}", statement.id(), id);
             dispatchNext(live);
             return statement.id();
@@ -213,7 +216,10 @@ public final class SessionService implements AutoCloseable {
         synchronized (live) {
             Statement statement = loadStatement(sessionId, statementId);
             switch (statement.state()) {
-                case WAITING -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                case WAITING -> {
+                    live.waitingStatementIds.remove(statementId);
+                    store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                }
                 case RUNNING -> {
                     store.updateStatement(statement.withState(StatementState.CANCELLING));
                     live.driver.cancelStatement(statementId);
@@ -290,7 +296,7 @@ public final class SessionService implements AutoCloseable {
                 else if (!session.status().isTerminal() && elapsed(session.createdOn(), now).compareTo(Duration.ofMinutes(spec.timeoutMinutes())) >= 0) {
                     timeOut(live, session, "Session reached its timeout of " + spec.timeoutMinutes() + " minutes");
                 }
-                else if (session.status() == SessionStatus.READY && live.runningStatementId.isEmpty() && !hasWaitingStatements(live.id)
+                else if (session.status() == SessionStatus.READY && live.runningStatementId.isEmpty() && live.waitingStatementIds.isEmpty()
                         && elapsed(session.lastActivityOn(), now).compareTo(Duration.ofMinutes(spec.idleTimeoutMinutes())) >= 0) {
                     timeOut(live, session, "Session was idle for its idle timeout of " + spec.idleTimeoutMinutes() + " minutes");
                 }
@@ -309,7 +315,7 @@ public final class SessionService implements AutoCloseable {
 
     private void timeOut(LiveSession live, Session session, String reason) {
         LOG.info("Session {} timed out: {}", live.id, reason);
-        cancelPendingStatements(live.id);
+        cancelPendingStatements(live);
         store.updateSession(session.completed(SessionStatus.TIMEOUT, Optional.of(reason), now()));
         live.stopRequested = true;
         live.driver.stop();
@@ -328,29 +334,28 @@ public final class SessionService implements AutoCloseable {
     }
 
     private void dispatchNext(LiveSession live) {
-        if (live.runningStatementId.isPresent()) {
-            return;
+        while (live.runningStatementId.isEmpty() && !live.waitingStatementIds.isEmpty()) {
+            int next = live.waitingStatementIds.pollFirst();
+            store.findStatement(live.id, next)
+                    .filter(statement -> statement.state() == StatementState.WAITING)
+                    .ifPresent(statement -> {
+                        store.updateStatement(statement.running(now()));
+                        live.runningStatementId = Optional.of(statement.id());
+                        live.driver.runStatement(statement.id(), statement.code());
+                    });
         }
-        store.listStatements(live.id).stream()
-                .filter(statement -> statement.state() == StatementState.WAITING)
-                .findFirst()
-                .ifPresent(next -> {
-                    store.updateStatement(next.running(now()));
-                    live.runningStatementId = Optional.of(next.id());
-                    live.driver.runStatement(next.id(), next.code());
-                });
-    }
-
-    private boolean hasWaitingStatements(SessionId id) {
-        return store.listStatements(id).stream().anyMatch(statement -> statement.state() == StatementState.WAITING);
     }
 
     /** Stopping or timing out: queued statements will never run, and the running one is abandoned. */
-    private void cancelPendingStatements(SessionId id) {
-        for (Statement statement : store.listStatements(id)) {
-            if (!statement.state().isTerminal()) {
-                store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
-            }
+    private void cancelPendingStatements(LiveSession live) {
+        List<Integer> pending = new ArrayList<>(live.waitingStatementIds);
+        live.runningStatementId.ifPresent(pending::add);
+        live.waitingStatementIds.clear();
+        live.runningStatementId = Optional.empty();
+        for (int statementId : pending) {
+            store.findStatement(live.id, statementId)
+                    .filter(statement -> !statement.state().isTerminal())
+                    .ifPresent(statement -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now())));
         }
     }
 
@@ -374,6 +379,7 @@ public final class SessionService implements AutoCloseable {
             store.updateSession(session.completed(SessionStatus.FAILED, Optional.of(reason), now()));
         });
         live.runningStatementId = Optional.empty();
+        live.waitingStatementIds.clear();
         liveSessions.remove(live.id, live);
     }
 
@@ -411,6 +417,8 @@ public final class SessionService implements AutoCloseable {
         private final SessionId id;
         private DriverHandle driver;
         private Optional<Integer> runningStatementId = Optional.empty();
+        /** WAITING statements in the order they run; the store has them too, this saves reading them all. */
+        private final Deque<Integer> waitingStatementIds = new ArrayDeque<>();
         private boolean stopRequested;
         private boolean deleted;
 
@@ -474,7 +482,7 @@ public final class SessionService implements AutoCloseable {
                 }
                 store.findSession(sessionId).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
                     if (live.stopRequested) {
-                        cancelPendingStatements(sessionId);
+                        cancelPendingStatements(live);
                         store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
                         LOG.info("Session {} stopped", sessionId);
                     }
@@ -498,7 +506,7 @@ public final class SessionService implements AutoCloseable {
                 }
                 if (live.stopRequested) {
                     store.findSession(sessionId).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
-                        cancelPendingStatements(sessionId);
+                        cancelPendingStatements(live);
                         store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
                     });
                     return;
