@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.Capacity;
 import dev.epoxy.core.session.SessionCommand;
 import dev.epoxy.core.session.SessionConfig;
@@ -221,6 +222,19 @@ class TestSessionService {
         assertThat(service.loadSession(ID).status()).isEqualTo(SessionStatus.PROVISIONING);
         assertThatThrownBy(() -> service.createSession(ID, spec(30), Map.of()))
                 .extracting(error -> ((EpoxyException) error).code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
+    }
+
+    @Test
+    void lateEventsOfADeletedSessionsDriverDoNotReachTheSessionThatReusesItsId() {
+        service.createSession(ID, spec(30), Map.of());
+        DriverListener deletedSessionsDriver = launcher.listener();
+        service.deleteSession(ID);
+        service.createSession(ID, spec(30), Map.of());
+        deletedSessionsDriver.driverFailed(ID, "The session driver was killed by signal 15 (SIGTERM)");
+        deletedSessionsDriver.driverReady(ID);
+        assertThat(service.loadSession(ID).status()).isEqualTo(SessionStatus.PROVISIONING);
+        launcher.listener().driverReady(ID);
+        assertThat(service.loadSession(ID).status()).isEqualTo(SessionStatus.READY);
     }
 
     @Test

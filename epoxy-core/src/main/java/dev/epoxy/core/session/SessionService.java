@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +47,6 @@ public final class SessionService implements AutoCloseable {
     private final Clock clock;
     private final SessionConfig config;
     private final Map<SessionId, LiveSession> liveSessions = new ConcurrentHashMap<>();
-    private final DriverListener driverListener = new DriverEvents();
     private final ScheduledExecutorService reaper;
     private volatile boolean closing;
 
@@ -84,7 +82,7 @@ public final class SessionService implements AutoCloseable {
             liveSessions.put(id, live);
             LOG.info("Session {} created ({} x {}, Glue {})", id, spec.capacity().numberOfWorkers(), spec.capacity().workerType().wireName(), spec.glueVersion());
             try {
-                live.driver = launcher.launch(session, driverListener);
+                live.driver = launcher.launch(session, new DriverEvents(live));
             }
             catch (RuntimeException e) {
                 LOG.error("Cannot launch driver for session {}", id, e);
@@ -427,15 +425,26 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
-    /** Driver events, applied under the session's lock; events for deleted sessions are dropped. */
+    /**
+     * Events of one driver, applied under its session's lock. Bound to one {@link LiveSession}, not
+     * to a session id: after DeleteSession the id can be reused at once, and the old driver's late
+     * events (its exit, say) must not touch the new session. Events of a deleted or replaced
+     * session, and events that arrive while the server closes, are dropped.
+     */
     private final class DriverEvents implements DriverListener {
+        private final LiveSession live;
+
+        private DriverEvents(LiveSession live) {
+            this.live = live;
+        }
+
         @Override
         public void driverReady(SessionId sessionId) {
-            withLiveSession(sessionId, live -> store.findSession(sessionId)
+            whileCurrent(() -> store.findSession(live.id)
                     .filter(session -> session.status() == SessionStatus.PROVISIONING)
                     .ifPresent(session -> {
                         store.updateSession(session.ready(now()));
-                        LOG.info("Session {} ready", sessionId);
+                        LOG.info("Session {} ready", live.id);
                     }));
         }
 
@@ -446,21 +455,21 @@ public final class SessionService implements AutoCloseable {
 
         @Override
         public void statementProgress(SessionId sessionId, int statementId, double progress) {
-            withLiveSession(sessionId, live -> store.findStatement(sessionId, statementId)
+            whileCurrent(() -> store.findStatement(live.id, statementId)
                     .filter(statement -> !statement.state().isTerminal())
                     .ifPresent(statement -> store.updateStatement(statement.withProgress(progress))));
         }
 
         @Override
         public void statementCompleted(SessionId sessionId, int statementId, StatementState state, Optional<StatementOutput> output, Instant completedOn) {
-            withLiveSession(sessionId, live -> {
-                store.findStatement(sessionId, statementId)
+            whileCurrent(() -> {
+                store.findStatement(live.id, statementId)
                         .filter(statement -> !statement.state().isTerminal())
                         .ifPresent(statement -> store.updateStatement(statement.completed(state, output, now())));
                 if (live.runningStatementId.equals(Optional.of(statementId))) {
                     live.runningStatementId = Optional.empty();
                 }
-                store.findSession(sessionId)
+                store.findSession(live.id)
                         .filter(session -> session.status() == SessionStatus.READY)
                         .ifPresent(session -> {
                             store.updateSession(session.withLastActivityOn(now()));
@@ -471,58 +480,44 @@ public final class SessionService implements AutoCloseable {
 
         @Override
         public void driverStopped(SessionId sessionId) {
-            LiveSession live = liveSessions.get(sessionId);
-            if (live == null || closing) {
-                return;
-            }
-            synchronized (live) {
-                liveSessions.remove(sessionId, live);
-                if (live.deleted) {
-                    return;
-                }
-                store.findSession(sessionId).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
+            whileCurrent(() -> {
+                liveSessions.remove(live.id, live);
+                store.findSession(live.id).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
                     if (live.stopRequested) {
                         cancelPendingStatements(live);
                         store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
-                        LOG.info("Session {} stopped", sessionId);
+                        LOG.info("Session {} stopped", live.id);
                     }
                     else {
                         failSession(live, "The session driver exited unexpectedly");
                     }
                 });
-            }
+            });
         }
 
         @Override
         public void driverFailed(SessionId sessionId, String reason) {
-            LiveSession live = liveSessions.get(sessionId);
-            if (live == null || closing) {
-                return;
-            }
-            synchronized (live) {
-                liveSessions.remove(sessionId, live);
-                if (live.deleted) {
+            whileCurrent(() -> {
+                liveSessions.remove(live.id, live);
+                if (!live.stopRequested) {
+                    failSession(live, reason);
                     return;
                 }
-                if (live.stopRequested) {
-                    store.findSession(sessionId).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
-                        cancelPendingStatements(live);
-                        store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
-                    });
-                    return;
-                }
-                failSession(live, reason);
-            }
+                // A driver that dies while stopping has stopped.
+                store.findSession(live.id).filter(session -> !session.status().isTerminal()).ifPresent(session -> {
+                    cancelPendingStatements(live);
+                    store.updateSession(session.completed(SessionStatus.STOPPED, Optional.empty(), now()));
+                });
+            });
         }
 
-        private void withLiveSession(SessionId sessionId, Consumer<LiveSession> action) {
-            LiveSession live = liveSessions.get(sessionId);
-            if (live == null || closing) {
+        private void whileCurrent(Runnable action) {
+            if (closing) {
                 return;
             }
             synchronized (live) {
-                if (!live.deleted) {
-                    action.accept(live);
+                if (!live.deleted && liveSessions.get(live.id) == live) {
+                    action.run();
                 }
             }
         }
