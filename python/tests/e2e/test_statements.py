@@ -73,9 +73,8 @@ def test_statements_run_in_fifo_order(glue, session_id):
     assert listed == sorted(listed) and set(ids) <= set(listed)
 
 
-def test_cancel_sleeping_statement_is_quick_and_session_stays_usable(glue, session_id):
-    statement_id = glue.run_statement(SessionId=session_id, Code="import time\ntime.sleep(600)")["Id"]
-    wait_statement_running(glue, session_id, statement_id)
+def test_cancel_sleeping_statement_is_quick_and_session_stays_usable(glue, session_id, tmp_path):
+    statement_id = run_inside(glue, session_id, "import time\ntime.sleep(600)", tmp_path)
     started = time.monotonic()
     glue.cancel_statement(SessionId=session_id, Id=statement_id)
     statement = wait_statement(glue, session_id, statement_id, timeout=30)
@@ -84,9 +83,8 @@ def test_cancel_sleeping_statement_is_quick_and_session_stays_usable(glue, sessi
     assert run_ok(glue, session_id, "print('still alive')") == "still alive"
 
 
-def test_cancel_busy_loop(glue, session_id):
-    statement_id = glue.run_statement(SessionId=session_id, Code="n = 0\nwhile True:\n    n += 1")["Id"]
-    wait_statement_running(glue, session_id, statement_id)
+def test_cancel_busy_loop(glue, session_id, tmp_path):
+    statement_id = run_inside(glue, session_id, "n = 0\nwhile True:\n    n += 1", tmp_path)
     glue.cancel_statement(SessionId=session_id, Id=statement_id)
     assert wait_statement(glue, session_id, statement_id, timeout=30)["State"] == "CANCELLED"
     assert int(run_ok(glue, session_id, "n")) > 0
@@ -124,6 +122,16 @@ def test_s3_paths_map_to_the_home_directory(glue, session_id, server):
     assert text == "5"
     files = list((server.home / "s3" / "e2e-bucket" / "numbers").glob("*.parquet"))
     assert files, f"no parquet files under {server.home / 's3'}"
+
+
+def run_inside(glue, session_id, code, directory):
+    """Runs code that first creates a marker file and returns once it exists: the statement is then
+    inside the user's code (its sleep or loop), not still on its way there."""
+    from .epoxy_server import wait_until
+    marker = directory / "inside"
+    statement_id = glue.run_statement(SessionId=session_id, Code=f"open({str(marker)!r}, 'w').close()\n{code}")["Id"]
+    wait_until(marker.exists, timeout=30, message=f"statement {statement_id} to start its code")
+    return statement_id
 
 
 def wait_statement_running(glue, session_id, statement_id):

@@ -10,6 +10,7 @@ import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,15 +136,13 @@ class TestSparkDriverStatements {
 
     @Test
     void cancelStopsASleep() {
-        int id = run("import time\ntime.sleep(600)");
-        letItRun(id);
+        int id = runAndAwaitInside("import time\ntime.sleep(600)");
         assertCancelStops(id);
     }
 
     @Test
     void cancelStopsABusyLoop() {
-        int id = run("while True:\n    pass");
-        letItRun(id);
+        int id = runAndAwaitInside("while True:\n    pass");
         assertCancelStops(id);
     }
 
@@ -163,7 +162,7 @@ class TestSparkDriverStatements {
         // A thread of the statement inherits its job group and submits a long job only after the
         // cancel, as a query still being planned when Python was interrupted does. Left running,
         // that job would hold every core and the next statement's job would wait behind it.
-        int id = run("""
+        int id = runAndAwaitInside("""
                 import time
                 from pyspark import InheritableThread
                 late_job_errors = []
@@ -176,7 +175,6 @@ class TestSparkDriverStatements {
                 InheritableThread(target=late_job).start()
                 time.sleep(600)
                 """);
-        letItRun(id);
         assertCancelStops(id);
         await().atMost(STATEMENT).until(() -> runOk("late_job_errors").equals("['Py4JJavaError']"));
         assertThat(runOk("spark.range(100).count()")).isEqualTo("100");
@@ -204,16 +202,15 @@ class TestSparkDriverStatements {
         assertThat(runOk("1 + 1")).isEqualTo("2");
     }
 
-    /** A deliberate pause (not a synchronisation): the statement should be inside its sleep or loop. */
-    private void letItRun(int id) {
-        listener.awaitStarted(id, STATEMENT);
-        try {
-            Thread.sleep(1000);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /**
+     * Runs code that first creates a marker file, and waits for the marker: then the statement is
+     * inside the user's code (its sleep or loop) when the test goes on, not still on its way there.
+     */
+    private int runAndAwaitInside(String code) {
+        Path marker = home.resolve("inside-" + (statementIds.get() + 1));
+        int id = run("open(r'" + marker + "', 'w').close()\n" + code);
+        await().atMost(STATEMENT).until(() -> Files.exists(marker));
+        return id;
     }
 
     private int run(String code) {
