@@ -9,6 +9,7 @@ import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import java.io.File;
+import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
 import java.io.IOException;
 import java.io.Writer;
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class SparkDriverLauncher implements DriverLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(SparkDriverLauncher.class);
     private static final String DRIVER_MAIN_CLASS = "dev.epoxy.driver.DriverMain";
-    private static final String LOCAL_S3_FILE_SYSTEM = "dev.epoxy.storage.LocalS3FileSystem";
 
     private final DriverLaunchConfig config;
     private final DriverLinkServer linkServer;
@@ -113,8 +113,8 @@ public final class SparkDriverLauncher implements DriverLauncher {
             conf.put("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.putAll(DriverResources.sparkConf(session.spec().capacity(), config.master(), config.localDriverMemory()));
-        conf.put("spark.hadoop.fs.s3.impl", LOCAL_S3_FILE_SYSTEM);
-        conf.put("spark.hadoop.fs.epoxy.s3.root", config.home().resolve("s3").toString());
+        // Local s3:// unless the configured confs (the server's storage setting) say otherwise.
+        conf.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
         conf.put("spark.pyspark.python", config.python());
         conf.put("spark.driver.extraClassPath", joinPaths(driverJars));
         List<Path> executorJars = driverJars.stream().filter(jar -> !jar.equals(driverJar)).toList();
@@ -140,8 +140,6 @@ public final class SparkDriverLauncher implements DriverLauncher {
         conf.put("spark.epoxy.link-address", linkServer.address());
         conf.put("spark.epoxy.python", config.python());
         conf.put("spark.epoxy.python-path", distDir.resolve("python").toString());
-        // Python workers (map/filter with Python functions) must import awsglue too.
-        conf.put("spark.executorEnv.PYTHONPATH", distDir.resolve("python").toString());
         conf.put("spark.epoxy.max-output-bytes", String.valueOf(config.maxOutputBytes()));
         conf.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
         conf.put("spark.epoxy.session-language", language);
