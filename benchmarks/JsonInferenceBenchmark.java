@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
  * Run from the repository root after `mvn -B -o -q -pl epoxy-runtime -am package -DskipTests`:
  *   java -Xmx2g --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
  *     --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
- *     -cp "epoxy-runtime/target/epoxy-runtime-0.1.0-SNAPSHOT.jar:/work/venv/lib/python3.11/site-packages/pyspark/jars/*" \
+ *     -cp "epoxy-runtime/target/epoxy-runtime-0.1.0-SNAPSHOT.jar:.venv/lib/python3.11/site-packages/pyspark/jars/*" \
  *     benchmarks/JsonInferenceBenchmark.java 1000000
  */
 public class JsonInferenceBenchmark {

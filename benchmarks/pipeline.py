@@ -7,7 +7,7 @@ version, in the same local[2] Spark with a 2 GB driver heap. Rounds alternate be
 pipelines; the report gives medians, rows/s and the ratio (target <= 1.2).
 
 Run from the repository root after `mvn -B -o -q -pl epoxy-runtime -am package -DskipTests`:
-    /work/venv/bin/python benchmarks/pipeline.py --rows 5000000 --rounds 5
+    .venv/bin/python benchmarks/pipeline.py --rows 5000000 --rounds 5
 (`benchmarks/run.py pipeline` on main can call `main(argv)` of this module.)
 """
 from __future__ import annotations
@@ -170,7 +170,7 @@ def main(argv=None) -> dict:
     report = {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
-        "command": "/work/venv/bin/python benchmarks/pipeline.py --rows %d --rounds %d --warmup %d --heap %s" % (
+        "command": ".venv/bin/python benchmarks/pipeline.py --rows %d --rounds %d --warmup %d --heap %s" % (
             args.rows, args.rounds, args.warmup, args.heap),
         "driver_max_heap_mb": round(heap_mb),
         "rows": args.rows,

@@ -7,6 +7,9 @@ sessions:       session cold start (CreateSession -> READY), statement overhead 
 pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
 inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
 representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
+
+--smoke runs each named benchmark once in a tiny configuration (seconds, figures meaningless): the
+test suite does that for every benchmark, so a broken benchmark fails CI instead of rotting.
 """
 from __future__ import annotations
 
@@ -61,7 +64,7 @@ def bench_sessions(args) -> dict:
             glue.delete_session(Id=sid)
 
         live = []
-        for _ in range(5):
+        for _ in range(args.live_sessions):
             sid = create_session(glue)
             live.append(sid)
         for sid in live:
@@ -92,7 +95,7 @@ def bench_sessions(args) -> dict:
         "cold_start_s": {"n": len(cold_starts), "p50": percentile(cold_starts, 0.5), "p95": percentile(cold_starts, 0.95)},
         "statement_overhead_ms": {"n": len(overheads), "p50": percentile(overheads, 0.5), "p95": percentile(overheads, 0.95),
                                   "mean": statistics.mean(overheads)},
-        "server_rss_mb": {"idle": idle_rss, "with_5_sessions": busy_rss},
+        "server_rss_mb": {"idle": idle_rss, f"with_{args.live_sessions}_sessions": busy_rss},
         "driver_rss_mb": {"driver_jvm": driver_rss, "python_interpreter": python_rss},
     }
 
@@ -116,40 +119,58 @@ def java_benchmark(source: str, *program_args: str) -> dict:
     command = ["java", "-Xmx2g", *opens, "-cp", f"{runtime_jar}:{spark_jars}", str(REPO / "benchmarks" / source), *program_args]
     started = time.monotonic()
     result = subprocess.run(command, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{source} failed with exit code {result.returncode}")
     return {"command": " ".join(command), "exit_code": result.returncode, "seconds": round(time.monotonic() - started, 1),
             "results": "printed above by the benchmark"}
 
 
 def bench_inference(args) -> dict:
-    return java_benchmark("JsonInferenceBenchmark.java", "1000000", "3")
+    return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
 
 def bench_representation(args) -> dict:
-    return java_benchmark("RepresentationBenchmark.java", "2000000", "3")
+    return java_benchmark("RepresentationBenchmark.java", str(args.representation_rows), str(args.java_rounds))
 
 
 BENCHMARKS = {"sessions": bench_sessions, "pipeline": bench_pipeline, "inference": bench_inference,
               "representation": bench_representation}
 
 
-def main():
+# --smoke sizes: each benchmark's code path once, in seconds.
+SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "rounds": 1, "inference_records": 2000,
+         "representation_rows": 2000, "java_rounds": 1}
+
+
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("names", nargs="*", default=["sessions", "pipeline", "inference"],
                         choices=list(BENCHMARKS), help="benchmarks to run (default: sessions pipeline inference)")
     parser.add_argument("--dist", help="the built dist directory (set by ./epoxy bench)")
     parser.add_argument("--sessions", type=int, default=7, help="cold starts to time")
+    parser.add_argument("--live-sessions", type=int, default=5, help="sessions alive while the server's RSS is read")
     parser.add_argument("--statements", type=int, default=300, help="1+1 statements to time")
     parser.add_argument("--rows", type=int, default=5_000_000, help="orders in the seed pipeline benchmark")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
-    args = parser.parse_args()
+    parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
+    parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")
+    parser.add_argument("--java-rounds", type=int, default=3, help="rounds of the Java benchmarks")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks that each benchmark runs, measures nothing")
+    parser.add_argument("--report", help="also write the JSON report to this file")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        for name, value in SMOKE.items():
+            setattr(args, name, value)
     if args.dist:
         os.environ["EPOXY_DIST"] = args.dist
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
-              "command": "./epoxy bench " + " ".join(args.names)}
+              "command": "./epoxy bench " + " ".join(sys.argv[1:] if argv is None else argv)}
     for name in args.names:
         report[name] = BENCHMARKS[name](args)
         print(json.dumps({name: report[name]}, indent=2), flush=True)
     print(json.dumps(report, indent=2))
+    if args.report:
+        Path(args.report).write_text(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

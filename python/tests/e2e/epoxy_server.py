@@ -97,6 +97,7 @@ class EpoxyServer:
         for key, value in config.items():
             command += ["--config", f"{key}={value}"]
         env = dict(os.environ)
+        env.pop("EPOXY_DIST", None)  # the harness's own variable, not a server setting
         env.setdefault("EPOXY_SESSION_PYTHON", sys.executable)
         self.home.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "ab")

@@ -15,9 +15,11 @@ def _runtime_jars():
     jars = [jar for jar in jars if not jar.endswith(("-sources.jar", "-tests.jar"))]
     if not jars:
         pytest.exit("epoxy-runtime jar not found: run `mvn -B -o -q -pl epoxy-runtime -am package -DskipTests` first")
-    avro = glob.glob(os.path.expanduser(
-        "~/.m2/repository/org/apache/spark/spark-avro_2.12/3.5.6/spark-avro_2.12-3.5.6.jar"))
-    return jars[:1] + avro
+    # Spark's avro source is not in pyspark; the dist carries the pinned one for session drivers.
+    avro = sorted(glob.glob(os.path.join(ROOT, "epoxy-dist", "target", "epoxy", "driver", "spark-avro_*.jar")))
+    if not avro:
+        pytest.exit("spark-avro jar not found in epoxy-dist/target/epoxy/driver: run `mvn -B -o -q -DskipTests package` first")
+    return jars[:1] + avro[:1]
 
 
 @pytest.fixture(scope="session")

@@ -17,13 +17,13 @@ final class TestJdbcSessionStoreFactory {
 
     @Test
     void urlsWithoutPasswordsAreUnchanged() {
-        assertThat(JdbcSessionStoreFactory.redactUrl("jdbc:h2:file:/home/epoxy/db/epoxy")).isEqualTo("jdbc:h2:file:/home/epoxy/db/epoxy");
+        assertThat(JdbcSessionStoreFactory.redactUrl("jdbc:h2:file:/var/lib/epoxy/db/epoxy")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db/epoxy");
     }
 
     @Test
     void h2UrlsGetDurableCommitsUnlessTheyChooseAWriteDelay() {
-        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/home/db/epoxy")).isEqualTo("jdbc:h2:file:/home/db/epoxy;WRITE_DELAY=0");
-        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/home/db/epoxy;write_delay=500")).isEqualTo("jdbc:h2:file:/home/db/epoxy;write_delay=500");
+        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;WRITE_DELAY=0");
+        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db;write_delay=500")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;write_delay=500");
         assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:postgresql://db/epoxy")).isEqualTo("jdbc:postgresql://db/epoxy");
     }
 }

@@ -2,12 +2,12 @@ package dev.epoxy.storage;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
+import dev.epoxy.testing.TestingTools;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +36,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * endpoint serves under the same bucket and key, and the other way round, files made on disk included.
  */
 class TestLocalS3FileSystemAndEndpoint {
-    private static final Path AWS = Path.of("/usr/bin/aws");
 
     @TempDir
     static Path home;
@@ -130,7 +129,6 @@ class TestLocalS3FileSystemAndEndpoint {
 
     @Test
     void awsCliCopyInIsReadBySparkAndSparkOutputCopiesOut() throws Exception {
-        assumeTrue(Files.isExecutable(AWS), "AWS CLI not installed at " + AWS);
         Path upload = home.resolve("upload.json");
         Files.writeString(upload, "{\"name\":\"a\",\"amount\":1.5}\n{\"name\":\"b\",\"amount\":2.5}\n");
         aws("s3", "mb", "s3://cli");
@@ -157,7 +155,7 @@ class TestLocalS3FileSystemAndEndpoint {
     }
 
     private static void aws(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", endpoint.uri().toString()));
+        List<String> command = new ArrayList<>(List.of(TestingTools.requireAwsCli().toString(), "--endpoint-url", endpoint.uri().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();

@@ -106,8 +106,7 @@ class TestSparkDriverFailures {
 
     @Test
     void badPythonWithASparkHomeFailsInTheDriverNamingIt() {
-        Path sparkHome = TestingDrivers.sparkHome().orElseGet(() -> Path.of(TestingDrivers.python()).toAbsolutePath().getParent().getParent()
-                .resolve("lib").resolve("python3.11").resolve("site-packages").resolve("pyspark"));
+        Path sparkHome = TestingDrivers.sparkHome();
         RecordingDriverListener listener = new RecordingDriverListener();
         driver = launch("bad-python-driver", TestingDrivers.config(home).withSparkHome(sparkHome).withPython("/nonexistent/python3"), listener);
         assertThat(listener.awaitFailure(STARTUP))

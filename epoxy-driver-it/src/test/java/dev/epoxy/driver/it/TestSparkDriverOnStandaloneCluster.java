@@ -53,7 +53,7 @@ class TestSparkDriverOnStandaloneCluster {
     @Test
     void sessionRunsOnExecutorsOfAStandaloneCluster() throws IOException {
         home = TestingDrivers.newHome();
-        Path sparkHome = TestingDrivers.resolvedSparkHome();
+        Path sparkHome = TestingDrivers.sparkHome();
         int masterPort = freePort();
         String masterUrl = "spark://127.0.0.1:" + masterPort;
         master = startSparkClass(sparkHome, "master", List.of("org.apache.spark.deploy.master.Master",

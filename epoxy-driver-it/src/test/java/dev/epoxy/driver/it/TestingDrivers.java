@@ -8,6 +8,7 @@ import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
+import dev.epoxy.testing.TestingTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,10 +21,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Settings shared by the driver tests. The Python and Spark home come from the system properties
- * {@code epoxy.test.python} / {@code epoxy.test.spark-home} or the environment variables
- * {@code EPOXY_TEST_PYTHON} / {@code EPOXY_TEST_SPARK_HOME}; without them the Python is
- * /work/venv/bin/python (or python3) and Spark is found from its pyspark package.
+ * Settings shared by the driver tests. The Python and Spark home come from {@link TestingTools}: the
+ * {@code EPOXY_SESSION_PYTHON} / {@code EPOXY_SESSION_SPARK_HOME} that {@code ./epoxy test} exports, or the
+ * clone's own {@code .venv}.
  */
 final class TestingDrivers {
     private TestingDrivers() {}
@@ -37,49 +37,27 @@ final class TestingDrivers {
         return dist.toAbsolutePath().normalize();
     }
 
+    /** The project's Python: what ./epoxy test exports, else the clone's .venv (see {@link TestingTools}). */
     static String python() {
-        return setting("epoxy.test.python", "EPOXY_TEST_PYTHON")
-                .orElse(Files.isExecutable(Path.of("/work/venv/bin/python")) ? "/work/venv/bin/python" : "python3");
+        return TestingTools.requirePython().toString();
     }
 
-    static Optional<Path> sparkHome() {
-        return setting("epoxy.test.spark-home", "EPOXY_TEST_SPARK_HOME").map(Path::of);
-    }
-
-    /** The configured Spark home, or the pyspark package directory of {@link #python()}. */
-    static Path resolvedSparkHome() {
-        return sparkHome().orElseGet(() -> {
-            try {
-                Process process = new ProcessBuilder(python(), "-c", "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
-                        .redirectErrorStream(true)
-                        .start();
-                String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-                if (process.waitFor() != 0) {
-                    throw new IllegalStateException(python() + " cannot import pyspark: " + output);
-                }
-                return Path.of(output);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+    /** The Spark home drivers are launched with, found the same way. */
+    static Path sparkHome() {
+        return TestingTools.requireSparkHome();
     }
 
     /** Launch settings for tests: local[2], Spark UI off, a fresh home, an ephemeral link port. */
     static DriverLaunchConfig config(Path home) {
-        DriverLaunchConfig config = DriverLaunchConfig.defaults()
+        return DriverLaunchConfig.defaults()
                 .withHome(home)
                 .withDistDir(distDir())
                 .withPython(python())
                 .withMaster("local[2]")
                 .withLocalDriverMemory("1g")
                 .withLinkPort(0)
-                .withSparkConf(Map.of("spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "2"));
-        return sparkHome().map(config::withSparkHome).orElse(config);
+                .withSparkConf(Map.of("spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "2"))
+                .withSparkHome(sparkHome());
     }
 
     static DriverLinkServer linkServer() {
@@ -135,13 +113,5 @@ final class TestingDrivers {
         catch (IOException e) {
             return "(no driver log: " + e.getMessage() + ")";
         }
-    }
-
-    private static Optional<String> setting(String property, String environmentVariable) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environmentVariable);
-        }
-        return Optional.ofNullable(value).filter(text -> !text.isBlank());
     }
 }

@@ -20,7 +20,7 @@ class TestRelationalize extends SparkTestBase {
                 record("name", "A", "info", record("city", "X"), "links",
                         List.of(record("url", "u1", "tags", List.of("t1", "t2")), record("url", "u2", "tags", List.of()))),
                 record("name", "B", "info", record("city", "Y"), "links", null)));
-        List<DynamicFrame> frames = input.relationalize("root", "/tmp/staging", "{}", "", null, 0, 0);
+        List<DynamicFrame> frames = input.relationalize("root", "s3://staging/relationalize/", "{}", "", null, 0, 0);
         assertThat(frames).extracting(DynamicFrame::name).containsExactly("root", "root_links", "root_links_val_tags");
 
         DynamicFrame root = frames.get(0);
@@ -48,6 +48,6 @@ class TestRelationalize extends SparkTestBase {
     void stagingPathIsRequired() {
         DynamicFrame input = frame(glueContext, List.of(record("a", 1L)));
         assertThatThrownBy(() -> input.relationalize("root", "", "{}", "", null, 0, 0)).hasMessage("staging_path must not be empty");
-        assertThat(input.relationalize("root", "/tmp/x", "{}", "", null, 0, 0)).hasSize(1);
+        assertThat(input.relationalize("root", "s3://staging/x/", "{}", "", null, 0, 0)).hasSize(1);
     }
 }

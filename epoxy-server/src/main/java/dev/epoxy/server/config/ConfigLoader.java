@@ -10,7 +10,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * environment variables ({@code EPOXY_SERVER_PORT}), system properties ({@code -Depoxy.server.port=…}) and
  * the command line ({@code --port N}, {@code --home DIR}, {@code --config key=value}).
  *
- * <p>An unknown {@code epoxy.*} key, an unknown {@code EPOXY_*} environment variable, an unknown option or
- * a removed key stops startup with {@code INVALID_INPUT} naming it; a renamed key keeps working and logs a
- * warning. {@code epoxy.home} cannot be set in the file that lives in it.
+ * <p>An unknown {@code epoxy.*} key (in the file, a system property or {@code --config}), an unknown option
+ * or a removed key stops startup with {@code INVALID_INPUT} naming it; a renamed key keeps working and logs a
+ * warning. An unknown {@code EPOXY_*} environment variable only warns, naming the nearest known key: the
+ * environment is shared with the user's other tools (a client script's {@code EPOXY_ENDPOINT}, say), so it
+ * must not stop the server. {@code epoxy.home} cannot be set in the file that lives in it.
  */
 public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -75,13 +79,15 @@ public final class ConfigLoader {
      */
     public EpoxyConfig load(List<String> args, Map<String, String> environment, Map<String, String> systemProperties) {
         Map<String, ResolvedValue> commandLine = parseCommandLine(args);
+        List<String> warnings = new ArrayList<>();
 
         Map<String, ResolvedValue> fromEnvironment = new LinkedHashMap<>();
         new TreeMap<>(environment).forEach((variable, value) -> {
             if (variable.startsWith(ENVIRONMENT_PREFIX)) {
                 String key = keyByEnvironmentVariable.get(variable);
                 if (key == null) {
-                    throw new EpoxyException(INVALID_INPUT, "Unknown configuration environment variable %s: no epoxy.* key maps to it (see docs/configuration.md)", variable);
+                    warnings.add(unknownEnvironmentVariable(variable));
+                    return;
                 }
                 fromEnvironment.put(key, new ResolvedValue(value, "environment variable " + variable));
             }
@@ -102,14 +108,14 @@ public final class ConfigLoader {
 
         Path file = homePath.resolve(PROPERTIES_FILE);
         for (Map.Entry<String, ResolvedValue> entry : readPropertiesFile(file).entrySet()) {
-            if (canonicalName(entry.getKey(), entry.getValue()).equals(EpoxyKeys.HOME.name())) {
+            if (canonicalName(entry.getKey(), entry.getValue(), new ArrayList<>()).equals(EpoxyKeys.HOME.name())) {
                 throw new EpoxyException(INVALID_INPUT, "%s cannot be set in %s: that file is read from %s; use --home or EPOXY_HOME", EpoxyKeys.HOME.name(), file, EpoxyKeys.HOME.name());
             }
-            apply(values, entry.getKey(), entry.getValue());
+            apply(values, entry.getKey(), entry.getValue(), warnings);
         }
-        fromEnvironment.forEach((name, value) -> apply(values, name, value));
-        fromSystemProperties.forEach((name, value) -> apply(values, name, value));
-        commandLine.forEach((name, value) -> apply(values, name, value));
+        fromEnvironment.forEach((name, value) -> apply(values, name, value, warnings));
+        fromSystemProperties.forEach((name, value) -> apply(values, name, value, warnings));
+        commandLine.forEach((name, value) -> apply(values, name, value, warnings));
         values.put(EpoxyKeys.HOME.name(), home);
 
         for (ConfigKey key : keys.values()) {
@@ -117,15 +123,44 @@ public final class ConfigLoader {
                 values.put(key.name(), new ResolvedValue(substitute(key.defaultValue().get(), userHome, home.value()), "default"));
             }
         }
-        return new EpoxyConfig(keys, values);
+        warnings.forEach(LOG::warn);
+        return new EpoxyConfig(keys, values, warnings);
     }
 
-    private void apply(Map<String, ResolvedValue> values, String name, ResolvedValue value) {
-        values.put(canonicalName(name, value), value);
+    private void apply(Map<String, ResolvedValue> values, String name, ResolvedValue value, List<String> warnings) {
+        values.put(canonicalName(name, value, warnings), value);
+    }
+
+    private String unknownEnvironmentVariable(String variable) {
+        String nearest = keyByEnvironmentVariable.keySet().stream()
+                .min(Comparator.comparingInt((String known) -> editDistance(variable, known)).thenComparing(Comparator.naturalOrder()))
+                .orElseThrow();
+        return String.format("Ignoring environment variable %s: no epoxy.* key maps to it; the nearest is %s (%s), see docs/configuration.md",
+                variable, keyByEnvironmentVariable.get(nearest), nearest);
+    }
+
+    /** Levenshtein distance, for naming the key a misspelt variable most likely meant. */
+    static int editDistance(String left, String right) {
+        int[] previous = new int[right.length() + 1];
+        int[] current = new int[right.length() + 1];
+        for (int j = 0; j <= right.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= left.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= right.length(); j++) {
+                int substitution = previous[j - 1] + (left.charAt(i - 1) == right.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[right.length()];
     }
 
     /** The current name of a key, following renames; fails on unknown and removed keys. */
-    private String canonicalName(String name, ResolvedValue value) {
+    private String canonicalName(String name, ResolvedValue value, List<String> warnings) {
         if (keys.containsKey(name)) {
             return name;
         }
@@ -137,7 +172,7 @@ public final class ConfigLoader {
             throw new EpoxyException(INVALID_INPUT, "Configuration key %s (from %s) was removed: %s", name, value.source(), legacy.removalNote().get());
         }
         String replacement = legacy.replacement().orElseThrow();
-        LOG.warn("Configuration key {} (from {}) is deprecated; use {} instead", name, value.source(), replacement);
+        warnings.add(String.format("Configuration key %s (from %s) is deprecated; use %s instead", name, value.source(), replacement));
         return replacement;
     }
 

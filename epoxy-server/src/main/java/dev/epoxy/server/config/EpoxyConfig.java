@@ -32,6 +32,7 @@ public final class EpoxyConfig {
 
     private final Map<String, ConfigKey> keys;
     private final Map<String, ResolvedValue> values;
+    private final List<String> warnings;
 
     /** A value and where it came from, e.g. {@code environment variable EPOXY_SERVER_PORT}. */
     record ResolvedValue(String value, String source) {
@@ -41,12 +42,18 @@ public final class EpoxyConfig {
         }
     }
 
-    EpoxyConfig(Map<String, ConfigKey> keys, Map<String, ResolvedValue> values) {
+    EpoxyConfig(Map<String, ConfigKey> keys, Map<String, ResolvedValue> values, List<String> warnings) {
         this.keys = Map.copyOf(keys);
         this.values = Map.copyOf(values);
+        this.warnings = List.copyOf(warnings);
         for (Map.Entry<String, ResolvedValue> entry : values.entrySet()) {
             checkType(key(entry.getKey()), entry.getValue());
         }
+    }
+
+    /** What loading warned about (ignored environment variables, renamed keys), already logged; empty when nothing. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Where Epoxy keeps its state ({@code epoxy.home}). */

@@ -201,9 +201,52 @@ class TestEpoxyConfig {
     }
 
     @Test
-    void unknownEnvironmentVariableStopsStartup() {
-        assertThatThrownBy(() -> load(List.of(), Map.of("EPOXY_SERVER_PROT", "1"), Map.of()))
-                .hasMessage("Unknown configuration environment variable EPOXY_SERVER_PROT: no epoxy.* key maps to it (see docs/configuration.md)");
+    void unknownEnvironmentVariableWarnsNamingTheNearestKeyAndStartupGoesOn() {
+        // The environment is shared with the user's other tools: a typo or a client's EPOXY_ENDPOINT must not stop the server.
+        EpoxyConfig config = load(List.of(), Map.of("EPOXY_SERVER_PROT", "1", "EPOXY_ENDPOINT", "http://127.0.0.1:9911"), Map.of());
+
+        assertThat(port(config)).isEqualTo(9911);
+        assertThat(config.warnings()).containsExactly(
+                "Ignoring environment variable EPOXY_ENDPOINT: no epoxy.* key maps to it; the nearest is "
+                        + nearestKey("EPOXY_ENDPOINT") + ", see docs/configuration.md",
+                "Ignoring environment variable EPOXY_SERVER_PROT: no epoxy.* key maps to it; the nearest is epoxy.server.port (EPOXY_SERVER_PORT), see docs/configuration.md");
+    }
+
+    @Test
+    void benchmarkRunnersDistVariableDoesNotStopTheServer() {
+        // Finding 12 of issue 6: `./epoxy bench` exports EPOXY_DIST for its own use.
+        EpoxyConfig config = load(List.of(), Map.of("EPOXY_DIST", "epoxy-dist/target/epoxy"), Map.of());
+
+        assertThat(config.warnings()).singleElement().asString().startsWith("Ignoring environment variable EPOXY_DIST: ");
+    }
+
+    @Test
+    void unknownKeyOnTheCommandLineStillStopsStartup() {
+        assertThatThrownBy(() -> load(List.of("--config", "epoxy.server.prot=1"), Map.of(), Map.of()))
+                .hasMessage("Unknown configuration key epoxy.server.prot (from command line --config epoxy.server.prot); see docs/configuration.md for the known keys");
+    }
+
+    @Test
+    void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        assertThat(ConfigLoader.editDistance("", "")).isZero();
+        assertThat(ConfigLoader.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ConfigLoader.editDistance("PROT", "PORT")).isEqualTo(2);
+        assertThat(ConfigLoader.editDistance("abc", "")).isEqualTo(3);
+    }
+
+    /** The known key whose variable is closest to {@code variable}, by a brute-force search written independently here. */
+    private static String nearestKey(String variable) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigKey key : EpoxyKeys.all().stream().sorted(java.util.Comparator.comparing(k -> ConfigKey.environmentVariableOf(k.name()))).toList()) {
+            String candidate = ConfigKey.environmentVariableOf(key.name());
+            int distance = ConfigLoader.editDistance(variable, candidate);
+            if (distance < bestDistance) {
+                best = key.name() + " (" + candidate + ")";
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.epoxy.server.s3;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
+import dev.epoxy.testing.TestingTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AWS CLI (Debian's awscli, {@code /usr/bin/aws}) and boto3 (from the shared virtualenv) against
+ * The AWS CLI v2 (Debian's awscli) and boto3 (from the project's virtualenv, see {@link TestingTools}) against
  * the endpoint, with dummy credentials and no AWS configuration beyond the endpoint URL.
  */
 class TestS3EndpointWithRealClients {
-    private static final Path AWS = Path.of("/usr/bin/aws");
-    private static final Path PYTHON = Path.of(System.getProperty("epoxy.test.python", "/work/venv/bin/python"));
 
     @TempDir
     static Path home;
@@ -47,7 +45,6 @@ class TestS3EndpointWithRealClients {
 
     @Test
     void awsCliMakesBucketCopiesInAndOutAndLists() throws Exception {
-        assumeTrue(Files.isExecutable(AWS), "AWS CLI not installed at " + AWS);
         Path upload = home.resolve("orders.json");
         Files.writeString(upload, "{\"id\":1}\n{\"id\":2}\n");
 
@@ -72,7 +69,6 @@ class TestS3EndpointWithRealClients {
 
     @Test
     void awsCliUploadsLargeFileInParts() throws Exception {
-        assumeTrue(Files.isExecutable(AWS), "AWS CLI not installed at " + AWS);
         Files.createDirectories(root.resolve("big-bucket"));
         byte[] content = new byte[20 * 1024 * 1024 + 17];
         new Random(7).nextBytes(content);
@@ -95,7 +91,6 @@ class TestS3EndpointWithRealClients {
 
     @Test
     void boto3ClientSeesTheSameObjects() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "Python with boto3 not found at " + PYTHON);
         Files.createDirectories(root.resolve("py-bucket/from-disk"));
         Files.writeString(root.resolve("py-bucket/from-disk/x.txt"), "written on disk");
         String script = """
@@ -109,7 +104,7 @@ class TestS3EndpointWithRealClients {
                 print(",".join(keys))
                 """;
 
-        ProcessResult result = run(List.of(PYTHON.toString(), "-c", script, endpoint.uri().toString()));
+        ProcessResult result = run(List.of(TestingTools.requirePython().toString(), "-c", script, endpoint.uri().toString()));
 
         assertThat(result.output().lines()).containsExactly("written on disk", "from-boto3/y.txt,from-disk/x.txt");
         assertThat(root.resolve("py-bucket/from-boto3/y.txt")).hasContent("written by boto3");
@@ -117,7 +112,6 @@ class TestS3EndpointWithRealClients {
 
     @Test
     void boto3FindsTheEndpointThroughTheDriverEnvironment() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "Python with boto3 not found at " + PYTHON);
         Files.createDirectories(root.resolve("env-bucket"));
         Files.writeString(root.resolve("env-bucket/k.txt"), "via AWS_ENDPOINT_URL_S3");
         Map<String, String> environment = StorageSparkConf.driverEnvironment(StorageConfig.defaults(), Optional.of(endpoint.uri()));
@@ -127,13 +121,13 @@ class TestS3EndpointWithRealClients {
                 print(s3.get_object(Bucket="env-bucket", Key="k.txt")["Body"].read().decode())
                 """;
 
-        ProcessResult result = run(List.of(PYTHON.toString(), "-c", script), environment);
+        ProcessResult result = run(List.of(TestingTools.requirePython().toString(), "-c", script), environment);
 
         assertThat(result.output().strip()).isEqualTo("via AWS_ENDPOINT_URL_S3");
     }
 
     private static List<String> aws(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", endpoint.uri().toString()));
+        List<String> command = new ArrayList<>(List.of(TestingTools.requireAwsCli().toString(), "--endpoint-url", endpoint.uri().toString()));
         command.addAll(List.of(arguments));
         return command;
     }
