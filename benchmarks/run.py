@@ -4,6 +4,8 @@
 sessions:       session cold start (CreateSession -> READY), statement overhead for `1+1`
                 (RunStatement -> AVAILABLE seen by a client polling every 5 ms), server RSS idle and
                 with 5 live sessions, driver RSS (driver JVM and its Python interpreter).
+load:           p50/p99 latency of `1+1` statements submitted open-loop at 1, 10 and 50 statements/s
+                across 8 live sessions (benchmarks/load.py).
 pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
 inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
 representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
@@ -100,6 +102,12 @@ def bench_sessions(args) -> dict:
     }
 
 
+def bench_load(args) -> dict:
+    import load
+
+    return load.run([float(rate) for rate in args.load_rates.split(",")], args.load_sessions, args.load_duration)
+
+
 def bench_pipeline(args) -> dict:
     import pipeline
 
@@ -133,13 +141,14 @@ def bench_representation(args) -> dict:
     return java_benchmark("RepresentationBenchmark.java", str(args.representation_rows), str(args.java_rounds))
 
 
-BENCHMARKS = {"sessions": bench_sessions, "pipeline": bench_pipeline, "inference": bench_inference,
+BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_pipeline, "inference": bench_inference,
               "representation": bench_representation}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
 SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "rounds": 1, "inference_records": 2000,
-         "representation_rows": 2000, "java_rounds": 1}
+         "representation_rows": 2000, "java_rounds": 1,
+         "load_rates": "4", "load_sessions": 1, "load_duration": 1}
 
 
 def main(argv=None):
@@ -150,6 +159,9 @@ def main(argv=None):
     parser.add_argument("--sessions", type=int, default=7, help="cold starts to time")
     parser.add_argument("--live-sessions", type=int, default=5, help="sessions alive while the server's RSS is read")
     parser.add_argument("--statements", type=int, default=300, help="1+1 statements to time")
+    parser.add_argument("--load-rates", default="1,10,50", help="statements/s of the load benchmark, comma-separated")
+    parser.add_argument("--load-sessions", type=int, default=8, help="live sessions the load is spread over")
+    parser.add_argument("--load-duration", type=float, default=20, help="seconds of load per rate")
     parser.add_argument("--rows", type=int, default=5_000_000, help="orders in the seed pipeline benchmark")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
