@@ -3,23 +3,87 @@
 Finding 14 of issue 6: following the old README (%endpoint plus AWS_ENDPOINT_URL_STS) the kernel calls AWS's STS
 and never reaches Epoxy. `./epoxy jupyter` is the fix: its kernelspec reaches Epoxy, and only Epoxy, whatever the
 user's shell and default profile say.
+
+Each test has its own HOME (its own ~/.aws and Jupyter directories) and a recording proxy standing in for the
+internet.
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import nbformat
+import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
-from ..e2e.epoxy_server import CREDENTIALS, REGION, ROLE
+from .epoxy_server import CREDENTIALS, REGION, ROLE
 
 REPO = Path(__file__).resolve().parents[3]
 MAGICS = f"%iam_role {ROLE}\n%idle_timeout 30\n%glue_version 5.0\n%worker_type G.1X\n%number_of_workers 2"
 CODE = "print(spark.range(7).count())"
+
+# Everything in a developer's environment that could point a kernel, Jupyter or botocore somewhere else.
+_CLEARED_PREFIXES = ("AWS_", "JUPYTER", "XDG_", "IPYTHON", "glue_", "GLUE_")
+_CLEARED = {"request_origin", "region", "session_id", "userId", "http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+
+
+class Trap:
+    """An HTTP proxy that refuses every request and remembers its target: where traffic meant for the internet went."""
+
+    def __init__(self):
+        self.targets: list[str] = []
+        trap = self
+
+        class Refuse(BaseHTTPRequestHandler):
+            def _refuse(self):
+                trap.targets.append(self.path if self.command == "CONNECT" else f"{self.command} {self.path}")
+                self.send_error(403, "refused by the test's trap proxy")
+
+            do_CONNECT = do_GET = do_POST = do_PUT = do_HEAD = do_DELETE = _refuse
+
+            def log_message(self, *args):
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def hosts(self) -> set[str]:
+        return {target.split()[-1].split("://")[-1].split("/")[0].rsplit(":", 1)[0] for target in self.targets}
+
+    def close(self):
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+def trap():
+    proxy = Trap()
+    yield proxy
+    proxy.close()
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch, trap) -> Path:
+    """HOME is the test's own; every request not addressed to 127.0.0.1 goes to the trap instead of the internet."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in list(os.environ):
+        if name.startswith(_CLEARED_PREFIXES) or name.lower() in _CLEARED or name in _CLEARED:
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, trap.url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+    return home
 
 
 def setup_epoxy_kernel(server) -> str:
@@ -51,7 +115,7 @@ def session_ids(glue) -> set[str]:
 
 def test_old_readme_recipe_calls_aws_sts_and_never_reaches_epoxy(server, home, trap, monkeypatch):
     """Finding 14 as reported: the kernel's own kernelspec, %endpoint and AWS_ENDPOINT_URL_STS."""
-    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}:{__import__('os').environ['PATH']}")
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}:{os.environ['PATH']}")
     subprocess.run([str(Path(sys.executable).parent / "install-glue-kernels")], check=True, capture_output=True, timeout=120)
     assert "glue_pyspark" in KernelSpecManager().find_kernel_specs()
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS["aws_access_key_id"])
