@@ -87,10 +87,13 @@ def home(tmp_path, monkeypatch, trap) -> Path:
 
 
 def setup_epoxy_kernel(server) -> str:
-    """Runs the set-up command as a user would; returns what it printed."""
+    """Runs what `./epoxy jupyter --port N --s3-port M` runs once the virtualenv is current; returns what it printed.
+
+    (The script itself would first bring .venv up to date, which this test, run from that .venv, must not do.)
+    """
     result = subprocess.run(
-        [str(REPO / "epoxy"), "jupyter", "--port", str(server.port), "--s3-port", str(server.s3_port)],
-        capture_output=True, text=True, timeout=300)
+        [sys.executable, "-m", "epoxy_jupyter", "--port", str(server.port), "--s3-port", str(server.s3_port)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO / "python")})
     assert result.returncode == 0, f"./epoxy jupyter failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout
 
