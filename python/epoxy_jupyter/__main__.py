@@ -41,6 +41,10 @@ def answers(endpoints: aws_profile.Endpoints) -> str | None:
         return None
 
 
+def say(line: str):
+    print(f"epoxy: {line}")
+
+
 def main(argv: list[str]) -> int:
     args = parse(argv)
     host = f"[{args.host}]" if ":" in args.host else args.host
@@ -48,7 +52,6 @@ def main(argv: list[str]) -> int:
     config, credentials = aws_profile.config_file(), aws_profile.credentials_file()
     aws_profile.write_profile(args.profile, endpoints, config, credentials)
     spec_dir = kernelspec.install(args.profile, endpoints, config, credentials, args.role)
-    say = lambda line: print(f"epoxy: {line}")  # noqa: E731
     say(f"wrote AWS profile '{args.profile}' to {config} and {credentials} "
         f"(Glue and STS at {endpoints.glue}, S3 at {endpoints.s3}; other profiles untouched)")
     say(f"installed Jupyter kernel \"{kernelspec.display_name(args.profile)}\" in {spec_dir}")

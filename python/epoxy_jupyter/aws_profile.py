@@ -25,12 +25,12 @@ class Endpoints:
 
 def config_file() -> Path:
     """The shared config file botocore reads: AWS_CONFIG_FILE, else ~/.aws/config."""
-    return Path(os.path.expanduser(os.environ.get("AWS_CONFIG_FILE") or "~/.aws/config"))
+    return Path(os.path.expanduser(os.environ.get("AWS_CONFIG_FILE") or "~/.aws/config")).absolute()
 
 
 def credentials_file() -> Path:
     """The shared credentials file botocore reads: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials."""
-    return Path(os.path.expanduser(os.environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials"))
+    return Path(os.path.expanduser(os.environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials")).absolute()
 
 
 def _section_key(name: str) -> str:
