@@ -46,9 +46,9 @@ public final class EpoxyServerMain {
         text.append("\n  AWS CLI:  export AWS_ACCESS_KEY_ID=epoxy AWS_SECRET_ACCESS_KEY=epoxy AWS_DEFAULT_REGION=us-east-1");
         text.append("\n            aws glue list-sessions --endpoint-url ").append(endpoint);
         text.append("\n  boto3:    boto3.client('glue', endpoint_url='").append(endpoint).append("', region_name='us-east-1')");
-        text.append("\n  Jupyter:  %endpoint ").append(endpoint).append("   (or export glue_endpoint_url=").append(endpoint)
-                .append(" AWS_ENDPOINT_URL_STS=").append(endpoint).append(")");
-        text.append("\n            %region us-east-1   %iam_role arn:aws:iam::123456789012:role/GlueInteractiveSessionRole\n");
+        text.append("\n  Jupyter:  ./epoxy jupyter --port ").append(server.endpoint().getPort());
+        server.s3Endpoint().ifPresent(s3 -> text.append(" --s3-port ").append(s3.getPort()));
+        text.append("   then pick the kernel \"Glue PySpark (Epoxy)\"\n");
         return text.toString();
     }
 }
