@@ -78,7 +78,8 @@ public final class DriverMain {
             fail("The session driver failed to start: " + e);
             return;
         }
-        statements = new StatementRunner(sparkContext, python, this::startInterpreter, settings.cancelGracePeriod(), interpreterLog, link::send, this::fail);
+        statements = new StatementRunner(sparkContext, python, this::startInterpreter, settings.cancelGracePeriod(), interpreterLog, link::send,
+                this::interpreterLost);
         String uiUrl = sparkContext.sc().uiWebUrl().isDefined() ? sparkContext.sc().uiWebUrl().get() : null;
         link.send(new DriverMessage.Ready(uiUrl, sparkContext.sc().applicationId()));
         LOG.info("Session {} ready (Spark UI {})", settings.sessionId(), uiUrl == null ? "disabled" : uiUrl);
@@ -121,6 +122,13 @@ public final class DriverMain {
 
     private PythonInterpreter startInterpreter() throws PythonInterpreter.StartException {
         return PythonInterpreter.start(settings, gateway.getListeningPort(), gateway.secret(), interpreterLog, this::pythonExited);
+    }
+
+    private void interpreterLost(String reason) {
+        // A replacement interrupted by Shutdown is no failure of the session.
+        if (!stopping) {
+            fail(reason);
+        }
     }
 
     private void onServerMessage(ServerMessage message) {

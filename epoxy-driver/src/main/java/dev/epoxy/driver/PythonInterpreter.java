@@ -50,6 +50,7 @@ final class PythonInterpreter implements AutoCloseable {
     private final Map<Integer, CompletableFuture<ReplResult>> pending = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean leadsProcessGroup;
+    private final Thread killAtExit = new Thread(this::killIfAlive, "epoxy-python-kill-at-exit");
 
     /** What the interpreter answered for one statement. {@code status} is ok, error or cancelled. */
     record ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback) {}
@@ -71,6 +72,9 @@ final class PythonInterpreter implements AutoCloseable {
         this.process = process;
         this.control = control;
         this.out = control.getOutputStream();
+        // A driver told to terminate (SIGTERM) takes its interpreter's process group along, even
+        // when the interpreter is too stuck to notice that its control socket closed.
+        Runtime.getRuntime().addShutdownHook(killAtExit);
     }
 
     /**
@@ -239,6 +243,7 @@ final class PythonInterpreter implements AutoCloseable {
         process.destroyForcibly();
         failPending(new IOException("The Python interpreter was killed"));
         closeControl();
+        forgetKillAtExit();
         LOG.info("Killed the Python interpreter (pid {}) and {} processes it started", process.pid(), descendants.size());
     }
 
@@ -257,6 +262,25 @@ final class PythonInterpreter implements AutoCloseable {
             kill();
         }
         closeControl();
+        forgetKillAtExit();
+    }
+
+    private void killIfAlive() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void forgetKillAtExit() {
+        if (Thread.currentThread() == killAtExit) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
+        }
+        catch (IllegalStateException e) {
+            // The JVM is shutting down; the hook finds the process gone.
+        }
     }
 
     private void killProcessGroup() {

@@ -222,8 +222,10 @@ class TestSparkDriverStatements {
         int id = runAndAwaitInside("import os, signal, subprocess\n"
                 + "child = subprocess.Popen(['sleep', '600'])\n"
                 + "session_leader = subprocess.Popen(['sleep', '600'], start_new_session=True)\n"
+                // Left behind by its parent: in the interpreter's process group, but no descendant.
+                + "orphan = int(subprocess.run(['sh', '-c', 'sleep 600 > /dev/null 2>&1 & echo $!'], capture_output=True, text=True).stdout)\n"
                 + "with open(r'" + pids + ".tmp', 'w') as file:\n"
-                + "    file.write('%d %d' % (child.pid, session_leader.pid))\n"
+                + "    file.write('%d %d %d' % (child.pid, session_leader.pid, orphan))\n"
                 + "os.rename(r'" + pids + ".tmp', r'" + pids + "')\n"
                 + "signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])\n"
                 + "while True:\n    pass");
