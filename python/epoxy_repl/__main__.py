@@ -104,11 +104,16 @@ class Repl:
             except KeyboardInterrupt:
                 # It arrived outside the user's code, e.g. while the statement was being set up.
                 result = StatementResult("error", "", "KeyboardInterrupt", "", [])
-            result = self._cancelled_if_requested(statement_id, result)
+            self._report(statement_id, result)
+
+    def _report(self, statement_id, result):
+        # A late SIGINT of the cancel that just ended the statement must not lose its result.
+        while True:
             try:
-                self._link.send(result.to_message(statement_id))
+                self._link.send(self._cancelled_if_requested(statement_id, result).to_message(statement_id))
+                return
             except KeyboardInterrupt:
-                self._link.send(result.to_message(statement_id))
+                continue
 
     def _run(self, statement_id, code):
         with self._lock:
