@@ -5,6 +5,7 @@ import json
 import os
 import secrets
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -67,9 +68,13 @@ class Interpreter:
 
     def close(self):
         self.close_control()
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(_DEADLINE_SECONDS)
+        # The interpreter ends its process group (what the test's statements started) by itself.
+        try:
+            self.process.wait(_DEADLINE_SECONDS)
+        finally:
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(_DEADLINE_SECONDS)
         self._listener.close()
         os.close(self._signal_read)
         os.close(self.signal_fd)
