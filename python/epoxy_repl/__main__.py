@@ -6,13 +6,19 @@ Environment:
   PYSPARK_GATEWAY_PORT/_SECRET         the driver's py4j server (Spark's Py4JServer)
 
 Protocol on the control socket, one JSON object per line:
-  python → driver  {"type":"hello","secret":…}, then {"type":"ready","spark_version":…}
+  python → driver  {"type":"hello","secret":…}, then {"type":"ready","spark_version":…,"pid":…,"pgid":…}
                    or {"type":"failed","reason":…}; {"type":"result","id":N,"status":"ok|error|cancelled",
                    "text":…, "ename":…, "evalue":…, "traceback":[…]} per statement
   driver → python  {"type":"execute","id":N,"code":…}, {"type":"cancel","id":N}, {"type":"shutdown"}
 
 The main thread runs statements; a control thread reads the socket and, on cancel, interrupts the
-main thread with SIGINT so that sleeps and pure-Python loops raise KeyboardInterrupt.
+main thread with SIGINT so that sleeps and pure-Python loops raise KeyboardInterrupt. Only a
+statement a cancel arrived for is ``cancelled``; a KeyboardInterrupt the user's code raises by itself
+is an ``error`` like any other exception.
+
+The interpreter leads its own process group, which the processes that statements start join. When
+the interpreter ends (shutdown, or the driver gone) it ends the whole group; a driver that gives up
+on a statement that ignores its cancel kills the group from outside.
 """
 
 import faulthandler
@@ -54,6 +60,7 @@ class Repl:
         self._requests = queue.Queue()
         self._lock = threading.Lock()
         self._running_id = None
+        self._cancel_requested_id = None
         self._cancelled_early = set()
         self._main_thread_id = threading.main_thread().ident
 
@@ -67,6 +74,7 @@ class Repl:
                 elif kind == "cancel":
                     with self._lock:
                         if self._running_id == message.get("id"):
+                            self._cancel_requested_id = self._running_id
                             signal.pthread_kill(self._main_thread_id, signal.SIGINT)
                         elif self._running_id is None:
                             # The cancel overtook its statement: never start it.
@@ -80,7 +88,7 @@ class Repl:
             if busy:
                 # The driver is gone or stopping and a statement still runs: nobody will ever read
                 # its result, and it must not outlive the session (think time.sleep(600)).
-                os._exit(0)
+                end_process_group()
 
     def serve(self):
         while True:
@@ -94,11 +102,18 @@ class Repl:
             try:
                 result = self._run(statement_id, request["code"])
             except KeyboardInterrupt:
-                result = StatementResult("cancelled", "", "KeyboardInterrupt", "Statement cancelled")
+                # It arrived outside the user's code, e.g. while the statement was being set up.
+                result = StatementResult("error", "", "KeyboardInterrupt", "", [])
+            self._report(statement_id, result)
+
+    def _report(self, statement_id, result):
+        # A late SIGINT of the cancel that just ended the statement must not lose its result.
+        while True:
             try:
-                self._link.send(result.to_message(statement_id))
+                self._link.send(self._cancelled_if_requested(statement_id, result).to_message(statement_id))
+                return
             except KeyboardInterrupt:
-                self._link.send(result.to_message(statement_id))
+                continue
 
     def _run(self, statement_id, code):
         with self._lock:
@@ -106,15 +121,27 @@ class Repl:
                 self._cancelled_early.discard(statement_id)
                 return StatementResult("cancelled", "", "KeyboardInterrupt", "Statement cancelled")
             self._running_id = statement_id
+            self._cancel_requested_id = None
         try:
+            # A previous statement may have replaced the handler (SIG_IGN, its own); a cancel needs it.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             _before_statement(self._executor.namespace, statement_id)
             result = self._executor.execute(code)
         finally:
             with self._lock:
                 self._running_id = None
-        if result.status == "cancelled":
+        if result.status != "ok" and result.error_name == "KeyboardInterrupt":
             _drop_py4j_connection(self._executor.namespace)
         return result
+
+    def _cancelled_if_requested(self, statement_id, result):
+        """A statement a cancel arrived for, and that did not finish normally, was cancelled,
+        whatever it raised (KeyboardInterrupt, or the error of its cancelled Spark job)."""
+        with self._lock:
+            cancel_requested = self._cancel_requested_id == statement_id
+        if result.status != "error" or not cancel_requested:
+            return result
+        return StatementResult("cancelled", result.text, "KeyboardInterrupt", "Statement cancelled", result.traceback)
 
 
 def _log_py4j_to_driver_log():
@@ -181,7 +208,29 @@ def _drop_py4j_connection(namespace):
         connection.close(False)
 
 
+def lead_own_process_group():
+    """Makes this process the leader of a new process group; the processes statements start join it
+    (unless they leave it on purpose), so they can be ended together with the interpreter."""
+    try:
+        os.setpgid(0, 0)
+    except OSError as error:
+        print("epoxy_repl: cannot start a process group of its own: %s" % error, file=sys.__stderr__)
+
+
+def end_process_group():
+    """Ends this process and, if it leads its own process group, every process left in that group."""
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    if os.getpgrp() == os.getpid():
+        os.killpg(os.getpid(), signal.SIGKILL)
+    os._exit(0)
+
+
 def main():
+    lead_own_process_group()
     port = int(os.environ["EPOXY_REPL_PORT"])
     secret = os.environ["EPOXY_REPL_SECRET"]
     max_output_bytes = int(os.environ.get("EPOXY_MAX_OUTPUT_BYTES", str(1024 * 1024)))
@@ -202,12 +251,12 @@ def main():
     control = threading.Thread(target=repl.read_control, name="epoxy-repl-control", daemon=True)
     control.start()
     sc = namespace.get("sc")
-    link.send({"type": "ready", "spark_version": sc.version if sc is not None else None})
+    link.send({"type": "ready", "spark_version": sc.version if sc is not None else None,
+               "pid": os.getpid(), "pgid": os.getpgrp()})
     repl.serve()
-    # py4j's non-daemon threads would keep a plain return waiting; the driver is stopping anyway.
-    sys.__stdout__.flush()
-    sys.__stderr__.flush()
-    os._exit(0)
+    # py4j's non-daemon threads would keep a plain return waiting; the driver is stopping anyway, and
+    # processes a statement left behind must not outlive the session.
+    end_process_group()
 
 
 if __name__ == "__main__":

@@ -44,17 +44,17 @@ class Executor:
         self.executed = 0
 
     def execute(self, code):
-        """Runs ``code`` and returns a StatementResult. KeyboardInterrupt propagates to the caller
-        only if it arrives outside the user's code; inside it, the result is ``cancelled``."""
+        """Runs ``code`` and returns a StatementResult, ``ok`` or ``error``.
+
+        A KeyboardInterrupt raised in the user's code is an ``error`` like any other exception:
+        only the caller knows whether a cancel caused it. One that arrives outside the user's code
+        propagates to the caller."""
         output = BoundedOutput(self.max_output_bytes)
         stdout, stderr = _redirect("stdout"), _redirect("stderr")
         stdout.target = stderr.target = output
         try:
             try:
                 self._run(code)
-            except KeyboardInterrupt:
-                return StatementResult("cancelled", _text(output), "KeyboardInterrupt", "Statement cancelled",
-                                       _user_traceback(*sys.exc_info()))
             except SyntaxError as error:
                 return StatementResult("error", _text(output), "SyntaxError", _error_value(error),
                                        traceback.format_exception_only(type(error), error))

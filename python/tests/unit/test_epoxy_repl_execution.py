@@ -70,15 +70,23 @@ def test_system_exit_is_an_error_not_an_exit(executor):
     assert (result.status, result.error_name, result.error_value) == ("error", "SystemExit", "3")
 
 
-def test_keyboard_interrupt_in_user_code_is_a_cancelled_result(executor):
+def test_keyboard_interrupt_in_user_code_is_an_error_named_keyboard_interrupt(executor):
+    # The executor cannot know whether a cancel sent the interrupt; the Repl decides that.
     main = threading.main_thread().ident
     timer = threading.Timer(0.3, lambda: signal.pthread_kill(main, signal.SIGINT))
     timer.start()
     result = executor.execute("import time\nprint('started')\ntime.sleep(30)")
     timer.join()
-    assert result.status == "cancelled"
+    assert (result.status, result.error_name) == ("error", "KeyboardInterrupt")
     assert result.text == "started"
+    assert result.traceback[-1] == "KeyboardInterrupt\n"
     assert executor.execute("1 + 1").text == "2"
+
+
+def test_raised_keyboard_interrupt_is_an_error_with_the_users_frames(executor):
+    result = executor.execute("raise KeyboardInterrupt('by hand')")
+    assert (result.status, result.error_name, result.error_value) == ("error", "KeyboardInterrupt", "by hand")
+    assert result.traceback[1].startswith('  File "<statement-1>", line 1, in <module>\n')
 
 
 def test_output_past_the_limit_is_dropped_with_a_note():

@@ -32,6 +32,7 @@ public final class DriverMain {
     private volatile StatementRunner statements;
     private volatile PythonInterpreter python;
     private volatile Py4JServer gateway;
+    private volatile InterpreterLog interpreterLog;
     private volatile boolean stopping;
 
     private DriverMain(DriverSettings settings) {
@@ -77,7 +78,8 @@ public final class DriverMain {
             fail("The session driver failed to start: " + e);
             return;
         }
-        statements = new StatementRunner(sparkContext, python, link::send);
+        statements = new StatementRunner(sparkContext, python, this::startInterpreter, settings.cancelGracePeriod(), interpreterLog, link::send,
+                this::interpreterLost);
         String uiUrl = sparkContext.sc().uiWebUrl().isDefined() ? sparkContext.sc().uiWebUrl().get() : null;
         link.send(new DriverMessage.Ready(uiUrl, sparkContext.sc().applicationId()));
         LOG.info("Session {} ready (Spark UI {})", settings.sessionId(), uiUrl == null ? "disabled" : uiUrl);
@@ -107,12 +109,25 @@ public final class DriverMain {
     private PythonInterpreter startPython() {
         gateway = new Py4JServer(SparkSession.active().sparkContext().conf());
         gateway.start();
+        // The driver log is this JVM's stderr; every interpreter of the session shares the bounds.
+        interpreterLog = new InterpreterLog(System.err, settings.maxLogBytesPerStatement(), settings.maxLogBytes());
         try {
-            return PythonInterpreter.start(settings, gateway.getListeningPort(), gateway.secret(), this::pythonExited);
+            return startInterpreter();
         }
         catch (PythonInterpreter.StartException e) {
             fail(e.getMessage());
             return null;
+        }
+    }
+
+    private PythonInterpreter startInterpreter() throws PythonInterpreter.StartException {
+        return PythonInterpreter.start(settings, gateway.getListeningPort(), gateway.secret(), interpreterLog, this::pythonExited);
+    }
+
+    private void interpreterLost(String reason) {
+        // A replacement interrupted by Shutdown is no failure of the session.
+        if (!stopping) {
+            fail(reason);
         }
     }
 
@@ -187,8 +202,9 @@ public final class DriverMain {
         if (statements != null) {
             statements.close();
         }
-        if (python != null) {
-            python.close();
+        PythonInterpreter current = currentInterpreter();
+        if (current != null) {
+            current.close();
         }
         if (gateway != null) {
             gateway.shutdown();
@@ -206,11 +222,17 @@ public final class DriverMain {
     private void exit(int code) {
         stopping = true;
         startExitWatchdog();
-        if (python != null) {
-            python.close();
+        PythonInterpreter current = currentInterpreter();
+        if (current != null) {
+            current.close();
         }
         link.close();
         System.exit(code);
+    }
+
+    private PythonInterpreter currentInterpreter() {
+        StatementRunner runner = statements;
+        return runner != null ? runner.interpreter() : python;
     }
 
     /** Spark's shutdown hooks may hang on a broken cluster; the driver must still go away. */

@@ -15,6 +15,11 @@ import java.util.function.Function;
  * @param pythonPath extra PYTHONPATH entries for the interpreter (the dist's {@code python/})
  * @param linkGiveUpAfter how long the driver keeps trying to reach a server it lost before exiting
  * @param sessionLanguage {@code python} (Scala statements come later)
+ * @param cancelGracePeriod how long a cancelled statement may go on after its cancel before the
+ *     interpreter is killed and replaced
+ * @param maxLogBytesPerStatement most bytes the interpreter (and what it starts) may write to the
+ *     driver log through its file descriptors 1 and 2 per statement
+ * @param maxLogBytes most bytes the interpreters may write to the driver log in all
  */
 public record DriverSettings(
         String sessionId,
@@ -27,7 +32,10 @@ public record DriverSettings(
         Duration linkGiveUpAfter,
         Duration pythonStartTimeout,
         String logLevel,
-        String sessionLanguage) {
+        String sessionLanguage,
+        Duration cancelGracePeriod,
+        long maxLogBytesPerStatement,
+        long maxLogBytes) {
 
     public static final String SESSION_ID = "spark.epoxy.session-id";
     public static final String LINK_ADDRESS = "spark.epoxy.link-address";
@@ -38,6 +46,9 @@ public record DriverSettings(
     public static final String PYTHON_START_TIMEOUT = "spark.epoxy.python-start-timeout";
     public static final String LOG_LEVEL = "spark.epoxy.log-level";
     public static final String SESSION_LANGUAGE = "spark.epoxy.session-language";
+    public static final String CANCEL_GRACE_PERIOD_MILLIS = "spark.epoxy.cancel-grace-period-millis";
+    public static final String MAX_LOG_BYTES_PER_STATEMENT = "spark.epoxy.max-log-bytes-per-statement";
+    public static final String MAX_LOG_BYTES = "spark.epoxy.max-log-bytes";
 
     public DriverSettings {
         requireNonNull(sessionId, "sessionId is null");
@@ -49,6 +60,7 @@ public record DriverSettings(
         requireNonNull(pythonStartTimeout, "pythonStartTimeout is null");
         requireNonNull(logLevel, "logLevel is null");
         requireNonNull(sessionLanguage, "sessionLanguage is null");
+        requireNonNull(cancelGracePeriod, "cancelGracePeriod is null");
     }
 
     /**
@@ -78,7 +90,10 @@ public record DriverSettings(
                 Duration.ofSeconds(parseInt(LINK_GIVE_UP_AFTER, optional(conf, LINK_GIVE_UP_AFTER, "600"))),
                 Duration.ofSeconds(parseInt(PYTHON_START_TIMEOUT, optional(conf, PYTHON_START_TIMEOUT, "120"))),
                 optional(conf, LOG_LEVEL, "WARN"),
-                optional(conf, SESSION_LANGUAGE, "python"));
+                optional(conf, SESSION_LANGUAGE, "python"),
+                Duration.ofMillis(parseLong(CANCEL_GRACE_PERIOD_MILLIS, optional(conf, CANCEL_GRACE_PERIOD_MILLIS, "10000"))),
+                parseLong(MAX_LOG_BYTES_PER_STATEMENT, optional(conf, MAX_LOG_BYTES_PER_STATEMENT, String.valueOf(1024 * 1024))),
+                parseLong(MAX_LOG_BYTES, optional(conf, MAX_LOG_BYTES, String.valueOf(100L * 1024 * 1024))));
     }
 
     private static String required(Function<String, String> conf, String key) {
@@ -92,6 +107,15 @@ public record DriverSettings(
     private static String optional(Function<String, String> conf, String key, String defaultValue) {
         String value = conf.apply(key);
         return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static long parseLong(String key, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid " + key + " (expected a number): " + value);
+        }
     }
 
     private static int parseInt(String key, String value) {

@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code python -m epoxy_repl} process and its loopback control socket (JSON lines; see the
- * package's {@code __main__}). The process's own stdout and stderr go to the driver log.
+ * package's {@code __main__}). The process's file descriptors 1 and 2 (shared by everything it
+ * starts) go to the driver log through an {@link InterpreterLog}, which bounds them. The process
+ * leads its own process group, so {@link #kill()} can end it together with what its statements
+ * started.
  */
 final class PythonInterpreter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PythonInterpreter.class);
@@ -46,6 +49,8 @@ final class PythonInterpreter implements AutoCloseable {
     private final OutputStream out;
     private final Map<Integer, CompletableFuture<ReplResult>> pending = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    private volatile boolean leadsProcessGroup;
+    private final Thread killAtExit = new Thread(this::killIfAlive, "epoxy-python-kill-at-exit");
 
     /** What the interpreter answered for one statement. {@code status} is ok, error or cancelled. */
     record ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback) {}
@@ -67,6 +72,9 @@ final class PythonInterpreter implements AutoCloseable {
         this.process = process;
         this.control = control;
         this.out = control.getOutputStream();
+        // A driver told to terminate (SIGTERM) takes its interpreter's process group along, even
+        // when the interpreter is too stuck to notice that its control socket closed.
+        Runtime.getRuntime().addShutdownHook(killAtExit);
     }
 
     /**
@@ -75,7 +83,8 @@ final class PythonInterpreter implements AutoCloseable {
      * @param onUnexpectedExit told if the process exits without {@link #close()}, after the running
      *     statement's result has failed
      */
-    static PythonInterpreter start(DriverSettings settings, int gatewayPort, String gatewaySecret, ExitListener onUnexpectedExit) throws StartException {
+    static PythonInterpreter start(DriverSettings settings, int gatewayPort, String gatewaySecret, InterpreterLog log, ExitListener onUnexpectedExit)
+            throws StartException {
         String secret = HexFormat.of().formatHex(randomBytes());
         ServerSocket listener;
         try {
@@ -85,9 +94,10 @@ final class PythonInterpreter implements AutoCloseable {
             throw new StartException("Cannot open a loopback port for the Python interpreter: " + e.getMessage());
         }
         try (listener) {
+            // One pipe for both: the driver log keeps their order, and one reader bounds them.
             ProcessBuilder builder = new ProcessBuilder(settings.python(), "-m", "epoxy_repl")
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                    .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> environment = builder.environment();
             // User code runs in this process; it has no business with the driver's link secret.
@@ -108,6 +118,7 @@ final class PythonInterpreter implements AutoCloseable {
                 throw new StartException("Cannot start the Python interpreter " + settings.python() + ": " + rootMessage(e)
                         + " (epoxy.session.python must name a Python with pyspark installed)");
             }
+            log.forward(process.getInputStream(), "epoxy-python-output-" + process.pid());
             try {
                 return attach(process, listener, secret, settings.pythonStartTimeout(), onUnexpectedExit, settings.python());
             }
@@ -219,28 +230,93 @@ final class PythonInterpreter implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Kills the interpreter at once, with its process group and every process it started, and
+     * fails the results still pending. Not reported to the exit listener.
+     */
+    void kill() {
+        closing = true;
+        List<ProcessHandle> descendants = process.descendants().toList();
+        killProcessGroup();
+        // Descendants that left the group (start_new_session=True) are still its descendants.
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        failPending(new IOException("The Python interpreter was killed"));
+        closeControl();
+        forgetKillAtExit();
+        LOG.info("Killed the Python interpreter (pid {}) and {} processes it started", process.pid(), descendants.size());
+    }
+
+    /** Asks the interpreter to exit (it ends its process group itself); kills it if it does not. */
     @Override
     public void close() {
         closing = true;
         sendQuietly(MAPPER.createObjectNode().put("type", "shutdown"));
         try {
             if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
+                kill();
             }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            kill();
         }
+        closeControl();
+        forgetKillAtExit();
+    }
+
+    private void killIfAlive() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void forgetKillAtExit() {
+        if (Thread.currentThread() == killAtExit) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
+        }
+        catch (IllegalStateException e) {
+            // The JVM is shutting down; the hook finds the process gone.
+        }
+    }
+
+    private void killProcessGroup() {
+        if (!leadsProcessGroup) {
+            return;
+        }
+        // The JDK can signal a process, not a group; kill(1) can.
+        try {
+            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+            }
+        }
+        catch (IOException e) {
+            LOG.warn("Cannot kill the process group of the Python interpreter (pid {}): {}", process.pid(), e.getMessage());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeControl() {
         try {
             control.close();
         }
         catch (IOException e) {
             LOG.debug("Cannot close the control socket", e);
         }
+    }
+
+    private void failPending(IOException failure) {
+        pending.values().forEach(result -> result.completeExceptionally(failure));
+        pending.clear();
     }
 
     private void readControl(InputStream in, CompletableFuture<String> ready) {
@@ -252,7 +328,11 @@ final class PythonInterpreter implements AutoCloseable {
                 }
                 JsonNode message = MAPPER.readTree(line.get());
                 switch (message.path("type").asText()) {
-                    case "ready" -> ready.complete(message.path("spark_version").asText("unknown"));
+                    case "ready" -> {
+                        // Only a group of its own may be killed as a whole: never the driver's.
+                        leadsProcessGroup = message.path("pgid").asLong(-1) == process.pid();
+                        ready.complete(message.path("spark_version").asText("unknown"));
+                    }
                     case "failed" -> ready.completeExceptionally(new StartException(message.path("reason").asText("unknown reason")));
                     case "result" -> {
                         CompletableFuture<ReplResult> result = pending.remove(message.path("id").asInt());
@@ -274,9 +354,7 @@ final class PythonInterpreter implements AutoCloseable {
     private void interpreterExited(int exitCode, ExitListener onUnexpectedExit) {
         // Taken before the results fail: failing them lets the runner forget the statement.
         Optional<Integer> running = pending.keySet().stream().findFirst();
-        IOException failure = new IOException("The Python interpreter " + ProcessExit.describe(exitCode));
-        pending.values().forEach(result -> result.completeExceptionally(failure));
-        pending.clear();
+        failPending(new IOException("The Python interpreter " + ProcessExit.describe(exitCode)));
         if (!closing) {
             onUnexpectedExit.interpreterExited(exitCode, running);
         }

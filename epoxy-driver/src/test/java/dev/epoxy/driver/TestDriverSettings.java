@@ -18,7 +18,24 @@ class TestDriverSettings {
                 "spark.epoxy.python", "/venv/bin/python");
         DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
         assertThat(settings).isEqualTo(new DriverSettings("s1", "secret", "127.0.0.1", 9913, "/venv/bin/python", "", 1024 * 1024,
-                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", "python"));
+                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", "python", Duration.ofSeconds(10), 1024 * 1024, 100L * 1024 * 1024));
+    }
+
+    @Test
+    void readsStatementControlSettings() {
+        Map<String, String> conf = Map.of(
+                "spark.epoxy.session-id", "s1",
+                "spark.epoxy.link-address", "127.0.0.1:9913",
+                "spark.epoxy.cancel-grace-period-millis", "1500",
+                "spark.epoxy.max-log-bytes-per-statement", "4096",
+                "spark.epoxy.max-log-bytes", "5000000000");
+        DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
+        assertThat(settings.cancelGracePeriod()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(settings.maxLogBytesPerStatement()).isEqualTo(4096);
+        assertThat(settings.maxLogBytes()).isEqualTo(5_000_000_000L);
+        assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1", "spark.epoxy.link-address", "h:1",
+                "spark.epoxy.cancel-grace-period-millis", "soon")::get, TOKEN))
+                .hasMessage("Invalid spark.epoxy.cancel-grace-period-millis (expected a number): soon");
     }
 
     @Test

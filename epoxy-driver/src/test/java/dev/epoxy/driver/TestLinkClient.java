@@ -100,7 +100,7 @@ class TestLinkClient {
 
     private LinkClient start(ServerSocket server, Duration giveUpAfter) {
         DriverSettings settings = new DriverSettings("s1", "secret", "127.0.0.1", server.getLocalPort(), "python3", "", 1024,
-                giveUpAfter, Duration.ofSeconds(10), "WARN", "python");
+                giveUpAfter, Duration.ofSeconds(10), "WARN", "python", Duration.ofSeconds(10), 1024, 1024);
         LinkClient client = new LinkClient(settings, running::get, received::add, gaveUp::countDown);
         client.start();
         return client;

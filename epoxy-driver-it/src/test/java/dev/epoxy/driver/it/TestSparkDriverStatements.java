@@ -13,6 +13,8 @@ import dev.epoxy.server.driver.SparkDriverLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +27,8 @@ class TestSparkDriverStatements {
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Duration STATEMENT = Duration.ofSeconds(60);
     private static final int MAX_OUTPUT_BYTES = 1024 * 1024;
+    private static final int MAX_LOG_BYTES_PER_STATEMENT = 64 * 1024;
+    private static final Duration CANCEL_GRACE_PERIOD = Duration.ofSeconds(3);
 
     private final AtomicInteger statementIds = new AtomicInteger();
     private Path home;
@@ -36,7 +40,10 @@ class TestSparkDriverStatements {
     void startDriver() {
         home = TestingDrivers.newHome();
         linkServer = TestingDrivers.linkServer();
-        DriverLaunchConfig config = TestingDrivers.config(home).withMaxOutputBytes(MAX_OUTPUT_BYTES);
+        DriverLaunchConfig config = TestingDrivers.config(home)
+                .withMaxOutputBytes(MAX_OUTPUT_BYTES)
+                .withMaxLogBytesPerStatement(MAX_LOG_BYTES_PER_STATEMENT)
+                .withCancelGracePeriod(CANCEL_GRACE_PERIOD);
         listener = new RecordingDriverListener();
         driver = new SparkDriverLauncher(config, linkServer).launch(TestingDrivers.session("shared"), listener);
         try {
@@ -181,6 +188,88 @@ class TestSparkDriverStatements {
     }
 
     @Test
+    void keyboardInterruptRaisedByTheStatementIsAnErrorNotACancel() {
+        int id = run("raise KeyboardInterrupt");
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(id, STATEMENT);
+        assertThat(completion.state()).isEqualTo(StatementState.AVAILABLE);
+        StatementOutput output = completion.output().orElseThrow();
+        assertThat(output.status()).isEqualTo(OutputStatus.ERROR);
+        assertThat(output.errorName()).contains("KeyboardInterrupt");
+        assertThat(output.traceback()).last().isEqualTo("KeyboardInterrupt\n");
+        assertThat(runOk("1 + 1")).isEqualTo("2");
+    }
+
+    @Test
+    void cancelOfAStatementThatIgnoresSigintReplacesTheInterpreterAndTheSessionGoesOn() {
+        assertThat(runOk("lost = 'defined before the cancel'\nlen(lost) > 0")).isEqualTo("True");
+        int id = runAndAwaitInside("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass");
+        driver.cancelStatement(id);
+        assertCancelledByReplacingTheInterpreter(id);
+
+        assertThat(runOk("'lost' in globals()")).isEqualTo("False");
+        assertThat(runOk("spark.range(100).count()")).isEqualTo("100");
+        assertThat(runOk("sc.parallelize(range(10), 2).map(lambda v: v * 2).sum()")).isEqualTo("90");
+        assertThat(runOk("from awsglue.context import GlueContext\nfrom awsglue.dynamicframe import DynamicFrame\n"
+                + "DynamicFrame.fromDF(spark.range(7), GlueContext(sc), 'seven').count()")).isEqualTo("7");
+        // A cancel of the new interpreter's statements works as before.
+        assertCancelStops(runAndAwaitInside("import time\ntime.sleep(600)"));
+    }
+
+    @Test
+    void replacingTheInterpreterKillsTheProcessesItsStatementsStarted() throws Exception {
+        Path pids = home.resolve("pids-" + (statementIds.get() + 1));
+        // SIGINT blocked, as a C library may do: the interpreter never sees the cancel's interrupt.
+        int id = runAndAwaitInside("import os, signal, subprocess\n"
+                + "child = subprocess.Popen(['sleep', '600'])\n"
+                + "session_leader = subprocess.Popen(['sleep', '600'], start_new_session=True)\n"
+                // Left behind by its parent: in the interpreter's process group, but no descendant.
+                + "orphan = int(subprocess.run(['sh', '-c', 'sleep 600 > /dev/null 2>&1 & echo $!'], capture_output=True, text=True).stdout)\n"
+                + "with open(r'" + pids + ".tmp', 'w') as file:\n"
+                + "    file.write('%d %d %d' % (child.pid, session_leader.pid, orphan))\n"
+                + "os.rename(r'" + pids + ".tmp', r'" + pids + "')\n"
+                + "signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])\n"
+                + "while True:\n    pass");
+        await().atMost(STATEMENT).until(() -> Files.exists(pids));
+        List<Long> children = Arrays.stream(Files.readString(pids).split(" ")).map(Long::parseLong).toList();
+        assertThat(children).allMatch(TestSparkDriverStatements::isRunning);
+
+        driver.cancelStatement(id);
+        assertCancelledByReplacingTheInterpreter(id);
+
+        await().atMost(STATEMENT).until(() -> children.stream().noneMatch(TestSparkDriverStatements::isRunning));
+        assertThat(runOk("1 + 1")).isEqualTo("2");
+    }
+
+    @Test
+    void rawWritesToStdoutAndStderrReachTheDriverLogOnlyUpToTheBoundWithANote() {
+        // 8 MB through os.write on fd 1 and 2, and 8 MB more from a child process inheriting them.
+        String line = "raw-write-marker-0123456789\n";
+        String code = "import os, subprocess, sys\n"
+                + "line = b'" + line.replace("\n", "\\n") + "'\n"
+                + "for i in range(100_000):\n"
+                + "    os.write(1 + i % 2, line)\n"
+                + "subprocess.run([sys.executable, '-c', 'import os\\nfor i in range(100_000): os.write(1, %r)' % (line * 3)], check=True)\n"
+                + "'written'";
+        long written = 100_000L * line.length() * 4;
+        assertThat(written).isGreaterThan(100L * MAX_LOG_BYTES_PER_STATEMENT);
+        int id = statementIds.get() + 1;
+        assertThat(runOk(code)).isEqualTo("'written'");
+        // The statement's share of the log is settled when the next one starts.
+        assertThat(runOk("'next'")).isEqualTo("'next'");
+
+        String log = TestingDrivers.driverLog(home, "shared");
+        long forwardedLines = log.lines().filter(text -> text.contains("raw-write-marker-")).count();
+        // What the driver reads only after the statement ended (at most a pipe's worth) counts
+        // towards the next statement, within that one's own bound.
+        assertThat(forwardedLines).isGreaterThan(0).isLessThanOrEqualTo(2 * (MAX_LOG_BYTES_PER_STATEMENT / (line.length() - 1) + 1));
+        assertThat(log).contains("[epoxy] The output to stdout and stderr during statement " + id + " reached " + MAX_LOG_BYTES_PER_STATEMENT
+                + " bytes; the rest is dropped until the next statement (epoxy.session.max-log-bytes-per-statement).");
+        assertThat(log).containsPattern("\\[epoxy] During statement " + id + " the Python interpreter wrote \\d+ bytes to stdout and stderr: "
+                + MAX_LOG_BYTES_PER_STATEMENT + " bytes are above, \\d+ bytes were dropped.");
+        assertThat((long) log.length()).isLessThan(written / 4);
+    }
+
+    @Test
     void hugeOutputIsBoundedWithANote() {
         // 500,000 lines of 100 bytes: 50 MB printed.
         String text = runOk("for i in range(500_000):\n    print('x' * 99)");
@@ -190,6 +279,32 @@ class TestSparkDriverStatements {
         assertThat(text).endsWith("[Output truncated: " + (printed - MAX_OUTPUT_BYTES) + " more bytes were dropped after the first "
                 + MAX_OUTPUT_BYTES + " bytes. Raise the limit with epoxy.session.max-output-bytes.]");
         assertThat(runOk("'still alive'")).isEqualTo("'still alive'");
+    }
+
+    private void assertCancelledByReplacingTheInterpreter(int id) {
+        RecordingDriverListener.Completion completion = listener.awaitCompletion(id, STATEMENT.plus(CANCEL_GRACE_PERIOD));
+        assertThat(completion.state()).isEqualTo(StatementState.CANCELLED);
+        StatementOutput output = completion.output().orElseThrow();
+        assertThat(output.status()).isEqualTo(OutputStatus.ERROR);
+        assertThat(output.errorName()).contains("InterpreterRestarted");
+        assertThat(output.textPlain().orElseThrow())
+                .startsWith("Statement " + id + " did not stop within 3 s of its cancel")
+                .contains("the Python interpreter was killed, with every process it had started, and a new one was started: "
+                        + "all variables, imports and functions of this session are lost.");
+    }
+
+    /** True while the process exists and is not a zombie left for its new parent to reap. */
+    private static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+        }
+        catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        catch (java.io.IOException e) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     private void assertCancelStops(int id) {

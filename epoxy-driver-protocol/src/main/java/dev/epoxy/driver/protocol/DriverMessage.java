@@ -39,7 +39,8 @@ public sealed interface DriverMessage {
      * A statement finished.
      *
      * @param state {@code AVAILABLE}, {@code CANCELLED} or {@code ERROR}
-     * @param output null for CANCELLED
+     * @param output null for CANCELLED, unless the statement ignored its cancel and the interpreter
+     *     was replaced: then an {@code error} output (ErrorName {@code InterpreterRestarted}) says so
      */
     record StatementFinished(int statementId, String state, Output output, long completedOnEpochMillis) implements DriverMessage {}
 

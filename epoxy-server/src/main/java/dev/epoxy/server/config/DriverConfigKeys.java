@@ -22,6 +22,12 @@ public final class DriverConfigKeys {
             "Driver JVM memory in local mode (the whole session runs in the driver).");
     public static final ConfigKey MAX_OUTPUT_BYTES = ConfigKey.of("epoxy.session.max-output-bytes", ValueType.POSITIVE_INTEGER, "1048576",
             "Largest output one statement keeps; the rest is dropped with a note.");
+    public static final ConfigKey CANCEL_GRACE_PERIOD = ConfigKey.of("epoxy.session.cancel-grace-period", ValueType.DURATION, "10s",
+            "How long a cancelled statement may go on before its Python interpreter is killed and replaced (the session's variables are lost).");
+    public static final ConfigKey MAX_LOG_BYTES_PER_STATEMENT = ConfigKey.of("epoxy.session.max-log-bytes-per-statement", ValueType.POSITIVE_INTEGER, "1048576",
+            "Most bytes of what a statement writes to file descriptors 1 and 2 that reach the driver log; the rest is dropped with a note.");
+    public static final ConfigKey MAX_LOG_BYTES = ConfigKey.of("epoxy.session.max-log-bytes", ValueType.POSITIVE_INTEGER, "104857600",
+            "Most bytes the session's Python interpreter writes to its driver log in all; the rest is dropped with a note.");
     public static final ConfigKey STOP_GRACE_PERIOD = ConfigKey.of("epoxy.session.stop-grace-period", ValueType.DURATION, "10s",
             "How long a stopping driver may take to exit before it is killed.");
     public static final ConfigKey SPARK_CONF = ConfigKey.optional("epoxy.session.spark-conf", ValueType.LIST,
@@ -34,7 +40,7 @@ public final class DriverConfigKeys {
             "How long a driver that lost its server keeps trying to reconnect before it exits.");
 
     public static final List<ConfigKey> KEYS = List.of(DIST_DIR, SPARK_HOME, PYTHON, MASTER, LOCAL_DRIVER_MEMORY, MAX_OUTPUT_BYTES,
-            STOP_GRACE_PERIOD, SPARK_CONF, LINK_BIND_ADDRESS, LINK_PORT, LINK_GIVE_UP_AFTER);
+            CANCEL_GRACE_PERIOD, MAX_LOG_BYTES_PER_STATEMENT, MAX_LOG_BYTES, STOP_GRACE_PERIOD, SPARK_CONF, LINK_BIND_ADDRESS, LINK_PORT, LINK_GIVE_UP_AFTER);
 
     private DriverConfigKeys() {}
 
@@ -45,6 +51,9 @@ public final class DriverConfigKeys {
                 .withMaster(config.get(MASTER))
                 .withLocalDriverMemory(config.get(LOCAL_DRIVER_MEMORY))
                 .withMaxOutputBytes(config.getInt(MAX_OUTPUT_BYTES))
+                .withCancelGracePeriod(config.getDuration(CANCEL_GRACE_PERIOD))
+                .withMaxLogBytesPerStatement(config.getInt(MAX_LOG_BYTES_PER_STATEMENT))
+                .withMaxLogBytes(config.getInt(MAX_LOG_BYTES))
                 .withStopGracePeriod(config.getDuration(STOP_GRACE_PERIOD))
                 .withLinkBindAddress(config.get(LINK_BIND_ADDRESS))
                 .withLinkPort(config.getInt(LINK_PORT))

@@ -35,6 +35,12 @@ import java.util.Optional;
  *     (e.g. {@code driver-s3a} for Hadoop's S3A connector)
  * @param driverEnvironment environment variables of every driver and its Python interpreter (e.g.
  *     {@code AWS_ENDPOINT_URL_S3}, so boto3 in statements reaches the embedded S3 endpoint)
+ * @param cancelGracePeriod how long a cancelled statement may go on before its interpreter is
+ *     killed and replaced ({@code epoxy.session.cancel-grace-period})
+ * @param maxLogBytesPerStatement most bytes a statement's writes to file descriptors 1 and 2 add
+ *     to the driver log ({@code epoxy.session.max-log-bytes-per-statement})
+ * @param maxLogBytes most bytes the Python interpreters add to the driver log in all
+ *     ({@code epoxy.session.max-log-bytes})
  */
 public record DriverLaunchConfig(
         Path home,
@@ -50,7 +56,10 @@ public record DriverLaunchConfig(
         Duration linkGiveUpAfter,
         Map<String, String> sparkConf,
         List<String> extraJarDirectories,
-        Map<String, String> driverEnvironment) {
+        Map<String, String> driverEnvironment,
+        Duration cancelGracePeriod,
+        long maxLogBytesPerStatement,
+        long maxLogBytes) {
 
     public static final String DEFAULT_MASTER = "local[*]";
 
@@ -67,6 +76,13 @@ public record DriverLaunchConfig(
         sparkConf = Map.copyOf(requireNonNull(sparkConf, "sparkConf is null"));
         extraJarDirectories = List.copyOf(requireNonNull(extraJarDirectories, "extraJarDirectories is null"));
         driverEnvironment = Map.copyOf(requireNonNull(driverEnvironment, "driverEnvironment is null"));
+        requireNonNull(cancelGracePeriod, "cancelGracePeriod is null");
+        if (cancelGracePeriod.isNegative()) {
+            throw new IllegalArgumentException("cancelGracePeriod must not be negative: " + cancelGracePeriod);
+        }
+        if (maxLogBytesPerStatement < 0 || maxLogBytes < 0) {
+            throw new IllegalArgumentException("log bounds must not be negative: " + maxLogBytesPerStatement + ", " + maxLogBytes);
+        }
         if (maxOutputBytes < 1) {
             throw new IllegalArgumentException("maxOutputBytes must be positive: " + maxOutputBytes);
         }
@@ -91,68 +107,83 @@ public record DriverLaunchConfig(
                 Duration.ofMinutes(10),
                 Map.of(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                Duration.ofSeconds(10),
+                1024 * 1024,
+                100L * 1024 * 1024);
     }
 
     public DriverLaunchConfig withHome(Path value) {
-        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(value, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withDistDir(Path value) {
-        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, Optional.of(value), sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withSparkHome(Path value) {
-        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, Optional.of(value), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     /** Finds Spark from the pyspark package of {@link #python()} (the default). */
     public DriverLaunchConfig withDefaultSparkHome() {
-        return new DriverLaunchConfig(home, distDir, Optional.empty(), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, Optional.empty(), python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withPython(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, value, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withMaster(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, value, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withLocalDriverMemory(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, value, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withMaxOutputBytes(int value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, value, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withStopGracePeriod(Duration value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, value, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withLinkBindAddress(String value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, value, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withLinkPort(int value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, value, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withLinkGiveUpAfter(Duration value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, value, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withSparkConf(Map<String, String> value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value, extraJarDirectories, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, value, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withExtraJarDirectories(List<String> value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, value, driverEnvironment);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, value, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
     }
 
     public DriverLaunchConfig withDriverEnvironment(Map<String, String> value) {
-        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, value);
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, value, cancelGracePeriod, maxLogBytesPerStatement, maxLogBytes);
+    }
+
+    public DriverLaunchConfig withCancelGracePeriod(Duration value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, value, maxLogBytesPerStatement, maxLogBytes);
+    }
+
+    public DriverLaunchConfig withMaxLogBytesPerStatement(long value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, value, maxLogBytes);
+    }
+
+    public DriverLaunchConfig withMaxLogBytes(long value) {
+        return new DriverLaunchConfig(home, distDir, sparkHome, python, master, localDriverMemory, maxOutputBytes, stopGracePeriod, linkBindAddress, linkPort, linkGiveUpAfter, sparkConf, extraJarDirectories, driverEnvironment, cancelGracePeriod, maxLogBytesPerStatement, value);
     }
 
     /**

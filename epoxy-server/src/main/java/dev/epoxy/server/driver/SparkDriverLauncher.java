@@ -141,6 +141,9 @@ public final class SparkDriverLauncher implements DriverLauncher {
         conf.put("spark.epoxy.python", config.python());
         conf.put("spark.epoxy.python-path", distDir.resolve("python").toString());
         conf.put("spark.epoxy.max-output-bytes", String.valueOf(config.maxOutputBytes()));
+        conf.put("spark.epoxy.cancel-grace-period-millis", String.valueOf(config.cancelGracePeriod().toMillis()));
+        conf.put("spark.epoxy.max-log-bytes-per-statement", String.valueOf(config.maxLogBytesPerStatement()));
+        conf.put("spark.epoxy.max-log-bytes", String.valueOf(config.maxLogBytes()));
         conf.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
         conf.put("spark.epoxy.session-language", language);
 

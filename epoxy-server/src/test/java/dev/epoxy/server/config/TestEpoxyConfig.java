@@ -45,6 +45,9 @@ class TestEpoxyConfig {
             Map.entry("epoxy.session.master", "spark://cluster:7077"),
             Map.entry("epoxy.session.local-driver-memory", "4g"),
             Map.entry("epoxy.session.max-output-bytes", "2048"),
+            Map.entry("epoxy.session.cancel-grace-period", "1500ms"),
+            Map.entry("epoxy.session.max-log-bytes-per-statement", "4096"),
+            Map.entry("epoxy.session.max-log-bytes", "65536"),
             Map.entry("epoxy.session.stop-grace-period", "3s"),
             Map.entry("epoxy.session.spark-conf", "spark.sql.shuffle.partitions=8, spark.ui.enabled=false"),
             Map.entry("epoxy.link.bind-address", "0.0.0.0"),
@@ -106,6 +109,9 @@ class TestEpoxyConfig {
                 .withMaster("spark://cluster:7077")
                 .withLocalDriverMemory("4g")
                 .withMaxOutputBytes(2048)
+                .withCancelGracePeriod(Duration.ofMillis(1500))
+                .withMaxLogBytesPerStatement(4096)
+                .withMaxLogBytes(65536)
                 .withStopGracePeriod(Duration.ofSeconds(3))
                 .withSparkConf(Map.of("spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"))
                 .withLinkBindAddress("0.0.0.0")
