@@ -36,6 +36,7 @@ public final class GlueEndpoint implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServerConfig config;
+    private final MinimumDataRateHandler dataRate;
 
     private GlueEndpoint(ServerConfig config, List<GlueOperation<?, ?>> operations) {
         this.config = requireNonNull(config, "config is null");
@@ -57,7 +58,8 @@ public final class GlueEndpoint implements AutoCloseable {
         HostGuard hostGuard = new HostGuard(config);
         GlueRequestHandler glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits);
         // Minimum write rate 0: answers are written asynchronously, and the idle timeout closes a client that stops reading.
-        server.setHandler(new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0));
+        dataRate = new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0);
+        server.setHandler(dataRate);
         server.setErrorHandler(new JsonErrorHandler());
     }
 
@@ -92,6 +94,11 @@ public final class GlueEndpoint implements AutoCloseable {
     /** The bound port (the chosen one when the configured port is 0). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** Requests being handled: reading their bodies, waiting for a slot or processing (for tests). */
+    int activeRequests() {
+        return dataRate.getRequestsActive();
     }
 
     /** The endpoint URL for clients, e.g. {@code http://127.0.0.1:9911}. */

@@ -3,8 +3,8 @@ package dev.epoxy.server.http;
 import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.epoxy.core.EpoxyException;
@@ -75,7 +75,7 @@ final class GlueRequestHandler extends Handler.Wrapper {
     private final Map<String, GlueOperation<?, ?>> operations;
     private final ServiceModel model;
     private final RequestValidator validator;
-    private final ObjectMapper json = GlueJson.newObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper json = GlueJson.newObjectMapper();
     private final HostGuard hostGuard;
     private final StsCallerIdentity sts;
     private final RequestLimits limits;
@@ -189,6 +189,23 @@ final class GlueRequestHandler extends Handler.Wrapper {
      */
     static void writeFailure(Request request, Response response, Callback callback, Throwable failure) {
         Exchange exchange = exchange(request);
+        // Also called from Jetty's threads (body deadlines, the throttle), where the MDC is not set.
+        String previousRequestId = MDC.get("requestId");
+        MDC.put("requestId", exchange.requestId());
+        try {
+            answerFailure(exchange, response, callback, failure);
+        }
+        finally {
+            if (previousRequestId == null) {
+                MDC.remove("requestId");
+            }
+            else {
+                MDC.put("requestId", previousRequestId);
+            }
+        }
+    }
+
+    private static void answerFailure(Exchange exchange, Response response, Callback callback, Throwable failure) {
         boolean unexpected = GlueErrors.isUnexpected(failure);
         if (unexpected) {
             LOG.error("{} failed with an unexpected error", exchange.target(), failure);
@@ -210,10 +227,12 @@ final class GlueRequestHandler extends Handler.Wrapper {
             status = error.status();
             writeError(response, callback, error);
         }
-        if (!unexpected && LOG.isDebugEnabled()) {
-            LOG.debug("{} -> {}: {}", exchange.target(), status, failure.getMessage());
+        if (unexpected) {
+            logOutcome(exchange, status);
         }
-        logOutcome(exchange, status);
+        else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} -> {} in {} ms: {}", exchange.target(), status, elapsedMillis(exchange), failure.getMessage());
+        }
     }
 
     /** Writes a Glue error: the shape name in the header and in {@code __type}, and the message. */
@@ -237,7 +256,11 @@ final class GlueRequestHandler extends Handler.Wrapper {
     }
 
     private static void logOutcome(Exchange exchange, int status) {
-        LOG.debug("{} -> {} in {} ms", exchange.target(), status, (System.nanoTime() - exchange.startedNanos()) / 1_000_000);
+        LOG.debug("{} -> {} in {} ms", exchange.target(), status, elapsedMillis(exchange));
+    }
+
+    private static long elapsedMillis(Exchange exchange) {
+        return (System.nanoTime() - exchange.startedNanos()) / 1_000_000;
     }
 
     private static Exchange exchange(Request request) {
@@ -294,8 +317,24 @@ final class GlueRequestHandler extends Handler.Wrapper {
             // botocore always sends an object; an empty body means "no parameters".
             return json.createObjectNode();
         }
-        try {
-            return json.readTree(body);
+        try (JsonParser parser = json.createParser(body)) {
+            JsonNode tree = json.readTree(parser);
+            if (tree == null) {
+                return json.createObjectNode();
+            }
+            // One value and nothing after it but whitespace: AWS refuses "{...}x" and two objects in a row.
+            long end = parser.currentLocation().getByteOffset();
+            boolean trailing;
+            try {
+                trailing = parser.nextToken() != null;
+            }
+            catch (JsonProcessingException e) {
+                trailing = true;
+            }
+            if (trailing) {
+                throw new WireException(WireError.MALFORMED_REQUEST, "Cannot parse the request body as JSON: " + JsonFailures.trailingData(body, (int) end));
+            }
+            return tree;
         }
         catch (JsonProcessingException e) {
             throw new WireException(WireError.MALFORMED_REQUEST, "Cannot parse the request body as JSON: " + JsonFailures.describe(e));

@@ -31,9 +31,6 @@ final class JsonFailures {
                     : original.contains("Number value length") ? "a number is longer than the parser allows"
                     : "a value is larger than the parser allows";
         }
-        else if (original.startsWith("Trailing token")) {
-            what = "unexpected data after the JSON value";
-        }
         else if (original.startsWith("Invalid UTF-8") || original.startsWith("Invalid UTF-32")) {
             what = "the body is not valid UTF-8 text";
         }
@@ -50,6 +47,23 @@ final class JsonFailures {
             what = "it is not valid JSON";
         }
         return what + location(failure.getLocation());
+    }
+
+    /** Data after the body's one JSON value, which ends before byte {@code end}; located where the data starts. */
+    static String trailingData(byte[] body, int end) {
+        int start = end;
+        while (start < body.length && (body[start] == ' ' || body[start] == '\t' || body[start] == '\n' || body[start] == '\r')) {
+            start++;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < start; i++) {
+            if (body[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return "unexpected data after the JSON value at line " + line + ", column " + (start - lineStart + 1);
     }
 
     /** Why a well-formed value does not fit the operation's input, naming the member by its path. */
