@@ -99,8 +99,9 @@ class TestGlueEndpointUnderSlowClients {
     @Test
     void sixtyTricklingBodiesDoNotStopOtherCalls() throws Exception {
         // Limits loose enough that the tricklers stay alive for the whole test: what is shown is that they
-        // hold no thread and no processing slot (60 is more than the 32 slots), not that they are cut off.
-        GlueEndpoint endpoint = start(RequestLimits.defaults().withBodyTimeout(Duration.ofMinutes(5)).withMinBodyDataRate(1));
+        // hold no thread and no processing slot, not that they are cut off. 8 slots make a pool of 40
+        // threads, fewer than the tricklers: a server that read bodies on its threads would stop answering.
+        GlueEndpoint endpoint = start(RequestLimits.defaults().withBodyTimeout(Duration.ofMinutes(5)).withMinBodyDataRate(1).withMaxConcurrentRequests(8));
         List<Socket> trickling = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             Socket socket = open(endpoint);
@@ -108,7 +109,7 @@ class TestGlueEndpointUnderSlowClients {
             trickling.add(socket);
         }
         trickler.scheduleAtFixedRate(() -> trickling.forEach(socket -> send(socket, " ")), 100, 100, TimeUnit.MILLISECONDS);
-        await().atMost(ANSWER_DEADLINE).until(() -> endpoint.activeRequests() == 60);
+        await("all 60 trickling requests in progress at once").atMost(ANSWER_DEADLINE).until(() -> endpoint.activeRequests() == 60);
 
         HttpResponse<String> answer = client.send(HttpRequest.newBuilder(endpoint.uri().resolve("/"))
                 .header("X-Amz-Target", "AWSGlue.ListSessions")
