@@ -2,6 +2,8 @@ package dev.epoxy.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.ErrorCode;
 import dev.epoxy.server.config.ConfigKey.ValueType;
 import java.util.List;
 
@@ -57,6 +59,10 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
     }
 
     public static ServerConfig from(EpoxyConfig config) {
+        int maxQueuedRequests = config.getInt(MAX_QUEUED_REQUESTS);
+        if (maxQueuedRequests < 0) {
+            throw new EpoxyException(ErrorCode.INVALID_INPUT, "Invalid %s: %s (must be 0 or more)", MAX_QUEUED_REQUESTS.name(), maxQueuedRequests);
+        }
         return new ServerConfig(
                 config.getInt(PORT),
                 config.get(BIND_ADDRESS),
@@ -68,7 +74,7 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
                         config.getDuration(REQUEST_BODY_TIMEOUT),
                         config.getInt(MIN_REQUEST_DATA_RATE),
                         config.getInt(MAX_CONCURRENT_REQUESTS),
-                        config.getInt(MAX_QUEUED_REQUESTS),
+                        maxQueuedRequests,
                         config.getDuration(MAX_QUEUE_WAIT)));
     }
 

@@ -137,6 +137,14 @@ class TestEpoxyConfig {
     }
 
     @Test
+    void negativeQueueLengthIsRefusedNamingTheKey() {
+        EpoxyConfig config = load(List.of("--config", "epoxy.server.max-queued-requests=-1"), Map.of(), Map.of());
+        assertThatThrownBy(() -> ServerConfig.from(config))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid epoxy.server.max-queued-requests: -1 (must be 0 or more)");
+    }
+
+    @Test
     void sparkConfItemsMustBeKeyValuePairs() {
         EpoxyConfig config = load(List.of("--config", "epoxy.session.spark-conf=spark.ui.enabled"), Map.of(), Map.of());
         assertThatThrownBy(() -> DriverConfigKeys.driverLaunchConfig(config))
