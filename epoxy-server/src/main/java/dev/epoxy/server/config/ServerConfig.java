@@ -43,8 +43,11 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
     public static final ConfigKey MAX_QUEUE_WAIT = ConfigKey.of("epoxy.server.max-queue-wait", ValueType.DURATION, "5s",
             "How long a request may wait for a processing slot before it is answered with ThrottlingException.");
 
+    public static final ConfigKey MAX_BUFFERED_BODY_BYTES = ConfigKey.of("epoxy.server.max-buffered-body-bytes", ValueType.POSITIVE_INTEGER, "134217728",
+            "Bytes all request bodies being received, waiting or processed may hold together; a body beyond that → ThrottlingException.");
+
     public static final List<ConfigKey> KEYS = List.of(PORT, BIND_ADDRESS, ALLOWED_HOSTS, REGION, ACCOUNT_ID,
-            IDLE_TIMEOUT, REQUEST_BODY_TIMEOUT, MIN_REQUEST_DATA_RATE, MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT);
+            IDLE_TIMEOUT, REQUEST_BODY_TIMEOUT, MIN_REQUEST_DATA_RATE, MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT, MAX_BUFFERED_BODY_BYTES);
 
     public ServerConfig {
         requireNonNull(bindAddress, "bindAddress is null");
@@ -75,7 +78,8 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
                         config.getInt(MIN_REQUEST_DATA_RATE),
                         config.getInt(MAX_CONCURRENT_REQUESTS),
                         maxQueuedRequests,
-                        config.getDuration(MAX_QUEUE_WAIT)));
+                        config.getDuration(MAX_QUEUE_WAIT),
+                        config.getInt(MAX_BUFFERED_BODY_BYTES)));
     }
 
     public ServerConfig withPort(int value) {

@@ -37,6 +37,7 @@ public final class GlueEndpoint implements AutoCloseable {
     private final ServerConnector connector;
     private final ServerConfig config;
     private final MinimumDataRateHandler dataRate;
+    private final GlueRequestHandler glue;
 
     private GlueEndpoint(ServerConfig config, List<GlueOperation<?, ?>> operations) {
         this.config = requireNonNull(config, "config is null");
@@ -56,7 +57,7 @@ public final class GlueEndpoint implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         HostGuard hostGuard = new HostGuard(config);
-        GlueRequestHandler glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits);
+        glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits);
         // Minimum write rate 0: answers are written asynchronously, and the idle timeout closes a client that stops reading.
         dataRate = new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0);
         server.setHandler(dataRate);
@@ -99,6 +100,11 @@ public final class GlueEndpoint implements AutoCloseable {
     /** Requests being handled: reading their bodies, waiting for a slot or processing (for tests). */
     int activeRequests() {
         return dataRate.getRequestsActive();
+    }
+
+    /** Bytes the request bodies in memory hold now (for tests). */
+    long bufferedBodyBytes() {
+        return glue.bufferedBodyBytes();
     }
 
     /** The endpoint URL for clients, e.g. {@code http://127.0.0.1:9911}. */

@@ -79,6 +79,7 @@ final class GlueRequestHandler extends Handler.Wrapper {
     private final HostGuard hostGuard;
     private final StsCallerIdentity sts;
     private final RequestLimits limits;
+    private final RequestBodyReader.Budget bodyBudget;
 
     GlueRequestHandler(List<GlueOperation<?, ?>> operations, ServiceModel model, HostGuard hostGuard, StsCallerIdentity sts, RequestLimits limits) {
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(GlueOperation::name, Function.identity()));
@@ -87,6 +88,7 @@ final class GlueRequestHandler extends Handler.Wrapper {
         this.hostGuard = requireNonNull(hostGuard, "hostGuard is null");
         this.sts = requireNonNull(sts, "sts is null");
         this.limits = requireNonNull(limits, "limits is null");
+        this.bodyBudget = new RequestBodyReader.Budget(limits.maxBufferedBodyBytes());
         for (String name : this.operations.keySet()) {
             if (model.inputShapeName(name).isEmpty()) {
                 throw new IllegalArgumentException("Operation is not in the bundled service model: " + name);
@@ -125,7 +127,7 @@ final class GlueRequestHandler extends Handler.Wrapper {
             if (request.getLength() > MAX_BODY_BYTES) {
                 throw new WireException(WireError.MALFORMED_REQUEST, "The request body exceeds " + MAX_BODY_BYTES + " bytes");
             }
-            RequestBodyReader.read(request, MAX_BODY_BYTES, limits, new Promise<>() {
+            RequestBodyReader.read(request, MAX_BODY_BYTES, limits, bodyBudget, new Promise<>() {
                 @Override
                 public void succeeded(byte[] body) {
                     request.setAttribute(BODY_ATTRIBUTE, body);
@@ -152,6 +154,11 @@ final class GlueRequestHandler extends Handler.Wrapper {
             MDC.remove("requestId");
         }
         return true;
+    }
+
+    /** Bytes the bodies in memory hold now (for tests). */
+    long bufferedBodyBytes() {
+        return bodyBudget.used();
     }
 
     /** The second half: the body has arrived and the request holds a processing slot. */

@@ -38,6 +38,7 @@ class TestEpoxyConfig {
             Map.entry("epoxy.server.max-concurrent-requests", "8"),
             Map.entry("epoxy.server.max-queued-requests", "0"),
             Map.entry("epoxy.server.max-queue-wait", "750ms"),
+            Map.entry("epoxy.server.max-buffered-body-bytes", "1048576"),
             Map.entry("epoxy.store.jdbc-url", "jdbc:postgresql://db/epoxy"),
             Map.entry("epoxy.store.user", "epoxy"),
             Map.entry("epoxy.store.password", "s3cret"),
@@ -76,7 +77,7 @@ class TestEpoxyConfig {
 
         assertThat(config.home()).isEqualTo(home);
         assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9911, "127.0.0.1", List.of(), "us-east-1", "123456789012",
-                new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 32, 64, Duration.ofSeconds(5))));
+                new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 32, 64, Duration.ofSeconds(5), 134_217_728)));
         assertThat(ServerConfig.from(config)).isEqualTo(ServerConfig.defaults());
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:h2:file:" + home + "/db/epoxy", Optional.empty(), Optional.empty()));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
@@ -103,7 +104,7 @@ class TestEpoxyConfig {
 
         assertThat(config.home()).isEqualTo(userHome.resolve("elsewhere"));
         assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222",
-                new RequestLimits(Duration.ofSeconds(45), Duration.ofSeconds(3), 512, 8, 0, Duration.ofMillis(750))));
+                new RequestLimits(Duration.ofSeconds(45), Duration.ofSeconds(3), 512, 8, 0, Duration.ofMillis(750), 1_048_576)));
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()

@@ -184,6 +184,27 @@ class TestGlueEndpointUnderSlowClients {
     }
 
     @Test
+    void bodiesBeyondTheMemoryBudgetAreThrottled() throws Exception {
+        GlueEndpoint endpoint = start(RequestLimits.defaults().withBodyTimeout(Duration.ofMinutes(5)).withMinBodyDataRate(1).withMaxBufferedBodyBytes(64 * 1024));
+        Socket holding = open(endpoint);
+        send(holding, headers("AWSGlue.ListSessions", 100_000) + "{" + " ".repeat(39_999));
+        await("the first body buffered").atMost(ANSWER_DEADLINE).until(() -> endpoint.bufferedBodyBytes() >= 40_000);
+
+        Socket second = open(endpoint);
+        send(second, headers("AWSGlue.ListSessions", 50_000) + "{}" + " ".repeat(49_998));
+        RawResponse throttled = RawResponse.read(second);
+
+        throttled.assertGlueError(400, "ThrottlingException");
+        assertThat(throttled.message()).isEqualTo("Rate exceeded: the request bodies the server holds have reached its limit of 65536 bytes; retry with backoff");
+        holding.close();
+        await("the budget released").atMost(ANSWER_DEADLINE).until(() -> endpoint.bufferedBodyBytes() == 0);
+        Socket third = open(endpoint);
+        send(third, headers("AWSGlue.ListSessions", 50_000) + "{}" + " ".repeat(49_998));
+        assertThat(RawResponse.read(third).status()).isEqualTo(200);
+        await("no bytes left held").atMost(ANSWER_DEADLINE).until(() -> endpoint.bufferedBodyBytes() == 0);
+    }
+
+    @Test
     void fullServerAnswersThrottlingException() throws Exception {
         CountDownLatch entered = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
@@ -303,7 +324,7 @@ class TestGlueEndpointUnderSlowClients {
 
     private static String headers(String target, int contentLength) {
         return "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: " + target + "\r\nContent-Type: application/x-amz-json-1.1\r\n"
-                + "Content-Length: " + contentLength + "\r\n\r\n";
+                + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n";
     }
 
     private static void send(Socket socket, String text) {
