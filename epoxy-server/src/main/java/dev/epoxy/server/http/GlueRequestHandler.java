@@ -200,6 +200,10 @@ final class GlueRequestHandler extends Handler.Wrapper {
         String previousRequestId = MDC.get("requestId");
         MDC.put("requestId", exchange.requestId());
         try {
+            if (request.getAttribute(BODY_ATTRIBUTE) == null && request.getLength() != 0) {
+                // The body was not read to its end; the connection cannot carry another request.
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            }
             answerFailure(exchange, response, callback, failure);
         }
         finally {
@@ -216,10 +220,6 @@ final class GlueRequestHandler extends Handler.Wrapper {
         boolean unexpected = GlueErrors.isUnexpected(failure);
         if (unexpected) {
             LOG.error("{} failed with an unexpected error", exchange.target(), failure);
-        }
-        else if (failure instanceof WireException wire && (wire.error() == WireError.REQUEST_TIMEOUT || wire.error() == WireError.MALFORMED_REQUEST)) {
-            // The body may not have been read to its end; the connection cannot carry another request.
-            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         int status;
         if (exchange.api() == Api.STS) {
