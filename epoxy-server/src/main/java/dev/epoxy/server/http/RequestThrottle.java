@@ -30,7 +30,7 @@ final class RequestThrottle extends QoSHandler {
     @Override
     protected void reject(Request request, Response response, Callback callback, int status) {
         GlueRequestHandler.writeFailure(request, response, callback, new WireException(WireError.THROTTLED, format(
-                "Rate exceeded: the server is processing its maximum of %d requests and %d more are waiting; retry with backoff",
+                "Rate exceeded: %d requests are being processed, the most at once, and %d are waiting; retry with backoff",
                 limits.maxConcurrentRequests(), limits.maxQueuedRequests())));
     }
 

@@ -219,7 +219,7 @@ class TestGlueEndpointUnderSlowClients {
             assertThat(throttled.statusCode()).isEqualTo(400);
             assertThat(throttled.headers().firstValue("x-amzn-ErrorType")).contains("ThrottlingException");
             assertThat(JSON.readTree(throttled.body())).isEqualTo(JSON.createObjectNode().put("__type", "ThrottlingException").put("Message",
-                    "Rate exceeded: the server is processing its maximum of 2 requests and 0 more are waiting; retry with backoff"));
+                    "Rate exceeded: 2 requests are being processed, the most at once, and 0 are waiting; retry with backoff"));
             release.countDown();
             for (CompletableFuture<HttpResponse<String>> call : busy) {
                 assertThat(call.get(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
