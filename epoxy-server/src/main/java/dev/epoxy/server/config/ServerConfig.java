@@ -2,6 +2,8 @@ package dev.epoxy.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.ErrorCode;
 import dev.epoxy.server.config.ConfigKey.ValueType;
 import java.util.List;
 
@@ -14,8 +16,9 @@ import java.util.List;
  * @param allowedHosts extra {@code Host} names accepted while bound to loopback
  * @param region the region in ARNs ({@code arn:aws:glue:<region>:<account>:session/<id>})
  * @param accountId the account in ARNs and in STS GetCallerIdentity
+ * @param requestLimits timeouts and concurrency limits of the listener
  */
-public record ServerConfig(int port, String bindAddress, List<String> allowedHosts, String region, String accountId) {
+public record ServerConfig(int port, String bindAddress, List<String> allowedHosts, String region, String accountId, RequestLimits requestLimits) {
     public static final ConfigKey PORT = ConfigKey.of("epoxy.server.port", ValueType.PORT, "9911",
             "Port of the Glue/STS HTTP endpoint.");
     public static final ConfigKey BIND_ADDRESS = ConfigKey.of("epoxy.server.bind-address", ValueType.STRING, "127.0.0.1",
@@ -27,45 +30,79 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
     public static final ConfigKey ACCOUNT_ID = ConfigKey.of("epoxy.account-id", ValueType.STRING, "123456789012",
             "Account id reported in ARNs and by STS GetCallerIdentity.");
 
-    public static final List<ConfigKey> KEYS = List.of(PORT, BIND_ADDRESS, ALLOWED_HOSTS, REGION, ACCOUNT_ID);
+    public static final ConfigKey IDLE_TIMEOUT = ConfigKey.of("epoxy.server.idle-timeout", ValueType.DURATION, "30s",
+            "How long a connection may stay silent, between requests or inside one, before the endpoint closes it.");
+    public static final ConfigKey REQUEST_BODY_TIMEOUT = ConfigKey.of("epoxy.server.request-body-timeout", ValueType.DURATION, "10s",
+            "How long a request body may take to arrive completely after its headers; later → 408 RequestTimeoutException.");
+    public static final ConfigKey MIN_REQUEST_DATA_RATE = ConfigKey.of("epoxy.server.min-request-data-rate", ValueType.POSITIVE_INTEGER, "1024",
+            "Slowest average rate, in bytes per second, at which a request body may arrive; slower → 408 RequestTimeoutException.");
+    public static final ConfigKey MAX_CONCURRENT_REQUESTS = ConfigKey.of("epoxy.server.max-concurrent-requests", ValueType.POSITIVE_INTEGER, "32",
+            "Requests whose bodies have arrived that are processed at once; the rest wait in a queue.");
+    public static final ConfigKey MAX_QUEUED_REQUESTS = ConfigKey.of("epoxy.server.max-queued-requests", ValueType.INTEGER, "64",
+            "Requests that may wait for a processing slot (0: none); beyond that → ThrottlingException at once.");
+    public static final ConfigKey MAX_QUEUE_WAIT = ConfigKey.of("epoxy.server.max-queue-wait", ValueType.DURATION, "5s",
+            "How long a request may wait for a processing slot before it is answered with ThrottlingException.");
+
+    public static final ConfigKey MAX_BUFFERED_BODY_BYTES = ConfigKey.of("epoxy.server.max-buffered-body-bytes", ValueType.POSITIVE_INTEGER, "134217728",
+            "Bytes all request bodies being received, waiting or processed may hold together; a body beyond that → ThrottlingException.");
+
+    public static final List<ConfigKey> KEYS = List.of(PORT, BIND_ADDRESS, ALLOWED_HOSTS, REGION, ACCOUNT_ID,
+            IDLE_TIMEOUT, REQUEST_BODY_TIMEOUT, MIN_REQUEST_DATA_RATE, MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT, MAX_BUFFERED_BODY_BYTES);
 
     public ServerConfig {
         requireNonNull(bindAddress, "bindAddress is null");
         allowedHosts = List.copyOf(requireNonNull(allowedHosts, "allowedHosts is null"));
         requireNonNull(region, "region is null");
         requireNonNull(accountId, "accountId is null");
+        requireNonNull(requestLimits, "requestLimits is null");
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(9911, "127.0.0.1", List.of(), "us-east-1", "123456789012");
+        return new ServerConfig(9911, "127.0.0.1", List.of(), "us-east-1", "123456789012", RequestLimits.defaults());
     }
 
     public static ServerConfig from(EpoxyConfig config) {
+        int maxQueuedRequests = config.getInt(MAX_QUEUED_REQUESTS);
+        if (maxQueuedRequests < 0) {
+            throw new EpoxyException(ErrorCode.INVALID_INPUT, "Invalid %s: %s (must be 0 or more)", MAX_QUEUED_REQUESTS.name(), maxQueuedRequests);
+        }
         return new ServerConfig(
                 config.getInt(PORT),
                 config.get(BIND_ADDRESS),
                 config.getList(ALLOWED_HOSTS),
                 config.get(REGION),
-                config.get(ACCOUNT_ID));
+                config.get(ACCOUNT_ID),
+                new RequestLimits(
+                        config.getDuration(IDLE_TIMEOUT),
+                        config.getDuration(REQUEST_BODY_TIMEOUT),
+                        config.getInt(MIN_REQUEST_DATA_RATE),
+                        config.getInt(MAX_CONCURRENT_REQUESTS),
+                        maxQueuedRequests,
+                        config.getDuration(MAX_QUEUE_WAIT),
+                        config.getInt(MAX_BUFFERED_BODY_BYTES)));
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(value, bindAddress, allowedHosts, region, accountId);
+        return new ServerConfig(value, bindAddress, allowedHosts, region, accountId, requestLimits);
     }
 
     public ServerConfig withBindAddress(String value) {
-        return new ServerConfig(port, value, allowedHosts, region, accountId);
+        return new ServerConfig(port, value, allowedHosts, region, accountId, requestLimits);
     }
 
     public ServerConfig withAllowedHosts(List<String> value) {
-        return new ServerConfig(port, bindAddress, value, region, accountId);
+        return new ServerConfig(port, bindAddress, value, region, accountId, requestLimits);
     }
 
     public ServerConfig withRegion(String value) {
-        return new ServerConfig(port, bindAddress, allowedHosts, value, accountId);
+        return new ServerConfig(port, bindAddress, allowedHosts, value, accountId, requestLimits);
     }
 
     public ServerConfig withAccountId(String value) {
-        return new ServerConfig(port, bindAddress, allowedHosts, region, value);
+        return new ServerConfig(port, bindAddress, allowedHosts, region, value, requestLimits);
+    }
+
+    public ServerConfig withRequestLimits(RequestLimits value) {
+        return new ServerConfig(port, bindAddress, allowedHosts, region, accountId, value);
     }
 }

@@ -6,6 +6,7 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.glue.model.ServiceModel;
+import dev.epoxy.server.config.RequestLimits;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.http.session.SessionOperations;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP listener serving the Glue JSON 1.1 API and STS GetCallerIdentity: one Jetty connector on
  * {@link ServerConfig#bindAddress()} and {@link ServerConfig#port()} (0 picks a free port).
+ *
+ * <p>Its {@link RequestLimits} keep slow and numerous clients from starving the others: request bodies
+ * are read without a thread, must arrive within a deadline and at a minimum rate (Jetty's
+ * {@link MinimumDataRateHandler}), and only requests whose bodies have arrived compete for the bounded
+ * processing slots of the {@link RequestThrottle}, beyond which clients get {@code ThrottlingException}.
  */
 public final class GlueEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GlueEndpoint.class);
@@ -29,10 +36,15 @@ public final class GlueEndpoint implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServerConfig config;
+    private final MinimumDataRateHandler dataRate;
+    private final GlueRequestHandler glue;
 
     private GlueEndpoint(ServerConfig config, List<GlueOperation<?, ?>> operations) {
         this.config = requireNonNull(config, "config is null");
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        RequestLimits limits = config.requestLimits();
+        // Threads for the processing slots, plus headroom for the acceptor, the selectors and the short
+        // non-blocking tasks (reading bodies, writing answers) that must never wait behind a slot.
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxConcurrentRequests() + 32, 4);
         threads.setName("epoxy-http");
         threads.setDaemon(true);
         server = new Server(threads);
@@ -42,9 +54,13 @@ public final class GlueEndpoint implements AutoCloseable {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         HostGuard hostGuard = new HostGuard(config);
-        server.setHandler(new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId())));
+        glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits);
+        // Minimum write rate 0: answers are written asynchronously, and the idle timeout closes a client that stops reading.
+        dataRate = new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0);
+        server.setHandler(dataRate);
         server.setErrorHandler(new JsonErrorHandler());
     }
 
@@ -79,6 +95,16 @@ public final class GlueEndpoint implements AutoCloseable {
     /** The bound port (the chosen one when the configured port is 0). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** Requests being handled: reading their bodies, waiting for a slot or processing (for tests). */
+    int activeRequests() {
+        return dataRate.getRequestsActive();
+    }
+
+    /** Bytes the request bodies in memory hold now (for tests). */
+    long bufferedBodyBytes() {
+        return glue.bufferedBodyBytes();
     }
 
     /** The endpoint URL for clients, e.g. {@code http://127.0.0.1:9911}. */

@@ -42,7 +42,11 @@ public final class GlueErrors {
     static final GlueErrorShape OPERATION_TIMEOUT_EXCEPTION = new GlueErrorShape("OperationTimeoutException", 400);
     static final GlueErrorShape RESOURCE_NUMBER_LIMIT_EXCEEDED_EXCEPTION = new GlueErrorShape("ResourceNumberLimitExceededException", 400);
     static final GlueErrorShape SERIALIZATION_EXCEPTION = new GlueErrorShape("SerializationException", 400);
+    /** Not a Glue shape: AWS's front end answers a request whose body does not arrive in time with it. */
+    static final GlueErrorShape REQUEST_TIMEOUT_EXCEPTION = new GlueErrorShape("RequestTimeoutException", 408);
     static final GlueErrorShape SESSION_BUSY_EXCEPTION = new GlueErrorShape("SessionBusyException", 400);
+    /** botocore and the AWS SDKs retry this code with backoff (botocore {@code retries/standard.py}, {@code _retry.json}). */
+    static final GlueErrorShape THROTTLING_EXCEPTION = new GlueErrorShape("ThrottlingException", 400);
     static final GlueErrorShape UNKNOWN_OPERATION_EXCEPTION = new GlueErrorShape("UnknownOperationException", 400);
 
     /** Sent for every unexpected failure; the details go to the server log, never to the client. */
@@ -69,8 +73,11 @@ public final class GlueErrors {
     public static GlueErrorShape shapeOf(WireError error) {
         return switch (error) {
             case MALFORMED_REQUEST, MALFORMED_HTTP -> SERIALIZATION_EXCEPTION;
-            case UNKNOWN_OPERATION, UNSUPPORTED_METHOD_OR_PATH -> UNKNOWN_OPERATION_EXCEPTION;
+            // AWS picks the protocol by Content-Type; without a JSON 1.1 one it cannot find the operation.
+            case UNKNOWN_OPERATION, UNSUPPORTED_METHOD_OR_PATH, UNSUPPORTED_CONTENT_TYPE -> UNKNOWN_OPERATION_EXCEPTION;
             case HOST_NOT_ALLOWED -> ACCESS_DENIED_EXCEPTION;
+            case REQUEST_TIMEOUT -> REQUEST_TIMEOUT_EXCEPTION;
+            case THROTTLED -> THROTTLING_EXCEPTION;
         };
     }
 
@@ -107,7 +114,8 @@ public final class GlueErrors {
         if (status >= 500) {
             return render(INTERNAL_SERVICE_EXCEPTION, format(INTERNAL_MESSAGE, requestId));
         }
-        return render(shapeOf(WireError.MALFORMED_HTTP), "Cannot read the HTTP request: " + (reason == null ? "status " + status : reason));
+        WireError error = status == 408 ? WireError.REQUEST_TIMEOUT : WireError.MALFORMED_HTTP;
+        return render(shapeOf(error), "Cannot read the HTTP request: " + (reason == null ? "status " + status : reason));
     }
 
     private static GlueError render(GlueErrorShape shape, String message) {

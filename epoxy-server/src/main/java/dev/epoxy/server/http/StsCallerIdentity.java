@@ -25,6 +25,8 @@ final class StsCallerIdentity {
     private static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
     private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final String DEFAULT_USER = "epoxy";
+    /** Longest piece of a request echoed back in a message; the rest is cut. */
+    private static final int MAX_ECHO = 128;
 
     /** The XML answer and its status. */
     record StsResponse(int status, String body) {
@@ -50,7 +52,7 @@ final class StsCallerIdentity {
         if (!"GetCallerIdentity".equals(action)) {
             return error(400, "InvalidAction", action == null
                     ? "Missing Action: Epoxy serves only STS GetCallerIdentity in the Query protocol"
-                    : "Could not find operation " + action + ": Epoxy serves only STS GetCallerIdentity", requestId);
+                    : "Could not find operation " + echo(action) + ": Epoxy serves only STS GetCallerIdentity", requestId);
         }
         String user = authorization.flatMap(StsCallerIdentity::accessKeyId).orElse(DEFAULT_USER);
         String arn = "arn:aws:iam::" + accountId + ":user/" + user;
@@ -80,10 +82,31 @@ final class StsCallerIdentity {
         return Optional.of(name.length() > 64 ? name.substring(0, 64) : name);
     }
 
+    /** A protocol failure (body too large, too slow, throttled…) in the Query protocol's XML error format. */
+    static StsResponse failure(WireError error, String message, String requestId) {
+        return switch (error) {
+            case MALFORMED_REQUEST, MALFORMED_HTTP -> error(400, "ValidationError", message, requestId);
+            case UNKNOWN_OPERATION, UNSUPPORTED_METHOD_OR_PATH, UNSUPPORTED_CONTENT_TYPE -> error(400, "InvalidAction", message, requestId);
+            case HOST_NOT_ALLOWED -> error(403, "AccessDenied", message, requestId);
+            case REQUEST_TIMEOUT -> error(408, "RequestTimeout", message, requestId);
+            // STS's own throttling code; botocore retries it like ThrottlingException.
+            case THROTTLED -> error(400, "Throttling", message, requestId);
+        };
+    }
+
+    /** An unexpected failure: a generic message, the details stay in the server log. */
+    static StsResponse internalFailure(String requestId) {
+        return error(500, "Receiver", "InternalFailure", String.format(GlueErrors.INTERNAL_MESSAGE, requestId), requestId);
+    }
+
     private static StsResponse error(int status, String code, String message, String requestId) {
+        return error(status, "Sender", code, message, requestId);
+    }
+
+    private static StsResponse error(int status, String type, String code, String message, String requestId) {
         String body = "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <Error>\n"
-                + "    <Type>Sender</Type>\n"
+                + "    <Type>" + type + "</Type>\n"
                 + "    <Code>" + xml(code) + "</Code>\n"
                 + "    <Message>" + xml(message) + "</Message>\n"
                 + "  </Error>\n"
@@ -112,7 +135,39 @@ final class StsCallerIdentity {
         return form;
     }
 
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+    /** Text from a request, cut to a length fit for a message. */
+    static String echo(String text) {
+        return text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "..." : text;
+    }
+
+    /**
+     * Text as XML 1.0 character data. Characters XML 1.0 cannot carry at all, not even as references
+     * (control characters other than tab, newline and carriage return, unpaired surrogates, U+FFFE and
+     * U+FFFF), become U+FFFD, so that the answer always parses.
+     */
+    static String xml(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+                continue;
+            }
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                // A literal carriage return would be read back as a newline.
+                case '\r' -> out.append("&#13;");
+                default -> out.append(isXmlChar(c) ? c : '\uFFFD');
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isXmlChar(char c) {
+        return c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 }

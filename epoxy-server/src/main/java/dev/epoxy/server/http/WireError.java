@@ -14,5 +14,11 @@ public enum WireError {
     /** Anything but {@code POST /}. */
     UNSUPPORTED_METHOD_OR_PATH,
     /** The {@code Host} header is not allowed while bound to loopback (DNS-rebinding guard). */
-    HOST_NOT_ALLOWED
+    HOST_NOT_ALLOWED,
+    /** A Glue request whose {@code Content-Type} is not {@code application/x-amz-json-1.1}. */
+    UNSUPPORTED_CONTENT_TYPE,
+    /** The request body did not arrive in time: too slowly, or not completely before the deadline. */
+    REQUEST_TIMEOUT,
+    /** Every processing slot is taken and the queue for them is full or was waited in too long. */
+    THROTTLED
 }

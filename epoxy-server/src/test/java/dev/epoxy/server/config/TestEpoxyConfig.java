@@ -32,6 +32,13 @@ class TestEpoxyConfig {
             Map.entry("epoxy.server.allowed-hosts", "epoxy.local, other.local"),
             Map.entry("epoxy.region", "eu-west-1"),
             Map.entry("epoxy.account-id", "000011112222"),
+            Map.entry("epoxy.server.idle-timeout", "45s"),
+            Map.entry("epoxy.server.request-body-timeout", "3s"),
+            Map.entry("epoxy.server.min-request-data-rate", "512"),
+            Map.entry("epoxy.server.max-concurrent-requests", "8"),
+            Map.entry("epoxy.server.max-queued-requests", "0"),
+            Map.entry("epoxy.server.max-queue-wait", "750ms"),
+            Map.entry("epoxy.server.max-buffered-body-bytes", "1048576"),
             Map.entry("epoxy.store.jdbc-url", "jdbc:postgresql://db/epoxy"),
             Map.entry("epoxy.store.user", "epoxy"),
             Map.entry("epoxy.store.password", "s3cret"),
@@ -72,7 +79,8 @@ class TestEpoxyConfig {
         Path home = userHome.resolve(".epoxy");
 
         assertThat(config.home()).isEqualTo(home);
-        assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9911, "127.0.0.1", List.of(), "us-east-1", "123456789012"));
+        assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9911, "127.0.0.1", List.of(), "us-east-1", "123456789012",
+                new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 32, 64, Duration.ofSeconds(5), 134_217_728)));
         assertThat(ServerConfig.from(config)).isEqualTo(ServerConfig.defaults());
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:h2:file:" + home + "/db/epoxy", Optional.empty(), Optional.empty()));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
@@ -98,7 +106,8 @@ class TestEpoxyConfig {
         EpoxyConfig config = load(args, Map.of(), Map.of());
 
         assertThat(config.home()).isEqualTo(userHome.resolve("elsewhere"));
-        assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222"));
+        assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222",
+                new RequestLimits(Duration.ofSeconds(45), Duration.ofSeconds(3), 512, 8, 0, Duration.ofMillis(750), 1_048_576)));
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
@@ -132,6 +141,14 @@ class TestEpoxyConfig {
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults().withHome(userHome.resolve(".epoxy")));
         assertThat(StorageConfigKeys.s3EndpointConfig(config)).isEqualTo(S3EndpointConfig.defaults());
         assertThat(StorageConfigKeys.storageConfig(config)).isEqualTo(StorageConfig.defaults());
+    }
+
+    @Test
+    void negativeQueueLengthIsRefusedNamingTheKey() {
+        EpoxyConfig config = load(List.of("--config", "epoxy.server.max-queued-requests=-1"), Map.of(), Map.of());
+        assertThatThrownBy(() -> ServerConfig.from(config))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid epoxy.server.max-queued-requests: -1 (must be 0 or more)");
     }
 
     @Test

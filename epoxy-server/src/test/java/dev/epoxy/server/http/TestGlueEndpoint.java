@@ -275,6 +275,93 @@ class TestGlueEndpoint {
     }
 
     @Test
+    void trailingDataAfterTheJsonBodyIsSerializationException() throws Exception {
+        storeSession("s1");
+        send(post("AWSGlue.ListSessions", "{}x")).assertError(400, "SerializationException",
+                "Cannot parse the request body as JSON: unexpected data after the JSON value at line 1, column 3");
+        send(post("AWSGlue.ListSessions", "{}\n  ]")).assertError(400, "SerializationException",
+                "Cannot parse the request body as JSON: unexpected data after the JSON value at line 2, column 3");
+        send(post("AWSGlue.ListSessions", "{}{\"MaxResults\":1}")).assertError(400, "SerializationException",
+                "Cannot parse the request body as JSON: unexpected data after the JSON value at line 1, column 3");
+        send(post("AWSGlue.DeleteSession", "{\"Id\":\"s1\"} {\"Id\":\"s2\"}")).assertError(400, "SerializationException",
+                "Cannot parse the request body as JSON: unexpected data after the JSON value at line 1, column 13");
+        // The operation did not run.
+        assertThat(store.findSession(new SessionId("s1"))).isPresent();
+        // Whitespace after the value is not data.
+        assertThat(send(post("AWSGlue.ListSessions", "{}\n \t")).json().get("Ids")).isEqualTo(JSON.readTree("[\"s1\"]"));
+    }
+
+    @Test
+    void serializationExceptionNeverEchoesTheBody() throws Exception {
+        String secret = "S3CR3T".repeat(60);
+        List<String> bodies = List.of(
+                "{\"Id\":" + secret + "}",
+                "{\"Id\":\"" + secret + "\"" + secret + "}",
+                secret,
+                "{\"Id\":\"s1\"}" + secret,
+                "{\"Id\":\"" + secret + "\u0001\"}",
+                "{\"" + secret + "\":tru",
+                "[".repeat(2000) + secret);
+        for (String body : bodies) {
+            Reply reply = send(post("AWSGlue.GetSession", body));
+            reply.assertErrorType(400, "SerializationException");
+            String message = reply.json().get("Message").asText();
+            assertThat(message).as(body).matches("Cannot parse the request body as JSON: [A-Za-z0-9 ()-]+( at line \\d+, column \\d+)?")
+                    .doesNotContain("S3CR3T", "jackson", "java.", "Source:");
+        }
+    }
+
+    @Test
+    void contentTypeMustBeAmzJson11() throws Exception {
+        send(HttpRequest.newBuilder(endpoint.uri().resolve("/")).header("X-Amz-Target", "AWSGlue.ListSessions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build())
+                .assertError(400, "UnknownOperationException", "Unsupported Content-Type: Glue requests are application/x-amz-json-1.1, not application/json");
+        send(HttpRequest.newBuilder(endpoint.uri().resolve("/")).header("X-Amz-Target", "AWSGlue.ListSessions").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build())
+                .assertError(400, "UnknownOperationException", "Unsupported Content-Type: Glue requests are application/x-amz-json-1.1, not text/plain");
+        send(HttpRequest.newBuilder(endpoint.uri().resolve("/")).header("X-Amz-Target", "AWSGlue.ListSessions")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build())
+                .assertError(400, "UnknownOperationException", "Missing Content-Type: Glue requests are application/x-amz-json-1.1");
+        // Parameters are ignored, and media types are case-insensitive (Smithy's awsJson1_1 protocol tests).
+        send(HttpRequest.newBuilder(endpoint.uri().resolve("/")).header("X-Amz-Target", "AWSGlue.ListSessions").header("Content-Type", "Application/X-Amz-Json-1.1; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build())
+                .assertOkWithBody("{\"Ids\":[],\"Sessions\":[]}");
+    }
+
+    @Test
+    void stsAnswerIsWellFormedXmlWhateverTheRequestHolds() throws Exception {
+        for (String form : List.of("Action=Get%01Caller%00Identity%0B&Version=2011-06-15", "Action=%3C%2FMessage%3E%26%ED%A0%80&Version=%1F", "Action=" + "A%07".repeat(5000))) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint.uri().resolve("/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(400);
+            org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(response.body().getBytes(UTF_8)));
+            assertThat(document.getElementsByTagName("Code").item(0).getTextContent()).isEqualTo("InvalidAction");
+            assertThat(document.getElementsByTagName("Message").item(0).getTextContent()).startsWith("Could not find operation ").hasSizeLessThan(300);
+        }
+    }
+
+    @Test
+    void oversizeStsBodyIsAnsweredInStsXml() throws Exception {
+        String response = raw("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + (GlueRequestHandler.MAX_BODY_BYTES + 1) + "\r\n\r\nAction=GetCallerIdentity");
+        assertThat(response).startsWith("HTTP/1.1 400 ");
+        assertThat(response).containsIgnoringCase("Content-Type: text/xml");
+        assertThat(response).contains("<Code>ValidationError</Code>", "<Message>The request body exceeds 8388608 bytes</Message>");
+        assertThat(response).doesNotContain("__type");
+    }
+
+    @Test
+    void oversizeGlueBodyIsSerializationException() throws Exception {
+        String response = raw("POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: AWSGlue.ListSessions\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                + "Content-Length: " + (GlueRequestHandler.MAX_BODY_BYTES + 1) + "\r\n\r\n{}");
+        assertThat(response).startsWith("HTTP/1.1 400 ");
+        assertThat(response).contains("{\"__type\":\"SerializationException\",\"Message\":\"The request body exceeds 8388608 bytes\"}");
+    }
+
+    @Test
     void wrongJsonTypeIsSerializationException() throws Exception {
         glue("CreateSession", createSession("s1").put("NumberOfWorkers", "five"))
                 .assertError(400, "SerializationException", "Cannot read 'NumberOfWorkers': expected a JSON whole number within 32 bits but found a string");

@@ -43,8 +43,12 @@ class TestGlueErrors {
     @Test
     void everyWireErrorMapsToAnAwsShape() {
         assertThat(Arrays.stream(WireError.values()).map(GlueErrors::shapeOf).map(GlueErrorShape::name)).containsExactly(
-                "SerializationException", "SerializationException", "UnknownOperationException", "UnknownOperationException", "AccessDeniedException");
+                "SerializationException", "SerializationException", "UnknownOperationException", "UnknownOperationException", "AccessDeniedException",
+                "UnknownOperationException", "RequestTimeoutException", "ThrottlingException");
         assertThat(GlueErrors.shapeOf(WireError.HOST_NOT_ALLOWED).status()).isEqualTo(403);
+        assertThat(GlueErrors.shapeOf(WireError.REQUEST_TIMEOUT).status()).isEqualTo(408);
+        // botocore retries ThrottlingException only with status 400 (botocore/data/_retry.json).
+        assertThat(GlueErrors.shapeOf(WireError.THROTTLED).status()).isEqualTo(400);
         assertThat(GlueErrors.shapeOf(WireError.MALFORMED_REQUEST).status()).isEqualTo(400);
     }
 
@@ -82,6 +86,8 @@ class TestGlueErrors {
     void jettyErrorsMapByStatus() {
         assertThat(GlueErrors.errorOfHttpStatus(431, "Request Header Fields Too Large", "r"))
                 .isEqualTo(new GlueError(400, "SerializationException", "Cannot read the HTTP request: Request Header Fields Too Large"));
+        assertThat(GlueErrors.errorOfHttpStatus(408, "Request Timeout", "r"))
+                .isEqualTo(new GlueError(408, "RequestTimeoutException", "Cannot read the HTTP request: Request Timeout"));
         assertThat(GlueErrors.errorOfHttpStatus(500, "boom", "r3").type()).isEqualTo("InternalServiceException");
         assertThat(GlueErrors.errorOfHttpStatus(500, "boom", "r3").message()).doesNotContain("boom");
     }

@@ -49,6 +49,40 @@ class TestStsCallerIdentity {
     }
 
     @Test
+    void xmlTextCarriesOnlyCharactersXmlAllows() {
+        assertThat(StsCallerIdentity.xml("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&apos;");
+        assertThat(StsCallerIdentity.xml("tab\tnl\ncr\r")).isEqualTo("tab\tnl\ncr&#13;");
+        assertThat(StsCallerIdentity.xml("nul\u0000bel\u0007esc\u001b\uFFFE")).isEqualTo("nul\uFFFDbel\uFFFDesc\uFFFD\uFFFD");
+        assertThat(StsCallerIdentity.xml("lone\uD800 pair\uD83D\uDE00 low\uDC00")).isEqualTo("lone\uFFFD pair\uD83D\uDE00 low\uFFFD");
+    }
+
+    @Test
+    void echoedActionIsCut() {
+        StsResponse response = STS.handle("Action=" + "A".repeat(1000), Optional.empty(), "r");
+        assertThat(response.body()).contains("<Message>Could not find operation " + "A".repeat(128) + "...: Epoxy serves only STS GetCallerIdentity</Message>");
+    }
+
+    @Test
+    void protocolFailuresAreStsErrors() {
+        assertThat(StsCallerIdentity.failure(WireError.MALFORMED_REQUEST, "The request body exceeds 8388608 bytes", "r1")).isEqualTo(new StsResponse(400, """
+                <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <Error>
+                    <Type>Sender</Type>
+                    <Code>ValidationError</Code>
+                    <Message>The request body exceeds 8388608 bytes</Message>
+                  </Error>
+                  <RequestId>r1</RequestId>
+                </ErrorResponse>
+                """));
+        assertThat(StsCallerIdentity.failure(WireError.THROTTLED, "Rate exceeded", "r").body()).contains("<Code>Throttling</Code>");
+        assertThat(StsCallerIdentity.failure(WireError.REQUEST_TIMEOUT, "late", "r").status()).isEqualTo(408);
+        StsResponse internal = StsCallerIdentity.internalFailure("r5");
+        assertThat(internal.status()).isEqualTo(500);
+        assertThat(internal.body()).contains("<Type>Receiver</Type>", "<Code>InternalFailure</Code>",
+                "<Message>An internal error occurred; the server log has the details for request r5</Message>");
+    }
+
+    @Test
     void formContentTypeMarksQueryRequests() {
         assertThat(StsCallerIdentity.isQueryRequest(Optional.of("application/x-www-form-urlencoded; charset=utf-8"))).isTrue();
         assertThat(StsCallerIdentity.isQueryRequest(Optional.of("application/x-amz-json-1.1"))).isFalse();
