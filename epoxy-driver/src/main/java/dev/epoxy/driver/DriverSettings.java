@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -13,8 +14,16 @@ import java.util.function.Function;
  *
  * @param linkHost the server's link listener
  * @param pythonPath extra PYTHONPATH entries for the interpreter (the dist's {@code python/})
- * @param linkGiveUpAfter how long the driver keeps trying to reach a server it lost before exiting
+ * @param linkGiveUpAfter how long the driver keeps trying to reach a server it lost before exiting,
+ *     while that server's process still runs (or cannot be watched)
  * @param sessionLanguage {@code python} (Scala statements come later)
+ * @param serverPid the server's process (the driver runs on the server's machine in client deploy
+ *     mode); empty when unknown, and then the driver cannot tell a gone server from a slow one
+ * @param linkPortEphemeral whether the server's link port was picked at random ({@code epoxy.link.port}
+ *     0): a new server would listen elsewhere, so once the server process is gone nobody can re-attach
+ *     this driver
+ * @param linkReattachWindow how long the driver keeps trying a fixed link port after its server
+ *     process is gone, for a new server that may want it (today's refuses it, and it exits at once)
  */
 public record DriverSettings(
         String sessionId,
@@ -27,7 +36,10 @@ public record DriverSettings(
         Duration linkGiveUpAfter,
         Duration pythonStartTimeout,
         String logLevel,
-        String sessionLanguage) {
+        String sessionLanguage,
+        OptionalLong serverPid,
+        boolean linkPortEphemeral,
+        Duration linkReattachWindow) {
 
     public static final String SESSION_ID = "spark.epoxy.session-id";
     public static final String LINK_ADDRESS = "spark.epoxy.link-address";
@@ -38,6 +50,10 @@ public record DriverSettings(
     public static final String PYTHON_START_TIMEOUT = "spark.epoxy.python-start-timeout";
     public static final String LOG_LEVEL = "spark.epoxy.log-level";
     public static final String SESSION_LANGUAGE = "spark.epoxy.session-language";
+    private static final int DEFAULT_REATTACH_WINDOW_SECONDS = 30;
+    public static final String SERVER_PID = "spark.epoxy.server-pid";
+    public static final String LINK_PORT_EPHEMERAL = "spark.epoxy.link-port-ephemeral";
+    public static final String LINK_REATTACH_WINDOW = "spark.epoxy.link-reattach-window";
 
     public DriverSettings {
         requireNonNull(sessionId, "sessionId is null");
@@ -49,6 +65,20 @@ public record DriverSettings(
         requireNonNull(pythonStartTimeout, "pythonStartTimeout is null");
         requireNonNull(logLevel, "logLevel is null");
         requireNonNull(sessionLanguage, "sessionLanguage is null");
+        requireNonNull(serverPid, "serverPid is null");
+        requireNonNull(linkReattachWindow, "linkReattachWindow is null");
+    }
+
+    /** Settings without a watched server: the link gives up only after {@code linkGiveUpAfter}. */
+    public DriverSettings(String sessionId, String token, String linkHost, int linkPort, String python, String pythonPath, int maxOutputBytes,
+            Duration linkGiveUpAfter, Duration pythonStartTimeout, String logLevel, String sessionLanguage) {
+        this(sessionId, token, linkHost, linkPort, python, pythonPath, maxOutputBytes, linkGiveUpAfter, pythonStartTimeout, logLevel, sessionLanguage,
+                OptionalLong.empty(), false, Duration.ofSeconds(DEFAULT_REATTACH_WINDOW_SECONDS));
+    }
+
+    public DriverSettings withServerWatch(long pid, boolean portEphemeral, Duration reattachWindow) {
+        return new DriverSettings(sessionId, token, linkHost, linkPort, python, pythonPath, maxOutputBytes, linkGiveUpAfter, pythonStartTimeout, logLevel,
+                sessionLanguage, OptionalLong.of(pid), portEphemeral, reattachWindow);
     }
 
     /**
@@ -78,7 +108,12 @@ public record DriverSettings(
                 Duration.ofSeconds(parseInt(LINK_GIVE_UP_AFTER, optional(conf, LINK_GIVE_UP_AFTER, "600"))),
                 Duration.ofSeconds(parseInt(PYTHON_START_TIMEOUT, optional(conf, PYTHON_START_TIMEOUT, "120"))),
                 optional(conf, LOG_LEVEL, "WARN"),
-                optional(conf, SESSION_LANGUAGE, "python"));
+                optional(conf, SESSION_LANGUAGE, "python"),
+                conf.apply(SERVER_PID) == null || conf.apply(SERVER_PID).isBlank()
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(parseInt(SERVER_PID, conf.apply(SERVER_PID))),
+                Boolean.parseBoolean(optional(conf, LINK_PORT_EPHEMERAL, "false").strip()),
+                Duration.ofSeconds(parseInt(LINK_REATTACH_WINDOW, optional(conf, LINK_REATTACH_WINDOW, String.valueOf(DEFAULT_REATTACH_WINDOW_SECONDS)))));
     }
 
     private static String required(Function<String, String> conf, String key) {

@@ -22,6 +22,20 @@ class TestDriverSettings {
     }
 
     @Test
+    void readsTheServerToWatch() {
+        Map<String, String> conf = Map.of(
+                "spark.epoxy.session-id", "s1",
+                "spark.epoxy.link-address", "127.0.0.1:9913",
+                "spark.epoxy.server-pid", "4242",
+                "spark.epoxy.link-port-ephemeral", "true",
+                "spark.epoxy.link-reattach-window", "7");
+        DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
+        assertThat(settings.serverPid()).hasValue(4242);
+        assertThat(settings.linkPortEphemeral()).isTrue();
+        assertThat(settings.linkReattachWindow()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
     void missingTokenIsNamed() {
         assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1")::get, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
