@@ -50,7 +50,7 @@ public record DriverSettings(
     public static final String PYTHON_START_TIMEOUT = "spark.epoxy.python-start-timeout";
     public static final String LOG_LEVEL = "spark.epoxy.log-level";
     public static final String SESSION_LANGUAGE = "spark.epoxy.session-language";
-    private static final int DEFAULT_REATTACH_WINDOW_SECONDS = 30;
+    private static final int DEFAULT_REATTACH_WINDOW_SECONDS = 15;
     public static final String SERVER_PID = "spark.epoxy.server-pid";
     public static final String LINK_PORT_EPHEMERAL = "spark.epoxy.link-port-ephemeral";
     public static final String LINK_REATTACH_WINDOW = "spark.epoxy.link-reattach-window";

@@ -35,7 +35,7 @@ public final class DriverConfigKeys {
             "Port of the listener drivers connect back to; 0 picks a free port.");
     public static final ConfigKey LINK_GIVE_UP_AFTER = ConfigKey.of("epoxy.link.driver-give-up-after", ValueType.DURATION, "10m",
             "How long a driver that lost its link while its server process still runs keeps trying to reconnect before it exits.");
-    public static final ConfigKey LINK_REATTACH_WINDOW = ConfigKey.of("epoxy.link.driver-reattach-window", ValueType.DURATION, "30s",
+    public static final ConfigKey LINK_REATTACH_WINDOW = ConfigKey.of("epoxy.link.driver-reattach-window", ValueType.DURATION, "15s",
             "How long a driver whose server process is gone keeps trying to reach a new server on the same fixed epoxy.link.port "
                     + "(a server that does not want it refuses it, and it exits at once); with epoxy.link.port 0 it exits at once.");
 

@@ -101,7 +101,7 @@ public record DriverLaunchConfig(
                 "127.0.0.1",
                 9913,
                 Duration.ofMinutes(10),
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(15),
                 Map.of(),
                 List.of(),
                 Map.of(),

@@ -201,8 +201,9 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
                     Optional.ofNullable(statement.output()).map(SparkDriverHandle::toOutput), Instant.ofEpochMilli(statement.completedOnEpochMillis()));
         }
         else if (message instanceof DriverMessage.Failed failed) {
-            failureReason = failed.reason();
-            reportFailure(failed.reason());
+            // The session's ErrorMessage is where a user looks first; it says where the details are.
+            failureReason = failed.reason() + " (driver log: " + driverLog + ")";
+            reportFailure(failureReason);
             Process running;
             synchronized (this) {
                 running = process;
