@@ -166,6 +166,10 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         }
         timers.shutdownNow();
         for (SparkDriverHandle handle : running) {
+            if (handle.exited().isDone()) {
+                // Its group was handled when it exited; its pid may belong to someone else by now.
+                continue;
+            }
             handle.pid().ifPresent(pid -> {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 ProcessGroup.killMembers(pid, ProcessHandle.current().pid());
