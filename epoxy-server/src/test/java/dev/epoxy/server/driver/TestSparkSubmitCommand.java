@@ -17,12 +17,12 @@ class TestSparkSubmitCommand {
         conf.put("spark.ui.killEnabled", "false");
         conf.put("spark.epoxy.session-id", "a b");
         SparkSubmitCommand command = new SparkSubmitCommand(Optional.of(Path.of("/usr/bin/setsid")), Path.of("/opt/spark"), "local[*]", "epoxy-s1",
-                "dev.epoxy.driver.DriverMain", Path.of("/opt/epoxy/driver/epoxy-driver-1.jar"), conf, Optional.of(Path.of("/home/s/secret.properties")));
+                "dev.epoxy.driver.DriverMain", Path.of("/opt/epoxy/driver/epoxy-driver-1.jar"), conf, Optional.of(Path.of("/srv/epoxy/secret.properties")));
         assertThat(command.command()).containsExactly(
                 "/usr/bin/setsid", "--wait", "/opt/spark/bin/spark-submit",
                 "--master", "local[*]", "--deploy-mode", "client", "--name", "epoxy-s1",
                 "--conf", "spark.ui.killEnabled=false", "--conf", "spark.epoxy.session-id=a b",
-                "--properties-file", "/home/s/secret.properties",
+                "--properties-file", "/srv/epoxy/secret.properties",
                 "--class", "dev.epoxy.driver.DriverMain", "/opt/epoxy/driver/epoxy-driver-1.jar");
     }
 
