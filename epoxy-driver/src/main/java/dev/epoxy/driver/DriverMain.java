@@ -2,8 +2,10 @@ package dev.epoxy.driver;
 
 import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.ProcessExit;
+import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.driver.protocol.ServerMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.Level;
@@ -20,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * the SparkSession, starts the Python interpreter, reports Ready, then runs statements until the
  * server says Shutdown. A failure at any step is reported with {@link DriverMessage.Failed} before
  * the process exits with a non-zero code.
+ *
+ * <p>The driver leads its own process group (the launcher starts it under {@code setsid}); however
+ * it exits (Shutdown, a failure, no server, SIGTERM), it kills the other members of that group and
+ * its own descendants, so nothing a statement started outlives the session. A process that calls
+ * {@code setsid} itself and leaves the interpreter's tree escapes; the server kills the group once
+ * more after the driver has exited.
  */
 public final class DriverMain {
     private static final Logger LOG = LoggerFactory.getLogger(DriverMain.class);
@@ -56,6 +64,7 @@ public final class DriverMain {
     }
 
     private void run() {
+        Runtime.getRuntime().addShutdownHook(new Thread(DriverMain::endProcessGroup, "epoxy-process-group"));
         link = new LinkClient(settings, () -> statements == null ? Optional.empty() : statements.runningStatementId(), this::onServerMessage, () -> exit(3));
         link.start();
         JavaSparkContext sparkContext;
@@ -199,6 +208,8 @@ public final class DriverMain {
 
     private void stopAndExit() {
         startExitWatchdog();
+        // Taken while the interpreter still runs: once it is gone, its children are no one's descendants.
+        List<ProcessHandle> descendants = ProcessHandle.current().descendants().toList();
         if (statements != null) {
             statements.close();
         }
@@ -206,6 +217,7 @@ public final class DriverMain {
         if (current != null) {
             current.close();
         }
+        killAll(descendants);
         if (gateway != null) {
             gateway.shutdown();
         }
@@ -222,10 +234,12 @@ public final class DriverMain {
     private void exit(int code) {
         stopping = true;
         startExitWatchdog();
+        List<ProcessHandle> descendants = ProcessHandle.current().descendants().toList();
         PythonInterpreter current = currentInterpreter();
         if (current != null) {
             current.close();
         }
+        killAll(descendants);
         link.close();
         System.exit(code);
     }
@@ -233,6 +247,27 @@ public final class DriverMain {
     private PythonInterpreter currentInterpreter() {
         StatementRunner runner = statements;
         return runner != null ? runner.interpreter() : python;
+    }
+
+    private static void killAll(List<ProcessHandle> processes) {
+        processes.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Kills every other process of the driver's process group and every descendant still running.
+     * Runs in a shutdown hook, so also on SIGTERM; only when the driver leads its group (else the
+     * group is the server's).
+     */
+    private static void endProcessGroup() {
+        long self = ProcessHandle.current().pid();
+        List<ProcessHandle> descendants = ProcessHandle.current().descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        if (ProcessGroup.currentProcessLeadsItsGroup()) {
+            int killed = ProcessGroup.killMembers(self, self);
+            if (killed > 0) {
+                LOG.info("Killed {} processes that statements left in the session's process group", killed);
+            }
+        }
     }
 
     /** Spark's shutdown hooks may hang on a broken cluster; the driver must still go away. */

@@ -26,7 +26,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The driver's end of the link. Connects to the server, says Hello, waits for Welcome, then delivers
  * server messages to a handler. When the connection drops it reconnects with backoff, keeping
- * outgoing messages queued, and gives up after {@code giveUpAfter} without a server.
+ * outgoing messages queued, and gives up when no server can want it any more:
+ *
+ * <ul>
+ *   <li>at once when a server refuses it ({@link ServerMessage.Refused} is final);
+ *   <li>at once when the server's process (watched by pid) is gone and the link port was ephemeral:
+ *       a new server listens elsewhere and can never find this driver;
+ *   <li>{@code linkReattachWindow} after the server's process is gone, on a fixed port: time for a
+ *       new server to come up there and take the driver back (or refuse it);
+ *   <li>{@code linkGiveUpAfter} without a link while the server's process still runs, or when it
+ *       cannot be watched.
+ * </ul>
  */
 final class LinkClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkClient.class);
@@ -39,6 +49,9 @@ final class LinkClient implements AutoCloseable {
     private final Consumer<ServerMessage> handler;
     private final Runnable onGiveUp;
     private final Deque<String> outgoing = new ArrayDeque<>();
+    private final Optional<ProcessHandle> server;
+    private boolean serverGoneNoticed;
+    private long serverGoneSince;
     private Socket connection;
     private boolean writing;
     private boolean closed;
@@ -48,6 +61,9 @@ final class LinkClient implements AutoCloseable {
         this.runningStatement = requireNonNull(runningStatement, "runningStatement is null");
         this.handler = requireNonNull(handler, "handler is null");
         this.onGiveUp = requireNonNull(onGiveUp, "onGiveUp is null");
+        // Taken now, while the server that launched this driver runs: the handle then knows the
+        // process's start time, so a later process with the same pid is not mistaken for it.
+        this.server = settings.serverPid().isPresent() ? ProcessHandle.of(settings.serverPid().getAsLong()) : Optional.empty();
     }
 
     void start() {
@@ -158,13 +174,15 @@ final class LinkClient implements AutoCloseable {
             if (isClosed()) {
                 return;
             }
-            if (System.nanoTime() - disconnectedSince > settings.linkGiveUpAfter().toNanos()) {
-                LOG.error("No server for {} seconds ({}); giving up", settings.linkGiveUpAfter().toSeconds(), DriverSettings.LINK_GIVE_UP_AFTER);
+            Optional<String> giveUp = reasonToGiveUp(disconnectedSince);
+            if (giveUp.isPresent()) {
+                LOG.error("{}; exiting", giveUp.get());
                 onGiveUp.run();
                 return;
             }
             try {
-                Thread.sleep(backoff.toMillis());
+                // While the server is gone, look at it (and the port) at least every second.
+                Thread.sleep(serverGoneNoticed ? Math.min(backoff.toMillis(), 1000) : backoff.toMillis());
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -172,6 +190,35 @@ final class LinkClient implements AutoCloseable {
             }
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+    }
+
+    /** Why this driver should stop trying to reach a server, or empty to try again. */
+    private Optional<String> reasonToGiveUp(long disconnectedSince) {
+        long now = System.nanoTime();
+        if (isServerGone()) {
+            long pid = settings.serverPid().getAsLong();
+            if (!serverGoneNoticed) {
+                serverGoneNoticed = true;
+                serverGoneSince = now;
+                LOG.warn("The server process {} is gone", pid);
+            }
+            if (settings.linkPortEphemeral()) {
+                return Optional.of("The server process " + pid + " is gone and its link port was picked at random: no new server can find this driver");
+            }
+            if (now - serverGoneSince > settings.linkReattachWindow().toNanos()) {
+                return Optional.of("The server process " + pid + " is gone and no new server took this driver back within "
+                        + settings.linkReattachWindow().toSeconds() + " seconds (" + DriverSettings.LINK_REATTACH_WINDOW + ")");
+            }
+            return Optional.empty();
+        }
+        if (now - disconnectedSince > settings.linkGiveUpAfter().toNanos()) {
+            return Optional.of("No server for " + settings.linkGiveUpAfter().toSeconds() + " seconds (" + DriverSettings.LINK_GIVE_UP_AFTER + ")");
+        }
+        return Optional.empty();
+    }
+
+    private boolean isServerGone() {
+        return settings.serverPid().isPresent() && (server.isEmpty() || !server.get().isAlive());
     }
 
     private void writeLoop() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class TestDriverSettings {
@@ -18,7 +19,8 @@ class TestDriverSettings {
                 "spark.epoxy.python", "/venv/bin/python");
         DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
         assertThat(settings).isEqualTo(new DriverSettings("s1", "secret", "127.0.0.1", 9913, "/venv/bin/python", "", 1024 * 1024,
-                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", "python", Duration.ofSeconds(10), 1024 * 1024, 100L * 1024 * 1024));
+                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", "python", Duration.ofSeconds(10), 1024 * 1024, 100L * 1024 * 1024,
+                OptionalLong.empty(), false, Duration.ofSeconds(15)));
     }
 
     @Test
@@ -36,6 +38,20 @@ class TestDriverSettings {
         assertThatThrownBy(() -> DriverSettings.load(Map.of("spark.epoxy.session-id", "s1", "spark.epoxy.link-address", "h:1",
                 "spark.epoxy.cancel-grace-period-millis", "soon")::get, TOKEN))
                 .hasMessage("Invalid spark.epoxy.cancel-grace-period-millis (expected a number): soon");
+    }
+
+    @Test
+    void readsTheServerToWatch() {
+        Map<String, String> conf = Map.of(
+                "spark.epoxy.session-id", "s1",
+                "spark.epoxy.link-address", "127.0.0.1:9913",
+                "spark.epoxy.server-pid", "4242",
+                "spark.epoxy.link-port-ephemeral", "true",
+                "spark.epoxy.link-reattach-window", "7");
+        DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
+        assertThat(settings.serverPid()).hasValue(4242);
+        assertThat(settings.linkPortEphemeral()).isTrue();
+        assertThat(settings.linkReattachWindow()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -98,12 +99,70 @@ class TestLinkClient {
         }
     }
 
+    @Test
+    void exitsAtOnceWhenItsServerIsGoneAndTheLinkPortWasEphemeral() throws IOException, InterruptedException {
+        // Issue 6, finding 8: after kill -9 of the server its drivers waited out the ten-minute
+        // give-up time, although with an ephemeral port no new server could ever find them.
+        Process fakeServer = new ProcessBuilder("sleep", "600").start();
+        try (ServerSocket server = listen();
+                LinkClient client = start(settings(server, Duration.ofMinutes(10)).withServerWatch(fakeServer.pid(), true, Duration.ofMinutes(10)))) {
+            try (ServerSide connection = ServerSide.accept(server)) {
+                connection.read();
+                connection.send(new ServerMessage.Welcome());
+                fakeServer.destroyForcibly().waitFor();
+            }
+            assertThat(gaveUp.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+        finally {
+            fakeServer.destroyForcibly();
+        }
+    }
+
+    @Test
+    void staysAttachableOnAFixedPortWhileItsServerIsGoneThenExits() throws IOException, InterruptedException {
+        Process fakeServer = new ProcessBuilder("sleep", "600").start();
+        ServerSocket first = listen();
+        int port = first.getLocalPort();
+        try (LinkClient client = start(settings(first, Duration.ofMinutes(10)).withServerWatch(fakeServer.pid(), false, Duration.ofSeconds(3)))) {
+            try (ServerSide connection = ServerSide.accept(first)) {
+                connection.read();
+                connection.send(new ServerMessage.Welcome());
+                fakeServer.destroyForcibly().waitFor();
+            }
+            first.close();
+            // A new server on the same port within the window is still reached (the re-attach path).
+            try (ServerSocket second = listenOn(port); ServerSide connection = ServerSide.accept(second)) {
+                assertThat(connection.read()).isInstanceOf(DriverMessage.Hello.class);
+            }
+            // Without one, the driver exits once the window has passed, not after ten minutes.
+            assertThat(gaveUp.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        finally {
+            fakeServer.destroyForcibly();
+        }
+    }
+
     private LinkClient start(ServerSocket server, Duration giveUpAfter) {
-        DriverSettings settings = new DriverSettings("s1", "secret", "127.0.0.1", server.getLocalPort(), "python3", "", 1024,
-                giveUpAfter, Duration.ofSeconds(10), "WARN", "python", Duration.ofSeconds(10), 1024, 1024);
+        return start(settings(server, giveUpAfter));
+    }
+
+    private static DriverSettings settings(ServerSocket server, Duration giveUpAfter) {
+        return new DriverSettings("s1", "secret", "127.0.0.1", server.getLocalPort(), "python3", "", 1024,
+                giveUpAfter, Duration.ofSeconds(10), "WARN", "python", Duration.ofSeconds(10), 1024, 1024, OptionalLong.empty(), false, Duration.ofSeconds(15));
+    }
+
+    private LinkClient start(DriverSettings settings) {
         LinkClient client = new LinkClient(settings, running::get, received::add, gaveUp::countDown);
         client.start();
         return client;
+    }
+
+    private static ServerSocket listenOn(int port) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5);
+        server.setSoTimeout(10_000);
+        return server;
     }
 
     private static ServerSocket listen() throws IOException {

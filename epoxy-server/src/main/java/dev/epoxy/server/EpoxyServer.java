@@ -83,6 +83,7 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(linkServer);
 
             SparkDriverLauncher launcher = new SparkDriverLauncher(launchConfig, linkServer);
+            started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
             SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));

@@ -1,6 +1,7 @@
 package dev.epoxy.core.driver;
 
 import dev.epoxy.core.session.Session;
+import dev.epoxy.core.session.SessionId;
 
 /** Starts session drivers. Implementations decide where the driver runs (local process, cluster). */
 public interface DriverLauncher {
@@ -10,4 +11,11 @@ public interface DriverLauncher {
      * {@link DriverListener#driverFailed}.
      */
     DriverHandle launch(Session session, DriverListener listener);
+
+    /**
+     * The session was deleted (after {@link DriverHandle#stop()} if its driver still ran): the
+     * launcher removes what it kept for it, such as the driver's working directory and log, once the
+     * driver has exited. Returns at once; a launcher that keeps nothing per session does nothing.
+     */
+    default void sessionDeleted(SessionId id) {}
 }

@@ -155,6 +155,7 @@ public final class SessionService implements AutoCloseable {
             }
         }
         store.deleteSession(id);
+        launcher.sessionDeleted(id);
         LOG.info("Session {} deleted", id);
     }
 

@@ -7,6 +7,7 @@ import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
+import dev.epoxy.server.driver.SessionDirectories;
 import dev.epoxy.server.driver.SparkDriverHandle;
 import dev.epoxy.server.driver.SparkDriverLauncher;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ class TestSparkDriverFailures {
         driver.runStatement(1, "import os\nos._exit(1)");
 
         String reason = listener.awaitFailure(Duration.ofSeconds(30));
-        assertThat(reason).isEqualTo("The Python interpreter exited with code 1 while running statement 1");
+        assertThat(reason).isEqualTo("The Python interpreter exited with code 1 while running statement 1 (driver log: "
+                + SessionDirectories.under(home).driverLogOf("exits") + ")");
         RecordingDriverListener.Completion completion = listener.awaitCompletion(1, Duration.ofSeconds(5));
         assertThat(completion.state()).isEqualTo(StatementState.ERROR);
         assertThat(completion.output().orElseThrow().status()).isEqualTo(OutputStatus.ERROR);
@@ -74,7 +76,7 @@ class TestSparkDriverFailures {
                 .orElseThrow(() -> new AssertionError("no epoxy_repl process under the driver"));
         // The marker file (in the driver's working directory) proves Python is inside the statement.
         driver.runStatement(1, "import time\nopen('sleeping', 'w').close()\ntime.sleep(600)");
-        Path marker = home.resolve("sessions").resolve("killed").resolve("sleeping");
+        Path marker = SessionDirectories.under(home).directoryOf("killed").resolve("sleeping");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(marker));
 
         long killedAt = System.nanoTime();
@@ -82,7 +84,7 @@ class TestSparkDriverFailures {
         String reason = listener.awaitFailure(Duration.ofSeconds(10));
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(5));
         assertThat(reason).startsWith("The session driver was killed by signal 9 (SIGKILL); see its log ")
-                .endsWith(home.resolve("sessions").resolve("killed").resolve("driver.log").toString());
+                .endsWith(SessionDirectories.under(home).driverLogOf("killed").toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> !python.isAlive());
     }
 
@@ -111,7 +113,8 @@ class TestSparkDriverFailures {
         driver = launch("bad-python-driver", TestingDrivers.config(home).withSparkHome(sparkHome).withPython("/nonexistent/python3"), listener);
         assertThat(listener.awaitFailure(STARTUP))
                 .isEqualTo("Cannot start the Python interpreter /nonexistent/python3: No such file or directory "
-                        + "(epoxy.session.python must name a Python with pyspark installed)");
+                        + "(epoxy.session.python must name a Python with pyspark installed) (driver log: "
+                        + SessionDirectories.under(home).driverLogOf("bad-python-driver") + ")");
         awaitProcessGone();
     }
 

@@ -8,6 +8,7 @@ import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
+import dev.epoxy.server.driver.SessionDirectories;
 import dev.epoxy.testing.TestingTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +109,7 @@ final class TestingDrivers {
 
     static String driverLog(Path home, String sessionId) {
         try {
-            return Files.readString(home.resolve("sessions").resolve(sessionId).resolve("driver.log"));
+            return Files.readString(SessionDirectories.under(home).driverLogOf(sessionId));
         }
         catch (IOException e) {
             return "(no driver log: " + e.getMessage() + ")";

@@ -4,8 +4,11 @@ import static dev.epoxy.core.Checks.checkInput;
 
 import dev.epoxy.server.config.ConfigKey.ValueType;
 import dev.epoxy.server.driver.DriverLaunchConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Keys of session drivers and the driver link, read into {@link DriverLaunchConfig}. */
@@ -37,10 +40,14 @@ public final class DriverConfigKeys {
     public static final ConfigKey LINK_PORT = ConfigKey.of("epoxy.link.port", ValueType.PORT, "9913",
             "Port of the listener drivers connect back to; 0 picks a free port.");
     public static final ConfigKey LINK_GIVE_UP_AFTER = ConfigKey.of("epoxy.link.driver-give-up-after", ValueType.DURATION, "10m",
-            "How long a driver that lost its server keeps trying to reconnect before it exits.");
+            "How long a driver that lost its link while its server process still runs keeps trying to reconnect before it exits.");
+    public static final ConfigKey LINK_REATTACH_WINDOW = ConfigKey.of("epoxy.link.driver-reattach-window", ValueType.DURATION, "15s",
+            "How long a driver whose server process is gone keeps trying to reach a new server on the same fixed epoxy.link.port "
+                    + "(a server that does not want it refuses it, and it exits at once); with epoxy.link.port 0 it exits at once.");
 
     public static final List<ConfigKey> KEYS = List.of(DIST_DIR, SPARK_HOME, PYTHON, MASTER, LOCAL_DRIVER_MEMORY, MAX_OUTPUT_BYTES,
-            CANCEL_GRACE_PERIOD, MAX_LOG_BYTES_PER_STATEMENT, MAX_LOG_BYTES, STOP_GRACE_PERIOD, SPARK_CONF, LINK_BIND_ADDRESS, LINK_PORT, LINK_GIVE_UP_AFTER);
+            CANCEL_GRACE_PERIOD, MAX_LOG_BYTES_PER_STATEMENT, MAX_LOG_BYTES, STOP_GRACE_PERIOD, SPARK_CONF, LINK_BIND_ADDRESS, LINK_PORT, LINK_GIVE_UP_AFTER,
+            LINK_REATTACH_WINDOW);
 
     private DriverConfigKeys() {}
 
@@ -58,7 +65,11 @@ public final class DriverConfigKeys {
                 .withLinkBindAddress(config.get(LINK_BIND_ADDRESS))
                 .withLinkPort(config.getInt(LINK_PORT))
                 .withLinkGiveUpAfter(config.getDuration(LINK_GIVE_UP_AFTER))
+                .withLinkReattachWindow(config.getDuration(LINK_REATTACH_WINDOW))
                 .withSparkConf(sparkConf(config.getList(SPARK_CONF)));
+        // The Spark UI guards its Host header exactly when the Glue endpoint does (see HostGuard).
+        ServerConfig server = ServerConfig.from(config);
+        launch = launch.withUiHostGuard(isLoopback(server.bindAddress())).withUiAllowedHosts(server.allowedHosts());
         if (config.find(DIST_DIR).isPresent()) {
             launch = launch.withDistDir(config.getPath(DIST_DIR));
         }
@@ -66,6 +77,18 @@ public final class DriverConfigKeys {
             launch = launch.withSparkHome(config.getPath(SPARK_HOME));
         }
         return launch;
+    }
+
+    private static boolean isLoopback(String bindAddress) {
+        if (List.of("localhost", "127.0.0.1", "::1", "[::1]").contains(bindAddress.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(bindAddress).isLoopbackAddress();
+        }
+        catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> sparkConf(List<String> items) {

@@ -23,28 +23,62 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's end of the driver link: a TCP listener that drivers connect to. A connection must open
  * with {@link DriverMessage.Hello} carrying the token registered for its session (compared in
- * constant time); anything else is logged and closed. After that, the session's {@link LinkEndpoint}
- * receives every message. One thread per connection.
+ * constant time); anything else is logged and closed. An unknown session and a wrong token get the
+ * same refusal, so the link does not tell a stranger which sessions exist. After that, the session's
+ * {@link LinkEndpoint} receives every message.
+ *
+ * <p>The accept path is bounded: at most {@code maxPendingHandshakes} connections may be in their
+ * handshake at once (more are closed at once), on a pool of that many threads, and each must finish
+ * its Hello within {@code handshakeDeadline} in total, however slowly it trickles. Only authenticated
+ * connections get a reader thread of their own; there is at most one per registered session (a
+ * driver that connects again replaces its earlier connection).
  */
 public final class DriverLinkServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DriverLinkServer.class);
-    private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_PENDING_HANDSHAKES = 16;
+    static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(10);
+    /** The refusal for an unknown session and for a wrong token alike. */
+    static final String REFUSAL = "No session with this id and token is waiting for a driver";
+    private static final byte[] NO_TOKEN = new byte[43];
 
     private final ServerSocket listener;
+    private final int maxPendingHandshakes;
+    private final Duration handshakeDeadline;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<Socket, Boolean> openSockets = new ConcurrentHashMap<>();
+    private final AtomicInteger pendingHandshakes = new AtomicInteger();
+    private final ExecutorService handshakes;
+    private final ExecutorService readers;
+    private final ScheduledExecutorService deadlines;
     private volatile boolean closed;
 
     private record Registration(byte[] token, LinkEndpoint endpoint) {}
 
-    private DriverLinkServer(ServerSocket listener) {
+    private DriverLinkServer(ServerSocket listener, int maxPendingHandshakes, Duration handshakeDeadline) {
         this.listener = listener;
+        this.maxPendingHandshakes = maxPendingHandshakes;
+        this.handshakeDeadline = handshakeDeadline;
+        this.handshakes = new ThreadPoolExecutor(maxPendingHandshakes, maxPendingHandshakes, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("driver-link-handshake"));
+        ((ThreadPoolExecutor) handshakes).allowCoreThreadTimeOut(true);
+        this.readers = Executors.newCachedThreadPool(daemonThreads("driver-link-reader"));
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(daemonThreads("driver-link-deadline"));
     }
 
     /**
@@ -53,6 +87,10 @@ public final class DriverLinkServer implements AutoCloseable {
      * @throws EpoxyException {@code INTERNAL} when the port cannot be bound, naming address and port
      */
     public static DriverLinkServer start(String bindAddress, int port) {
+        return start(bindAddress, port, MAX_PENDING_HANDSHAKES, HANDSHAKE_DEADLINE);
+    }
+
+    static DriverLinkServer start(String bindAddress, int port, int maxPendingHandshakes, Duration handshakeDeadline) {
         ServerSocket listener;
         try {
             listener = new ServerSocket();
@@ -62,12 +100,17 @@ public final class DriverLinkServer implements AutoCloseable {
         catch (IOException e) {
             throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot listen for session drivers on %s:%s (epoxy.link.bind-address, epoxy.link.port): %s", bindAddress, port, e.getMessage());
         }
-        DriverLinkServer server = new DriverLinkServer(listener);
+        DriverLinkServer server = new DriverLinkServer(listener, maxPendingHandshakes, handshakeDeadline);
         Thread acceptor = new Thread(server::acceptLoop, "driver-link-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info("Driver link listening on {}", server.address());
         return server;
+    }
+
+    /** Connections accepted whose handshake has not ended yet. */
+    int pendingHandshakes() {
+        return pendingHandshakes.get();
     }
 
     /** The port drivers connect to. */
@@ -93,6 +136,9 @@ public final class DriverLinkServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        handshakes.shutdownNow();
+        readers.shutdownNow();
+        deadlines.shutdownNow();
         try {
             listener.close();
         }
@@ -111,11 +157,9 @@ public final class DriverLinkServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
+            Socket socket;
             try {
-                Socket socket = listener.accept();
-                Thread thread = new Thread(() -> serve(socket), "driver-link-" + socket.getPort());
-                thread.setDaemon(true);
-                thread.start();
+                socket = listener.accept();
             }
             catch (IOException e) {
                 if (!closed) {
@@ -123,26 +167,43 @@ public final class DriverLinkServer implements AutoCloseable {
                 }
                 return;
             }
+            if (pendingHandshakes.incrementAndGet() > maxPendingHandshakes) {
+                pendingHandshakes.decrementAndGet();
+                LOG.debug("Closed a connection from {}: {} connections are already in their handshake", socket.getRemoteSocketAddress(), maxPendingHandshakes);
+                closeQuietly(socket);
+                continue;
+            }
+            try {
+                handshakes.execute(() -> handshake(socket));
+            }
+            catch (RejectedExecutionException e) {
+                pendingHandshakes.decrementAndGet();
+                closeQuietly(socket);
+            }
         }
     }
 
-    private void serve(Socket socket) {
+    private void handshake(Socket socket) {
         openSockets.put(socket, Boolean.TRUE);
-        DriverConnection connection = null;
-        LinkEndpoint endpoint = null;
+        // However slowly the Hello trickles in, the connection is closed when its time is up.
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(socket), handshakeDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        boolean handedOver = false;
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) HELLO_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) handshakeDeadline.toMillis());
             InputStream in = new BufferedInputStream(socket.getInputStream());
             Optional<DriverMessage.Hello> hello = readHello(socket, in);
             if (hello.isEmpty()) {
                 return;
             }
             Registration registration = registrations.get(hello.get().sessionId());
-            if (registration == null || !MessageDigest.isEqual(registration.token(), hello.get().token().getBytes(UTF_8))) {
-                String reason = registration == null ? "no such session is waiting for a driver" : "wrong token";
-                LOG.warn("Refused a driver connection from {} for session {}: {}", socket.getRemoteSocketAddress(), hello.get().sessionId(), reason);
-                new DriverConnection(socket).send(new ServerMessage.Refused("Session " + hello.get().sessionId() + ": " + reason));
+            byte[] presented = hello.get().token().getBytes(UTF_8);
+            // Compare against something even when the session is unknown: same work, same answer.
+            boolean tokenMatches = MessageDigest.isEqual(registration == null ? NO_TOKEN : registration.token(), presented);
+            if (registration == null || !tokenMatches) {
+                LOG.warn("Refused a driver connection from {} for session {}: {}", socket.getRemoteSocketAddress(), hello.get().sessionId(),
+                        registration == null ? "no such session is waiting for a driver" : "wrong token");
+                new DriverConnection(socket).send(new ServerMessage.Refused(REFUSAL));
                 return;
             }
             if (hello.get().protocolVersion() != LinkProtocol.VERSION) {
@@ -150,13 +211,44 @@ public final class DriverLinkServer implements AutoCloseable {
                 new DriverConnection(socket).send(new ServerMessage.Refused("The server speaks link protocol " + LinkProtocol.VERSION));
                 return;
             }
+            if (!deadline.cancel(false)) {
+                // The deadline closed the socket already.
+                return;
+            }
             socket.setSoTimeout(0);
-            connection = new DriverConnection(socket);
-            endpoint = registration.endpoint();
+            DriverConnection connection = new DriverConnection(socket);
             if (!connection.send(new ServerMessage.Welcome())) {
                 return;
             }
+            LinkEndpoint endpoint = registration.endpoint();
             endpoint.connected(connection, hello.get());
+            readers.execute(() -> serve(socket, in, connection, endpoint));
+            handedOver = true;
+        }
+        catch (SocketException e) {
+            LOG.debug("Driver connection from {} ended: {}", socket.getRemoteSocketAddress(), e.getMessage());
+        }
+        catch (IOException | LinkProtocolException e) {
+            LOG.warn("Driver connection from {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
+        }
+        catch (RejectedExecutionException e) {
+            LOG.debug("Driver link is closing; dropped a connection from {}", socket.getRemoteSocketAddress());
+        }
+        catch (RuntimeException e) {
+            LOG.error("Driver connection from {} failed", socket.getRemoteSocketAddress(), e);
+        }
+        finally {
+            pendingHandshakes.decrementAndGet();
+            deadline.cancel(false);
+            if (!handedOver) {
+                openSockets.remove(socket);
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private void serve(Socket socket, InputStream in, DriverConnection connection, LinkEndpoint endpoint) {
+        try {
             while (true) {
                 Optional<String> line = LinkCodec.readLine(in, LinkCodec.MAX_LINE_BYTES);
                 if (line.isEmpty()) {
@@ -176,16 +268,27 @@ public final class DriverLinkServer implements AutoCloseable {
         }
         finally {
             openSockets.remove(socket);
-            try {
-                socket.close();
-            }
-            catch (IOException e) {
-                LOG.debug("Cannot close a driver connection", e);
-            }
-            if (endpoint != null) {
-                endpoint.disconnected(connection);
-            }
+            closeQuietly(socket);
+            endpoint.disconnected(connection);
         }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        }
+        catch (IOException e) {
+            LOG.debug("Cannot close a driver connection", e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static Optional<DriverMessage.Hello> readHello(Socket socket, InputStream in) throws IOException {

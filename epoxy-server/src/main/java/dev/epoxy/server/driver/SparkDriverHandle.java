@@ -10,6 +10,7 @@ import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.ProcessExit;
+import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.driver.protocol.ServerMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * is not connected), turns driver messages into {@link DriverListener} events, and watches the
  * process so that a driver that dies is reported at once. Exactly one of {@code driverStopped} and
  * {@code driverFailed} is reported.
+ *
+ * <p>The driver leads its own process group ({@link SparkSubmitCommand}); when it has exited, for
+ * whatever reason, every process left in that group (what its statements started) is killed, and
+ * when it has to be killed itself, its descendants are killed with it.
  */
 public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SparkDriverHandle.class);
@@ -40,7 +47,9 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private final Duration stopGracePeriod;
     private final Path driverLog;
     private final Runnable onFinished;
+    private final ScheduledExecutorService timers;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final Deque<ServerMessage> queued = new ArrayDeque<>();
     private DriverConnection connection;
     private Process process;
@@ -48,11 +57,12 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private volatile String failureReason;
     private volatile boolean stopRequested;
 
-    SparkDriverHandle(SessionId sessionId, DriverListener listener, Duration stopGracePeriod, Path driverLog, Runnable onFinished) {
+    SparkDriverHandle(SessionId sessionId, DriverListener listener, Duration stopGracePeriod, Path driverLog, ScheduledExecutorService timers, Runnable onFinished) {
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.stopGracePeriod = requireNonNull(stopGracePeriod, "stopGracePeriod is null");
         this.driverLog = requireNonNull(driverLog, "driverLog is null");
+        this.timers = requireNonNull(timers, "timers is null");
         this.onFinished = requireNonNull(onFinished, "onFinished is null");
     }
 
@@ -82,8 +92,9 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
             // Never started (or failed to): nothing to wait for.
             if (finished.compareAndSet(false, true)) {
                 onFinished.run();
-                CompletableFuture.runAsync(() -> listener.driverStopped(sessionId));
+                execute(() -> listener.driverStopped(sessionId));
             }
+            exited.complete(null);
             return;
         }
         if (connected) {
@@ -115,6 +126,14 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         return driverLog;
     }
 
+    /**
+     * Completes once the driver process has exited (or never started) and what was left of its
+     * process group has been killed.
+     */
+    public CompletableFuture<Void> exited() {
+        return exited;
+    }
+
     void started(Process started) {
         boolean stopEarly;
         synchronized (this) {
@@ -123,7 +142,7 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         }
         LOG.info("Driver of session {} started (pid {}, log {})", sessionId, started.pid(), driverLog);
         // Off the JDK process reaper thread: the listener writes to the store.
-        started.onExit().thenAcceptAsync(this::processExited);
+        started.onExit().thenAcceptAsync(this::processExited, this::execute);
         if (stopEarly) {
             destroyAfter(started, Duration.ZERO);
         }
@@ -134,7 +153,8 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         if (finished.compareAndSet(false, true)) {
             onFinished.run();
             LOG.info("Driver of session {} could not start: {}", sessionId, reason);
-            CompletableFuture.runAsync(() -> {
+            exited.complete(null);
+            execute(() -> {
                 if (stopRequested) {
                     listener.driverStopped(sessionId);
                 }
@@ -181,8 +201,9 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
                     Optional.ofNullable(statement.output()).map(SparkDriverHandle::toOutput), Instant.ofEpochMilli(statement.completedOnEpochMillis()));
         }
         else if (message instanceof DriverMessage.Failed failed) {
-            failureReason = failed.reason();
-            reportFailure(failed.reason());
+            // The session's ErrorMessage is where a user looks first; it says where the details are.
+            failureReason = failed.reason() + " (driver log: " + driverLog + ")";
+            reportFailure(failureReason);
             Process running;
             synchronized (this) {
                 running = process;
@@ -214,9 +235,15 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         }
     }
 
-    private void processExited(Process exited) {
-        int exitCode = exited.exitValue();
+    private void processExited(Process process) {
+        int exitCode = process.exitValue();
         LOG.info("Driver of session {} {}", sessionId, ProcessExit.describe(exitCode));
+        try {
+            killLeftovers(process.pid());
+        }
+        finally {
+            exited.complete(null);
+        }
         synchronized (this) {
             if (connection != null) {
                 connection.close();
@@ -248,17 +275,47 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         }
     }
 
-    private static void destroyAfter(Process running, Duration delay) {
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+    /** Kills what the driver's statements started and left behind: the rest of its process group. */
+    private void killLeftovers(long driverPid) {
+        int killed = ProcessGroup.killMembers(driverPid, ProcessHandle.current().pid());
+        if (killed > 0) {
+            LOG.info("Killed {} processes left in the process group of the driver of session {}", killed, sessionId);
+        }
+    }
+
+    /** SIGTERM (the driver's shutdown hook then ends its group), and SIGKILL for it and its descendants if that is not enough. */
+    private void destroyAfter(Process running, Duration delay) {
+        schedule(() -> {
             if (running.isAlive()) {
                 running.destroy();
-                CompletableFuture.delayedExecutor(FORCE_KILL_AFTER_DESTROY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                schedule(() -> {
                     if (running.isAlive()) {
+                        List<ProcessHandle> descendants = running.descendants().toList();
                         running.destroyForcibly();
+                        descendants.forEach(ProcessHandle::destroyForcibly);
                     }
-                });
+                }, FORCE_KILL_AFTER_DESTROY);
             }
-        });
+        }, delay);
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (RejectedExecutionException e) {
+            // The launcher is closing; it kills what is still running itself.
+            task.run();
+        }
+    }
+
+    private void execute(Runnable task) {
+        try {
+            timers.execute(task);
+        }
+        catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     private static StatementOutput toOutput(DriverMessage.Output output) {

@@ -7,48 +7,77 @@ import dev.epoxy.core.driver.DriverHandle;
 import dev.epoxy.core.driver.DriverLauncher;
 import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.Session;
+import dev.epoxy.core.session.SessionId;
 import dev.epoxy.driver.protocol.LinkProtocol;
-import java.io.File;
+import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.apache.spark.launcher.SparkLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Launches each session's driver with Spark's own {@link SparkLauncher} (spark-submit, client deploy
- * mode) as a child process whose stdout and stderr go to {@code <home>/sessions/<id>/driver.log}.
- * {@code launch()} rather than {@code startApplication()}: the driver is a plain process that a later
- * version can leave running across a server restart.
+ * Launches each session's driver with spark-submit (client deploy mode, the arguments Spark's
+ * {@code SparkLauncher} would pass; {@link SparkSubmitCommand}) under {@code setsid}, as a child
+ * process that leads its own process group, in the session's directory
+ * ({@link SessionDirectories}) with stdout and stderr in its {@code driver.log}. The driver is a
+ * plain process that a later version can leave running across a server restart.
  */
-public final class SparkDriverLauncher implements DriverLauncher {
+public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SparkDriverLauncher.class);
     private static final String DRIVER_MAIN_CLASS = "dev.epoxy.driver.DriverMain";
+    /** The javax.servlet filter (in epoxy-driver) that guards the Spark UI's Host header. */
+    static final String UI_HOST_GUARD = "dev.epoxy.driver.ui.UiHostGuard";
+    static final String UI_HOST_GUARD_PARAM = "spark." + UI_HOST_GUARD + ".param.";
 
     private final DriverLaunchConfig config;
     private final DriverLinkServer linkServer;
+    private final SessionDirectories directories;
+    private final Optional<Path> setsid;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Path> sparkHomeByPython = new ConcurrentHashMap<>();
+    private final Map<String, SparkDriverHandle> handles = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers;
 
     public SparkDriverLauncher(DriverLaunchConfig config, DriverLinkServer linkServer) {
         this.config = requireNonNull(config, "config is null");
         this.linkServer = requireNonNull(linkServer, "linkServer is null");
+        this.directories = SessionDirectories.under(config.home());
+        this.setsid = SparkSubmitCommand.findSetsid();
+        if (setsid.isEmpty()) {
+            LOG.warn("No setsid (util-linux) found: processes that statements start cannot be killed with their session's driver; install util-linux");
+        }
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
+            Thread thread = new Thread(runnable, "driver-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.timers = executor;
+        directories.deleteLeftovers();
     }
 
     /**
@@ -71,18 +100,20 @@ public final class SparkDriverLauncher implements DriverLauncher {
     @Override
     public DriverHandle launch(Session session, DriverListener listener) {
         String sessionId = session.id().value();
-        Path sessionDir = config.home().resolve("sessions").resolve(safeFileName(sessionId));
-        Path driverLog = sessionDir.resolve("driver.log");
+        Path sessionDir = directories.directoryOf(sessionId);
+        Path driverLog = directories.driverLogOf(sessionId);
         String token = newToken();
         SparkDriverHandle[] self = new SparkDriverHandle[1];
-        SparkDriverHandle handle = new SparkDriverHandle(session.id(), listener, config.stopGracePeriod(), driverLog,
+        SparkDriverHandle handle = new SparkDriverHandle(session.id(), listener, config.stopGracePeriod(), driverLog, timers,
                 () -> linkServer.unregister(sessionId, self[0]));
         self[0] = handle;
+        handles.put(sessionId, handle);
+        handle.exited().thenRun(() -> handles.remove(sessionId, handle));
         linkServer.register(sessionId, token, handle);
         try {
             Files.createDirectories(sessionDir);
-            SparkLauncher launcher = buildLauncher(session, sessionDir, driverLog, token);
-            handle.started(launcher.launch());
+            ProcessBuilder builder = buildProcess(session, sessionDir, driverLog, token);
+            handle.started(builder.start());
         }
         catch (EpoxyException e) {
             handle.failedToStart(e.getMessage());
@@ -94,7 +125,68 @@ public final class SparkDriverLauncher implements DriverLauncher {
         return handle;
     }
 
-    private SparkLauncher buildLauncher(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
+    /**
+     * Removes the session's directory (its driver log included): moved aside at once, so the id can
+     * be used again, and deleted once the session's driver, if one still runs, has exited.
+     */
+    @Override
+    public void sessionDeleted(SessionId id) {
+        Optional<Path> movedAside;
+        try {
+            movedAside = directories.moveAside(id.value());
+        }
+        catch (IOException e) {
+            LOG.warn("Cannot remove the directory of deleted session {}: {}", id, e.getMessage());
+            return;
+        }
+        if (movedAside.isEmpty()) {
+            return;
+        }
+        SparkDriverHandle running = handles.get(id.value());
+        CompletableFuture<Void> exited = running == null ? CompletableFuture.completedFuture(null) : running.exited();
+        exited.thenRunAsync(() -> SessionDirectories.deleteTree(movedAside.get()), this::executeOrRun);
+    }
+
+    /**
+     * Waits (up to the stop grace period and the forced kill after it) for the drivers that are
+     * stopping to exit, then kills what is left and their process groups.
+     */
+    @Override
+    public void close() {
+        List<SparkDriverHandle> running = List.copyOf(handles.values());
+        CompletableFuture<Void> all = CompletableFuture.allOf(running.stream().map(SparkDriverHandle::exited).toArray(CompletableFuture[]::new));
+        try {
+            all.get(config.stopGracePeriod().plusSeconds(6).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException | ExecutionException e) {
+            LOG.warn("{} session drivers did not exit in time; killing them", running.stream().filter(handle -> !handle.exited().isDone()).count());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        for (SparkDriverHandle handle : running) {
+            if (handle.exited().isDone()) {
+                // Its group was handled when it exited; its pid may belong to someone else by now.
+                continue;
+            }
+            handle.pid().ifPresent(pid -> {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                ProcessGroup.killMembers(pid, ProcessHandle.current().pid());
+            });
+        }
+    }
+
+    private void executeOrRun(Runnable task) {
+        try {
+            timers.execute(task);
+        }
+        catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    private ProcessBuilder buildProcess(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
         Path distDir = distDir();
         List<Path> driverJars = new ArrayList<>(listJars(distDir.resolve("driver")));
         for (String directory : config.extraJarDirectories()) {
@@ -115,6 +207,7 @@ public final class SparkDriverLauncher implements DriverLauncher {
         conf.putAll(DriverResources.sparkConf(session.spec().capacity(), config.master(), config.localDriverMemory()));
         // Local s3:// unless the configured confs (the server's storage setting) say otherwise.
         conf.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
+        conf.putAll(uiConf());
         conf.put("spark.pyspark.python", config.python());
         conf.put("spark.driver.extraClassPath", joinPaths(driverJars));
         List<Path> executorJars = driverJars.stream().filter(jar -> !jar.equals(driverJar)).toList();
@@ -123,7 +216,7 @@ public final class SparkDriverLauncher implements DriverLauncher {
         }
         conf.putAll(config.sparkConf());
         sessionConf.forEach((key, value) -> {
-            if (key.startsWith("spark.epoxy.")) {
+            if (key.startsWith("spark.epoxy.") || isUiGuardKey(key)) {
                 LOG.warn("Session {} tried to set {}; ignored", session.id(), key);
             }
             else if (key.equals("spark.jars") && conf.containsKey("spark.jars")) {
@@ -145,6 +238,11 @@ public final class SparkDriverLauncher implements DriverLauncher {
         conf.put("spark.epoxy.max-log-bytes-per-statement", String.valueOf(config.maxLogBytesPerStatement()));
         conf.put("spark.epoxy.max-log-bytes", String.valueOf(config.maxLogBytes()));
         conf.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
+        conf.put("spark.epoxy.link-reattach-window", String.valueOf(config.linkReattachWindow().toSeconds()));
+        // A new server can only find a driver again on the same, fixed, port.
+        conf.put("spark.epoxy.link-port-ephemeral", String.valueOf(config.linkPort() == 0));
+        // Client deploy mode: the driver runs on this machine and can watch this process.
+        conf.put("spark.epoxy.server-pid", String.valueOf(ProcessHandle.current().pid()));
         conf.put("spark.epoxy.session-language", language);
 
         Map<String, String> environment = new LinkedHashMap<>();
@@ -154,31 +252,45 @@ public final class SparkDriverLauncher implements DriverLauncher {
             environment.put("SPARK_LOCAL_IP", "127.0.0.1");
         }
         environment.putAll(config.driverEnvironment());
-        SparkLauncher launcher = new SparkLauncher(environment)
-                .setJavaHome(System.getProperty("java.home"))
-                .setSparkHome(sparkHome.toString())
-                .setMaster(config.master())
-                .setDeployMode("client")
-                .setAppName("epoxy-" + session.id().value())
-                .setAppResource(driverJar.toString())
-                .setMainClass(DRIVER_MAIN_CLASS)
-                .directory(sessionDir.toFile())
-                .redirectOutput(driverLog.toFile())
-                .redirectError();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+
+        Map<String, String> publicConf = new LinkedHashMap<>();
         Map<String, String> secretConf = new LinkedHashMap<>();
-        conf.forEach((key, value) -> {
-            if (StorageSparkConf.SECRET_KEYS.contains(key)) {
-                secretConf.put(key, value);
-            }
-            else {
-                launcher.setConf(key, value);
-            }
-        });
+        conf.forEach((key, value) -> (StorageSparkConf.SECRET_KEYS.contains(key) ? secretConf : publicConf).put(key, value));
+        Optional<Path> propertiesFile = Optional.empty();
         if (!secretConf.isEmpty()) {
             // Credentials go through a file only its owner can read, never on the command line (ps).
-            launcher.setPropertiesFile(writeSecretProperties(sessionDir, secretConf).toString());
+            propertiesFile = Optional.of(writeSecretProperties(sessionDir, secretConf));
         }
-        return launcher;
+        SparkSubmitCommand command = new SparkSubmitCommand(setsid, sparkHome, config.master(), "epoxy-" + session.id().value(),
+                DRIVER_MAIN_CLASS, driverJar, publicConf, propertiesFile);
+        ProcessBuilder builder = new ProcessBuilder(command.command())
+                .directory(sessionDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(driverLog.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    /**
+     * The Spark UI (GetDashboardUrl's target): no kill links, and behind {@link #UI_HOST_GUARD}, the
+     * same Host check as the Glue endpoint's, against DNS rebinding. The server's own
+     * {@code epoxy.session.spark-conf} may change these; a session's {@code --conf} may not.
+     */
+    private Map<String, String> uiConf() {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.ui.killEnabled", "false");
+        conf.put("spark.ui.filters", UI_HOST_GUARD);
+        conf.put(UI_HOST_GUARD_PARAM + "enabled", String.valueOf(config.uiHostGuard()));
+        if (!config.uiAllowedHosts().isEmpty()) {
+            conf.put(UI_HOST_GUARD_PARAM + "allowed-hosts", String.join(",", config.uiAllowedHosts()));
+        }
+        return conf;
+    }
+
+    private static boolean isUiGuardKey(String key) {
+        return key.equals("spark.ui.killEnabled") || key.equals("spark.ui.filters") || key.startsWith(UI_HOST_GUARD_PARAM);
     }
 
     private static Path writeSecretProperties(Path sessionDir, Map<String, String> secretConf) throws IOException {
@@ -277,16 +389,6 @@ public final class SparkDriverLauncher implements DriverLauncher {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String safeFileName(String sessionId) {
-        // Session ids are Glue NameStrings; keep the directory name portable and inside sessions/.
-        String safe = sessionId.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.equals(sessionId) && !safe.equals(".") && !safe.equals("..")) {
-            return safe;
-        }
-        // Two ids that differ only in replaced characters must not share a directory.
-        return safe + "-" + Integer.toHexString(sessionId.hashCode());
     }
 
     private static EpoxyException launchFailure(String format, Object... args) {

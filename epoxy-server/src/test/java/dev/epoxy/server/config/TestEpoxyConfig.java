@@ -60,6 +60,7 @@ class TestEpoxyConfig {
             Map.entry("epoxy.link.bind-address", "0.0.0.0"),
             Map.entry("epoxy.link.port", "7000"),
             Map.entry("epoxy.link.driver-give-up-after", "1m"),
+            Map.entry("epoxy.link.driver-reattach-window", "5s"),
             Map.entry("epoxy.s3.enabled", "false"),
             Map.entry("epoxy.s3.port", "7001"),
             Map.entry("epoxy.s3.bind-address", "0.0.0.0"),
@@ -125,7 +126,11 @@ class TestEpoxyConfig {
                 .withSparkConf(Map.of("spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"))
                 .withLinkBindAddress("0.0.0.0")
                 .withLinkPort(7000)
-                .withLinkGiveUpAfter(Duration.ofMinutes(1)));
+                .withLinkGiveUpAfter(Duration.ofMinutes(1))
+                .withLinkReattachWindow(Duration.ofSeconds(5))
+                // Bound to 0.0.0.0: the Glue endpoint serves other hosts, and so does the Spark UI.
+                .withUiHostGuard(false)
+                .withUiAllowedHosts(List.of("epoxy.local", "other.local")));
         assertThat(StorageConfigKeys.s3EndpointConfig(config)).isEqualTo(new S3EndpointConfig(false, 7001, "0.0.0.0"));
         assertThat(StorageConfigKeys.storageConfig(config)).isEqualTo(StorageConfig.defaults()
                 .withS3Mode(S3Mode.S3A)

@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,20 +35,24 @@ import org.junit.jupiter.api.Test;
 class TestDriverLinkServer {
     private static final String TOKEN = "the-right-token";
 
+    private static final String REFUSAL = "No session with this id and token is waiting for a driver";
+
     private DriverLinkServer server;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private SparkDriverHandle handle;
 
     @BeforeEach
     void setUp() {
         server = DriverLinkServer.start("127.0.0.1", 0);
-        handle = new SparkDriverHandle(new SessionId("s1"), new EventRecorder(), Duration.ofSeconds(1), Path.of("driver.log"), () -> {});
+        handle = newHandle();
         server.register("s1", TOKEN, handle);
     }
 
     @AfterEach
     void tearDown() {
         server.close();
+        timers.shutdownNow();
     }
 
     @Test
@@ -79,7 +86,7 @@ class TestDriverLinkServer {
     @Test
     void wrongTokenIsRefusedWithoutWelcome() throws IOException, InterruptedException {
         try (FakeDriver driver = FakeDriver.connect(server, "s1", "the-wrong-token")) {
-            assertThat(driver.read()).contains(new ServerMessage.Refused("Session s1: wrong token"));
+            assertThat(driver.read()).contains(new ServerMessage.Refused(REFUSAL));
             assertThat(driver.read()).isEmpty();
         }
         assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
@@ -88,9 +95,98 @@ class TestDriverLinkServer {
     @Test
     void unknownSessionIsRefusedWithoutWelcome() throws IOException {
         try (FakeDriver driver = FakeDriver.connect(server, "no-such-session", TOKEN)) {
-            assertThat(driver.read()).contains(new ServerMessage.Refused("Session no-such-session: no such session is waiting for a driver"));
+            assertThat(driver.read()).contains(new ServerMessage.Refused(REFUSAL));
             assertThat(driver.read()).isEmpty();
         }
+    }
+
+    @Test
+    void refusalDoesNotTellAnUnknownSessionFromAWrongToken() throws IOException {
+        // Issue 6, finding 11: the answers differed, so probing revealed which session ids exist.
+        Optional<ServerMessage> existingSessionWrongToken;
+        Optional<ServerMessage> unknownSession;
+        try (FakeDriver driver = FakeDriver.connect(server, "s1", "guess")) {
+            existingSessionWrongToken = driver.read();
+        }
+        try (FakeDriver driver = FakeDriver.connect(server, "s2", "guess")) {
+            unknownSession = driver.read();
+        }
+        assertThat(existingSessionWrongToken).contains(new ServerMessage.Refused(REFUSAL));
+        assertThat(unknownSession).isEqualTo(existingSessionWrongToken);
+    }
+
+    @Test
+    void connectionsBeyondTheHandshakeCapAreClosedAtOnceAndDriversStillGetIn() throws IOException {
+        // Issue 6, finding 11: every connection got a thread of its own, with no cap.
+        DriverLinkServer capped = DriverLinkServer.start("127.0.0.1", 0, 2, Duration.ofMinutes(1));
+        capped.register("s1", TOKEN, newHandle());
+        try (Socket idle1 = new Socket("127.0.0.1", capped.port()); Socket idle2 = new Socket("127.0.0.1", capped.port())) {
+            awaitTrue(() -> capped.pendingHandshakes() == 2, Duration.ofSeconds(10), "capped.pendingHandshakes() == 2");
+            try (Socket third = new Socket("127.0.0.1", capped.port())) {
+                third.setSoTimeout(10_000);
+                // Closed without a word, long before the one-minute handshake deadline.
+                assertThat(third.getInputStream().read()).isEqualTo(-1);
+            }
+        }
+        awaitTrue(() -> capped.pendingHandshakes() == 0, Duration.ofSeconds(10), "capped.pendingHandshakes() == 0");
+        try (FakeDriver driver = FakeDriver.connect(capped, "s1", TOKEN)) {
+            assertThat(driver.read()).contains(new ServerMessage.Welcome());
+        }
+        finally {
+            capped.close();
+        }
+    }
+
+    @Test
+    void handshakeThatTricklesIsClosedAtItsDeadline() throws IOException {
+        // One byte every 100 ms never trips a per-read timeout; the handshake deadline still applies.
+        DriverLinkServer strict = DriverLinkServer.start("127.0.0.1", 0, 4, Duration.ofSeconds(1));
+        AtomicBoolean closedByServer = new AtomicBoolean();
+        try (Socket slow = new Socket("127.0.0.1", strict.port())) {
+            Thread trickler = new Thread(() -> {
+                try {
+                    OutputStream out = slow.getOutputStream();
+                    out.write("{\"type\":\"hello\",\"sessionId\":\"".getBytes(UTF_8));
+                    for (int i = 0; i < 300; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                }
+                catch (IOException e) {
+                    closedByServer.set(true);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            trickler.setDaemon(true);
+            trickler.start();
+            slow.setSoTimeout(20_000);
+            assertThat(readUntilClosed(slow.getInputStream())).isTrue();
+            trickler.interrupt();
+        }
+        finally {
+            strict.close();
+        }
+        awaitTrue(() -> strict.pendingHandshakes() == 0, Duration.ofSeconds(5), "strict.pendingHandshakes() == 0");
+    }
+
+    private static boolean readUntilClosed(InputStream in) {
+        try {
+            return in.read() == -1;
+        }
+        catch (java.net.SocketException e) {
+            // connection reset: closed too
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    private SparkDriverHandle newHandle() {
+        return new SparkDriverHandle(new SessionId("s1"), new EventRecorder(), Duration.ofSeconds(1), Path.of("driver.log"), timers, () -> {});
     }
 
     @Test
@@ -116,6 +212,14 @@ class TestDriverLinkServer {
             assertThat(second.read()).contains(new ServerMessage.Welcome());
             assertThat(second.read()).contains(new ServerMessage.RunStatement(4, "print(4)"));
             assertThat(second.read()).contains(new ServerMessage.CancelStatement(4));
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String description) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("%s within %s", description, timeout).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 
