@@ -54,6 +54,17 @@ public final class ServiceModel {
                 .map(JsonNode::asText);
     }
 
+    /** Every distinct pattern of the model's string shapes. */
+    Set<String> patterns() {
+        Set<String> patterns = new TreeSet<>();
+        shapes.elements().forEachRemaining(shape -> {
+            if (shape.has("pattern")) {
+                patterns.add(shape.get("pattern").asText());
+            }
+        });
+        return Set.copyOf(patterns);
+    }
+
     /** The shape definition; fails when the model does not define it. */
     JsonNode shape(String name) {
         JsonNode shape = shapes.get(name);
