@@ -9,6 +9,7 @@ import dev.epoxy.core.session.SessionId;
 
 /** Session ARNs: {@code arn:aws:glue:<region>:<account>:session/<Id>}, the resource of TagResource and friends. */
 public final class SessionArns {
+    private static final String PARTITION = "aws";
     private static final String FORMAT = "arn:aws:glue:<region>:<account>:session/<Id>";
 
     private final String region;
@@ -27,7 +28,7 @@ public final class SessionArns {
      * The session an ARN names.
      *
      * @throws EpoxyException {@code INVALID_INPUT} when it is not a Glue ARN of the expected form;
-     *     {@code ENTITY_NOT_FOUND} when it names another region, account or resource type
+     *     {@code ENTITY_NOT_FOUND} when it names another partition, region, account or resource type
      */
     public SessionId sessionIdOf(String arn) {
         String[] parts = arn.split(":", 6);
@@ -39,6 +40,10 @@ public final class SessionArns {
         String id = resource.substring(resource.indexOf('/') + 1);
         if (!type.equals("session")) {
             throw new EpoxyException(ENTITY_NOT_FOUND, "Resource not found: %s (Epoxy tags only sessions: %s)", arn, FORMAT);
+        }
+        if (!parts[1].equals(PARTITION)) {
+            // The model's pattern admits aws-cn, aws-us-gov and aws-iso*; this server is in none of them.
+            throw new EpoxyException(ENTITY_NOT_FOUND, "Resource not found: %s (this server is partition %s)", arn, PARTITION);
         }
         if (!parts[3].equals(region) || !parts[4].equals(accountId)) {
             throw new EpoxyException(ENTITY_NOT_FOUND, "Resource not found: %s (this server is region %s, account %s)", arn, region, accountId);
