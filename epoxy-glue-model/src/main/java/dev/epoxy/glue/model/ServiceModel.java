@@ -65,8 +65,8 @@ public final class ServiceModel {
         return Set.copyOf(patterns);
     }
 
-    /** The shape definition; fails when the model does not define it. */
-    JsonNode shape(String name) {
+    /** The shape definition as botocore writes it; fails when the model does not define it. Callers must not modify it. */
+    public JsonNode shape(String name) {
         JsonNode shape = shapes.get(name);
         if (shape == null) {
             throw new IllegalStateException("Shape not in the Glue service model: " + name);
