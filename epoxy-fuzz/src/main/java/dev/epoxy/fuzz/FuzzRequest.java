@@ -15,8 +15,10 @@ import java.util.Map;
  *
  * @param category what the request exercises, for the report
  * @param operation the Glue operation it targets, or a pseudo name such as {@code STS}
+ * @param mustFail whether any 2xx answer is wrong (the body is not one JSON document)
  */
-record FuzzRequest(String category, String operation, String method, String target, List<Map.Entry<String, String>> headers, byte[] body, boolean halfClose) {
+record FuzzRequest(String category, String operation, String method, String target, List<Map.Entry<String, String>> headers, byte[] body, boolean halfClose,
+        boolean mustFail) {
     FuzzRequest {
         requireNonNull(category, "category is null");
         requireNonNull(operation, "operation is null");
@@ -24,6 +26,14 @@ record FuzzRequest(String category, String operation, String method, String targ
         requireNonNull(target, "target is null");
         headers = List.copyOf(headers);
         requireNonNull(body, "body is null");
+    }
+
+    FuzzRequest(String category, String operation, String method, String target, List<Map.Entry<String, String>> headers, byte[] body, boolean halfClose) {
+        this(category, operation, method, target, headers, body, halfClose, false);
+    }
+
+    FuzzRequest rejectable() {
+        return new FuzzRequest(category, operation, method, target, headers, body, halfClose, true);
     }
 
     /** Whether the request asks for STS in the Query protocol, the one API answered in XML. */

@@ -32,6 +32,9 @@ final class ReplyChecker {
         if (reply.status() < 200) {
             return Optional.of("unexpected status " + reply.status());
         }
+        if (request.mustFail() && reply.status() < 300) {
+            return Optional.of("accepted with " + reply.status() + " although the body is not one JSON document");
+        }
         String head = reply.headers().toString();
         Optional<String> leak = leak(head);
         if (leak.isPresent()) {
