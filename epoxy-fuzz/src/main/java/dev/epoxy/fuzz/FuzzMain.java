@@ -40,7 +40,7 @@ public final class FuzzMain {
             waitFor(endpoint, Duration.ofSeconds(waitSeconds));
         }
         System.out.printf("epoxy fuzz: %d requests against %s with seed %d%n", requests, endpoint, seed);
-        FuzzReport report = new Fuzzer(endpoint, region, Duration.ofSeconds(15)).run(seed, requests);
+        FuzzReport report = new Fuzzer(endpoint, region, Duration.ofSeconds(15)).run(seed, requests, line -> System.out.println("epoxy fuzz: " + line));
         System.out.print(report.summary());
         System.exit(report.failures().isEmpty() ? 0 : 1);
     }

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class Fuzzer {
     static final int LIVENESS_INTERVAL = 250;
+    static final int PROGRESS_INTERVAL = 10_000;
     private static final int MAX_REPORTED_FAILURES = 25;
     private static final Pattern ACCOUNT = Pattern.compile("<Account>([^<]*)</Account>");
 
@@ -53,6 +54,11 @@ public final class Fuzzer {
 
     /** Sends {@code requests} generated requests from {@code seed}; failures are reported, never thrown. */
     public FuzzReport run(long seed, int requests) {
+        return run(seed, requests, line -> {});
+    }
+
+    /** {@link #run(long, int)}, telling {@code progress} how far it is every {@value #PROGRESS_INTERVAL} requests. */
+    public FuzzReport run(long seed, int requests, java.util.function.Consumer<String> progress) {
         long started = System.nanoTime();
         List<FuzzReport.Failure> failures = new ArrayList<>();
         Set<String> reasons = new HashSet<>();
@@ -78,21 +84,9 @@ public final class Fuzzer {
             return reply;
         };
 
-        RequestGenerator probeGenerator = new RequestGenerator(model, known, List.of("GetSession"), List.of(), hostHeader);
-        List<String> implemented = new ArrayList<>();
-        List<String> unimplemented = new ArrayList<>();
-        List<String> knownGood = new ArrayList<>();
-        for (String operation : model.operationNames().stream().sorted().toList()) {
-            RawHttp.Reply reply = send.send(probeGenerator.glue("probe", operation, "x".getBytes(UTF_8)));
-            if (errorType(reply).equals("OperationNotSupportedException")) {
-                unimplemented.add(operation);
-                continue;
-            }
-            implemented.add(operation);
-            if (send.send(probeGenerator.glue("probe", operation, "{}".getBytes(UTF_8))).status() == 200) {
-                knownGood.add(operation);
-            }
-        }
+        Probe probe = probe(send, known);
+        List<String> implemented = probe.implemented();
+        List<String> knownGood = probe.knownGood();
         if (implemented.isEmpty() || knownGood.isEmpty()) {
             failures.add(new FuzzReport.Failure(0, "the server implements no operation of the model, or none that answers {} with 200", "", ""));
             return new FuzzReport(seed, 0, Duration.ofNanos(System.nanoTime() - started), implemented, failures, statuses, operations, 0, categoryNanos);
@@ -100,7 +94,7 @@ public final class Fuzzer {
         account(send).ifPresent(account -> known.add("AccountId", account));
         String account = known.valuesOf("AccountId").stream().findFirst().orElse("123456789012");
 
-        RequestGenerator generator = new RequestGenerator(model, known, implemented, unimplemented, hostHeader);
+        RequestGenerator generator = new RequestGenerator(model, known, implemented, probe.unimplemented(), hostHeader);
         // Fixtures first, from their own random stream, so the run's requests depend on the seed alone.
         SplittableRandom fixtures = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (String operation : implemented) {
@@ -123,11 +117,17 @@ public final class Fuzzer {
             index[0] = sent;
             FuzzRequest request = generator.next(random);
             RawHttp.Reply reply = send.send(request);
-            if (request.operation().startsWith("Create") && reply.status() == 200 && request.category().equals("valid")) {
-                parse(request.body()).ifPresent(input -> remember(request.operation(), input, known, created, account));
+            if (request.operation().startsWith("Create") && reply.status() == 200) {
+                // Whatever the category: a mutated or chunked request may still create something to delete later.
+                parse(request.body()).or(() -> parseChunked(request.body()))
+                        .ifPresent(input -> remember(request.operation(), input, known, created, account));
             }
             if ((sent + 1) % LIVENESS_INTERVAL == 0) {
                 alive(send, record, knownGood.get(0), generator);
+            }
+            if ((sent + 1) % PROGRESS_INTERVAL == 0) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                progress.accept(String.format("%d requests, %d failure(s), %.0f requests/s", sent + 1, failures.size(), (sent + 1) / seconds));
             }
         }
         index[0] = sent;
@@ -137,6 +137,29 @@ public final class Fuzzer {
         }
         alive(send, record, knownGood.get(0), generator);
         return new FuzzReport(seed, sent, Duration.ofNanos(System.nanoTime() - started), implemented, failures, statuses, operations, created.size(), categoryNanos);
+    }
+
+    /** What the server implements, learnt by asking. */
+    private record Probe(List<String> implemented, List<String> unimplemented, List<String> knownGood) {}
+
+    private Probe probe(Sender send, KnownValues known) {
+        RequestGenerator probeGenerator = new RequestGenerator(model, known, List.of("GetSession"), List.of(), hostHeader);
+        List<String> implemented = new ArrayList<>();
+        List<String> unimplemented = new ArrayList<>();
+        List<String> knownGood = new ArrayList<>();
+        for (String operation : model.operationNames().stream().sorted().toList()) {
+            // An unimplemented operation is refused before its body is read, so a malformed body tells them apart.
+            RawHttp.Reply reply = send.send(probeGenerator.glue("probe", operation, "x".getBytes(UTF_8)));
+            if (errorType(reply).equals("OperationNotSupportedException")) {
+                unimplemented.add(operation);
+                continue;
+            }
+            implemented.add(operation);
+            if (send.send(probeGenerator.glue("probe", operation, "{}".getBytes(UTF_8))).status() == 200) {
+                knownGood.add(operation);
+            }
+        }
+        return new Probe(implemented, unimplemented, knownGood);
     }
 
     private static void alive(Sender send, Recorder record, String operation, RequestGenerator generator) {
@@ -191,6 +214,15 @@ public final class Fuzzer {
         }
         catch (Exception e) {
             return "";
+        }
+    }
+
+    private Optional<JsonNode> parseChunked(byte[] body) {
+        try {
+            return parse(RawHttp.dechunk(body));
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -147,7 +147,7 @@ final class RawHttp {
         }
     }
 
-    private static byte[] dechunk(byte[] chunked) {
+    static byte[] dechunk(byte[] chunked) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int position = 0;
         while (position < chunked.length) {
