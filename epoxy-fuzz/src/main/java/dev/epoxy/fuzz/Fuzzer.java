@@ -117,6 +117,10 @@ public final class Fuzzer {
             index[0] = sent;
             FuzzRequest request = generator.next(random);
             RawHttp.Reply reply = send.send(request);
+            if (reply.status() == 200 && !request.isStsQuery()) {
+                // What the server answers (ids, tokens, ARNs) feeds later requests, shape by shape.
+                parse(reply.body()).ifPresent(answer -> learn(request.operation(), answer, known));
+            }
             if (request.operation().startsWith("Create") && reply.status() == 200) {
                 // Whatever the category: a mutated or chunked request may still create something to delete later.
                 parse(request.body()).or(() -> parseChunked(request.body()))
@@ -167,6 +171,29 @@ public final class Fuzzer {
         RawHttp.Reply reply = send.send(request);
         if (reply.status() != 200) {
             record.record(request, reply, "the server no longer answers a known-good " + operation + " with 200");
+        }
+    }
+
+    private void learn(String operation, JsonNode answer, KnownValues known) {
+        model.outputShapeName(operation).ifPresent(shape -> learnValue(shape, answer, known, 0));
+    }
+
+    private void learnValue(String shapeName, JsonNode value, KnownValues known, int depth) {
+        JsonNode shape = model.shape(shapeName);
+        if (depth > 6 || value == null) {
+            return;
+        }
+        switch (shape.path("type").asText()) {
+            case "string" -> {
+                if (value.isTextual() && value.asText().length() <= 1_024) {
+                    known.add(shapeName, value.asText());
+                }
+            }
+            case "structure" -> shape.path("members").fields().forEachRemaining(member ->
+                    learnValue(member.getValue().path("shape").asText(), value.get(member.getKey()), known, depth + 1));
+            case "list" -> value.forEach(element -> learnValue(shape.path("member").path("shape").asText(), element, known, depth + 1));
+            default -> {
+            }
         }
     }
 

@@ -12,10 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KnownValues {
     private final Map<String, List<String>> byShape = new ConcurrentHashMap<>();
 
+    /** At most this many values per shape, the first ones learnt. */
+    static final int MAX_VALUES_PER_SHAPE = 32;
+
     void add(String shapeName, String value) {
         List<String> values = byShape.computeIfAbsent(shapeName, name -> new ArrayList<>());
         synchronized (values) {
-            if (!values.contains(value)) {
+            if (values.size() < MAX_VALUES_PER_SHAPE && !values.contains(value)) {
                 values.add(value);
             }
         }

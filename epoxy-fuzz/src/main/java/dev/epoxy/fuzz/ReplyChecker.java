@@ -49,7 +49,15 @@ final class ReplyChecker {
             if (!request.isStsQuery()) {
                 return Optional.of("XML answer to a request that is not an STS Query request");
             }
+            Optional<String> malformed = xmlProblem(reply.body());
+            if (malformed.isPresent()) {
+                return malformed;
+            }
             return leak(body).map(found -> "body leaks " + found);
+        }
+        if (request.isStsQuery() && reply.status() != 403) {
+            // STS clients parse every answer as Query-protocol XML; only the Host guard's refusal is JSON.
+            return Optional.of("STS Query request answered with Content-Type " + contentType + ", not XML");
         }
         JsonNode tree;
         try {
@@ -75,6 +83,20 @@ final class ReplyChecker {
         }
         // Statement output is the user's program talking (a Py4J error names Java classes); it is not a leak.
         return leak(withoutOutputs(tree).toString()).map(found -> "body leaks " + found);
+    }
+
+    private static Optional<String> xmlProblem(byte[] body) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            builder.parse(new java.io.ByteArrayInputStream(body));
+            return Optional.empty();
+        }
+        catch (Exception e) {
+            return Optional.of("XML body is not well-formed");
+        }
     }
 
     static Optional<String> leak(String text) {

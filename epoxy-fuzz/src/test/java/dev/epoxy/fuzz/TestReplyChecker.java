@@ -55,6 +55,15 @@ class TestReplyChecker {
     }
 
     @Test
+    void stsMustAnswerWellFormedXml() {
+        assertThat(check(STS, "HTTP/1.1 400 Bad Request\r\nContent-Type: text/xml\r\n\r\n<ErrorResponse><Message>bad \u0001 action</Message></ErrorResponse>"))
+                .contains("XML body is not well-formed");
+        assertThat(check(STS, "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-ErrorType: SerializationException\r\n\r\n"
+                + "{\"__type\":\"SerializationException\",\"Message\":\"too big\"}"))
+                .contains("STS Query request answered with Content-Type application/x-amz-json-1.1, not XML");
+    }
+
+    @Test
     void errorWithoutTypeHeaderFails() {
         assertThat(check(GLUE, "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n\r\n{\"__type\":\"SerializationException\",\"Message\":\"x\"}"))
                 .contains("x-amzn-ErrorType header does not name SerializationException");

@@ -54,6 +54,14 @@ public final class ServiceModel {
                 .map(JsonNode::asText);
     }
 
+    /** The name of the operation's output shape; empty when the operation is not in the model or has no output. */
+    public Optional<String> outputShapeName(String operation) {
+        return Optional.ofNullable(operations.get(operation))
+                .map(node -> node.path("output").path("shape"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
     /** Every distinct pattern of the model's string shapes. */
     Set<String> patterns() {
         Set<String> patterns = new TreeSet<>();
