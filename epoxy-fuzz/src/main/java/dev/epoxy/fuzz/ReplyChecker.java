@@ -19,6 +19,9 @@ final class ReplyChecker {
             "\\b(java|javax|jdk|sun|com\\.fasterxml|org\\.eclipse|org\\.h2|org\\.postgresql|org\\.flywaydb|com\\.zaxxer|org\\.slf4j|dev\\.epoxy|com\\.google)\\.[a-zA-Z]"
                     + "|Exception:|\\tat |\\bat [a-z]+\\.[a-zA-Z.$]+\\(|Caused by:");
 
+    /** Error messages name the culprit and echo at most a short value; anything longer grows with the request. */
+    static final int MAX_MESSAGE_LENGTH = 4_096;
+
     private final ObjectMapper json = new ObjectMapper();
 
     /** Why the reply is wrong, or empty when it is acceptable. */
@@ -79,6 +82,10 @@ final class ReplyChecker {
             }
             if (!reply.header("x-amzn-ErrorType").map(header -> header.startsWith(type)).orElse(false)) {
                 return Optional.of("x-amzn-ErrorType header does not name " + type);
+            }
+            int length = tree.path("Message").asText().length();
+            if (length > MAX_MESSAGE_LENGTH) {
+                return Optional.of("error message of " + length + " characters (a request can make it as long as it likes)");
             }
         }
         // Statement output is the user's program talking (a Py4J error names Java classes); it is not a leak.

@@ -32,6 +32,7 @@ import java.util.stream.StreamSupport;
  */
 public final class RequestValidator {
     private static final int MAX_ECHOED_LENGTH = 128;
+    private static final int MAX_LISTED_VIOLATIONS = 10;
     private static final BigDecimal MIN_INT = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal MAX_INT = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
@@ -64,7 +65,10 @@ public final class RequestValidator {
         validateStructure(inputShape, model.shape(inputShape), request, "", violations);
         if (!violations.isEmpty()) {
             String count = violations.size() == 1 ? "1 validation error detected: " : violations.size() + " validation errors detected: ";
-            throw new RequestValidationException(Kind.CONSTRAINT, count + String.join("; ", violations));
+            // The first few name the culprits; listing all would let one request make the message as long as it likes.
+            String listed = String.join("; ", violations.subList(0, Math.min(violations.size(), MAX_LISTED_VIOLATIONS)));
+            String more = violations.size() > MAX_LISTED_VIOLATIONS ? "; and " + (violations.size() - MAX_LISTED_VIOLATIONS) + " more" : "";
+            throw new RequestValidationException(Kind.CONSTRAINT, count + listed + more);
         }
     }
 

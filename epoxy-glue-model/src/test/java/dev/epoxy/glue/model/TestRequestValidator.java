@@ -136,6 +136,22 @@ class TestRequestValidator {
     }
 
     @Test
+    void messageListsTheFirstTenViolationsAndCountsTheRest() {
+        // Each element breaks its length: listing every violation let one request make a message of any size.
+        com.fasterxml.jackson.databind.node.ArrayNode keys = JSON.createArrayNode();
+        for (int i = 0; i < 50; i++) {
+            keys.add("");
+        }
+        ObjectNode request = json("{\"ResourceArn\":\"arn:aws:glue:us-east-1:123456789012:session/s1\"}");
+        request.set("TagsToRemove", keys);
+        StringBuilder expected = new StringBuilder("50 validation errors detected: ");
+        for (int i = 1; i <= 10; i++) {
+            expected.append(i == 1 ? "" : "; ").append("Value '' at 'TagsToRemove.").append(i).append("' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        assertConstraint("UntagResource", request, expected.append("; and 40 more").toString());
+    }
+
+    @Test
     void listElementsAreNumberedFromOne() {
         ObjectNode connections = json("{\"Connections\":[\"ok\",\"\"]}");
         connections.withArray("Connections").add("c".repeat(256));
