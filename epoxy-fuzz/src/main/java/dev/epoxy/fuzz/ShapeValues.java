@@ -162,6 +162,11 @@ final class ShapeValues {
     String hostileString(JsonNode shape, SplittableRandom random) {
         long min = shape.path("min").asLong(0);
         long max = shape.path("max").asLong(256);
+        if (shape.has("pattern") && random.nextInt(9) == 0) {
+            // The longest value the pattern and the maximum length allow: valid, but as long as it gets.
+            String longest = samplers.computeIfAbsent(shape.get("pattern").asText(), RegexSampler::of).sample(random, (int) Math.min(max, 20_000));
+            return longest.length() > max ? longest.substring(0, (int) max) : longest;
+        }
         return switch (random.nextInt(9)) {
             case 0 -> ODD_STRINGS[random.nextInt(ODD_STRINGS.length)];
             case 1 -> letters(random, (int) Math.min(max + 1, 500_000));
