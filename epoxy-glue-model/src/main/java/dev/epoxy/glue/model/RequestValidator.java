@@ -26,9 +26,9 @@ import java.util.stream.StreamSupport;
  * {@code 1 validation error detected: Value 'G.9X' at 'WorkerType' failed to satisfy constraint: ...}.
  * Member paths are the wire names joined with dots; list elements are numbered from 1, as AWS does.
  *
- * <p>Numbers are judged by their exact decimal value, never through a {@code double}: a member that
- * cannot hold the value (an integer beyond 32 bits, a double beyond {@link Double#MAX_VALUE} such as
- * {@code 1e400}) is a {@link Kind#WRONG_TYPE}, never a value silently turned into {@code Infinity}.
+ * <p>Numbers are judged by their exact decimal value: a member that cannot hold the value (an integer
+ * beyond 32 bits, a double beyond {@link Double#MAX_VALUE} such as {@code 1e400}, which Jackson reads
+ * as Infinity) is a {@link Kind#WRONG_TYPE}, never a value silently turned into {@code Infinity}.
  */
 public final class RequestValidator {
     private static final int MAX_ECHOED_LENGTH = 128;
@@ -38,8 +38,8 @@ public final class RequestValidator {
     private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
-    /** The seconds {@link java.time.Instant} can hold, either side of the epoch. */
-    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(java.time.Instant.MAX.getEpochSecond());
+    /** The seconds {@link EpochSeconds} can read (as epoch milliseconds in a long), either side of the epoch. */
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
 
     private final ServiceModel model;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
@@ -223,7 +223,7 @@ public final class RequestValidator {
         }
     }
 
-    /** The exact value of a JSON number; a non-finite double (which only a lenient parser makes) is the wrong type. */
+    /** The exact value of a JSON number; a non-finite double (Jackson reads {@code 1e400} as Infinity) is the wrong type. */
     private static BigDecimal exactValue(JsonNode value, String typeName, String path) {
         if (value.isDouble() || value.isFloat()) {
             double number = value.doubleValue();
