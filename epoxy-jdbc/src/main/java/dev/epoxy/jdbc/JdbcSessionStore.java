@@ -3,6 +3,7 @@ package dev.epoxy.jdbc;
 import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
 import static dev.epoxy.jdbc.Columns.setText;
 import static dev.epoxy.core.ErrorCode.INTERNAL;
+import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.STATEMENT_NOT_FOUND;
 import static java.util.Objects.requireNonNull;
@@ -123,6 +124,11 @@ public final class JdbcSessionStore implements SessionStore {
             lockSession(connection, id);
             deleteTags(connection, id, tags.keySet());
             insertTags(connection, id, tags);
+            int count = countTags(connection, id);
+            if (count > MAX_TAGS) {
+                // Thrown inside the transaction, so the tags are rolled back.
+                throw new EpoxyException(INVALID_INPUT, "Cannot tag session %s: a session can have at most %s tags, and this would make %s", id, MAX_TAGS, count);
+            }
             return null;
         }, "Cannot tag session %s", id);
     }
@@ -239,6 +245,16 @@ public final class JdbcSessionStore implements SessionStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private static int countTags(Connection connection, SessionId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM session_tags WHERE session_id = ?")) {
+            setText(select, 1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         }
     }
 

@@ -254,6 +254,29 @@ public abstract class BaseSessionStoreTest {
     }
 
     @Test
+    void taggingBeyondFiftyTagsFailsAndChangesNothing() {
+        SessionId id = new SessionId("tagged");
+        Map<String, String> fifty = new java.util.HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.put("key-" + i, "v");
+        }
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
+        Map<String, String> fortyNine = new java.util.HashMap<>(fifty);
+        fortyNine.remove("key-0");
+        store.tagSession(id, fortyNine);
+
+        assertEpoxyError(() -> store.tagSession(id, Map.of("one-more", "x", "team", "web")), ErrorCode.INVALID_INPUT,
+                "Cannot tag session tagged: a session can have at most 50 tags, and this would make 51");
+
+        Map<String, String> expected = new java.util.HashMap<>(fortyNine);
+        expected.put("team", "data");
+        assertThat(store.getTags(id)).isEqualTo(expected);
+        // Overwriting keys it already has keeps a full session at 50.
+        store.tagSession(id, Map.of("team", "web", "key-1", "w"));
+        assertThat(store.getTags(id)).hasSize(50).containsEntry("team", "web").containsEntry("key-1", "w");
+    }
+
+    @Test
     void untagSessionRemovesTagsAndIgnoresAbsentKeys() {
         SessionId id = new SessionId("tagged");
         store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data", "stage", "dev", "owner", "alice"));

@@ -40,7 +40,15 @@ public interface SessionStore extends AutoCloseable {
     /** The session's tags; empty when it has none or does not exist. */
     Map<String, String> getTags(SessionId id);
 
-    /** Adds or overwrites tags. @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} */
+    /** The most tags one session may carry (AWS: "A maximum of 50 tags are supported per entity"). */
+    int MAX_TAGS = 50;
+
+    /**
+     * Adds or overwrites tags, atomically: when the session would carry more than {@link #MAX_TAGS} tags,
+     * nothing changes.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND}; {@code INVALID_INPUT} beyond {@link #MAX_TAGS}
+     */
     void tagSession(SessionId id, Map<String, String> tags);
 
     /** Removes tags by key; absent keys are ignored. @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} */

@@ -4,15 +4,14 @@ import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import dev.epoxy.glue.model.RequestValidationException.Kind;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -26,13 +25,21 @@ import java.util.stream.StreamSupport;
  * and reported together with {@link Kind#CONSTRAINT}, in AWS's words:
  * {@code 1 validation error detected: Value 'G.9X' at 'WorkerType' failed to satisfy constraint: ...}.
  * Member paths are the wire names joined with dots; list elements are numbered from 1, as AWS does.
+ *
+ * <p>Numbers are judged by their exact decimal value: a member that cannot hold the value (an integer
+ * beyond 32 bits, a double beyond {@link Double#MAX_VALUE} such as {@code 1e400}, which Jackson reads
+ * as Infinity) is a {@link Kind#WRONG_TYPE}, never a value silently turned into {@code Infinity}.
  */
 public final class RequestValidator {
     private static final int MAX_ECHOED_LENGTH = 128;
-    private static final BigInteger MIN_INT = BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final BigInteger MAX_INT = BigInteger.valueOf(Integer.MAX_VALUE);
-    private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final int MAX_LISTED_VIOLATIONS = 10;
+    private static final BigDecimal MIN_INT = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal MAX_INT = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+    /** The seconds {@link EpochSeconds} can read (as epoch milliseconds in a long), either side of the epoch. */
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
 
     private final ServiceModel model;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
@@ -58,7 +65,19 @@ public final class RequestValidator {
         validateStructure(inputShape, model.shape(inputShape), request, "", violations);
         if (!violations.isEmpty()) {
             String count = violations.size() == 1 ? "1 validation error detected: " : violations.size() + " validation errors detected: ";
-            throw new RequestValidationException(Kind.CONSTRAINT, count + String.join("; ", violations));
+            // The first few name the culprits; listing all would let one request make the message as long as it likes.
+            String listed = String.join("; ", violations.subList(0, Math.min(violations.size(), MAX_LISTED_VIOLATIONS)));
+            String more = violations.size() > MAX_LISTED_VIOLATIONS ? "; and " + (violations.size() - MAX_LISTED_VIOLATIONS) + " more" : "";
+            throw new RequestValidationException(Kind.CONSTRAINT, count + listed + more);
+        }
+    }
+
+    /** Validates one value against a named shape, for tests of single shapes. */
+    void validateShape(String shapeName, JsonNode value) {
+        List<String> violations = new ArrayList<>();
+        validateValue(shapeName, value, shapeName, violations);
+        if (!violations.isEmpty()) {
+            throw new RequestValidationException(Kind.CONSTRAINT, String.join("; ", violations));
         }
     }
 
@@ -74,7 +93,7 @@ public final class RequestValidator {
             case "long" -> validateInteger(shape, value, path, violations, MIN_LONG, MAX_LONG, "long");
             case "double", "float" -> validateDouble(shape, value, path, violations);
             case "boolean" -> requireType(value.isBoolean(), "boolean", value, path);
-            case "timestamp" -> requireType(value.isNumber() || value.isTextual(), "timestamp", value, path);
+            case "timestamp" -> validateTimestamp(value, path);
             case "blob" -> requireType(value.isTextual(), "blob", value, path);
             default -> throw new IllegalStateException(format("Shape %s has an unsupported type: %s", shapeName, type));
         }
@@ -151,17 +170,24 @@ public final class RequestValidator {
         }
     }
 
-    /** Adds one "Member must …" phrase per broken constraint of a string shape. */
+    /**
+     * Adds one "Member must …" phrase per broken constraint of a string shape. The pattern runs only
+     * when the length is within bounds: a value already rejected for its length is not matched at all,
+     * so no pattern ever sees more than its shape's maximum length.
+     */
     private void stringConstraints(JsonNode shape, String text, List<String> failures) {
         // Smithy counts string length in Unicode code points, not UTF-16 units.
         int length = text.codePointCount(0, text.length());
+        boolean lengthFailed = false;
         if (shape.has("min") && length < shape.get("min").asLong()) {
             failures.add("Member must have length greater than or equal to " + shape.get("min").asLong());
+            lengthFailed = true;
         }
         if (shape.has("max") && length > shape.get("max").asLong()) {
             failures.add("Member must have length less than or equal to " + shape.get("max").asLong());
+            lengthFailed = true;
         }
-        if (shape.has("pattern") && !pattern(shape.get("pattern").asText()).matcher(text).matches()) {
+        if (!lengthFailed && shape.has("pattern") && !pattern(shape.get("pattern").asText()).matcher(text).matches()) {
             failures.add("Member must satisfy regular expression pattern: " + shape.get("pattern").asText());
         }
         if (shape.has("enum")) {
@@ -172,16 +198,39 @@ public final class RequestValidator {
         }
     }
 
-    private void validateInteger(JsonNode shape, JsonNode value, String path, List<String> violations, BigInteger lowest, BigInteger highest, String typeName) {
-        requireType(value.isIntegralNumber() || (value.isNumber() && isWhole(value.decimalValue())), typeName, value, path);
-        BigInteger number = value.isIntegralNumber() ? value.bigIntegerValue() : value.decimalValue().toBigIntegerExact();
-        requireType(number.compareTo(lowest) >= 0 && number.compareTo(highest) <= 0, typeName, value, path);
-        checkRange(shape, new BigDecimal(number), number.toString(), path, violations);
+    private void validateInteger(JsonNode shape, JsonNode value, String path, List<String> violations, BigDecimal lowest, BigDecimal highest, String typeName) {
+        requireType(value.isNumber(), typeName, value, path);
+        BigDecimal number = exactValue(value, typeName, path);
+        // Range before anything that expands the number: 1e999999999 is whole, but has a billion digits.
+        requireType(number.compareTo(lowest) >= 0 && number.compareTo(highest) <= 0 && isWhole(number), typeName, value, path);
+        BigDecimal whole = number.setScale(0);
+        checkRange(shape, whole, whole.toPlainString(), path, violations);
     }
 
     private void validateDouble(JsonNode shape, JsonNode value, String path, List<String> violations) {
         requireType(value.isNumber(), "double", value, path);
-        checkRange(shape, value.decimalValue(), value.asText(), path, violations);
+        BigDecimal number = exactValue(value, "double", path);
+        // A value beyond the largest double would be read as Infinity, which JSON cannot carry back.
+        requireType(number.abs().compareTo(MAX_DOUBLE) <= 0, "double", value, path);
+        checkRange(shape, number, text(value), path, violations);
+    }
+
+    private static void validateTimestamp(JsonNode value, String path) {
+        requireType(value.isNumber() || value.isTextual(), "timestamp", value, path);
+        if (value.isNumber()) {
+            BigDecimal seconds = exactValue(value, "timestamp", path);
+            requireType(seconds.abs().compareTo(MAX_EPOCH_SECONDS) <= 0, "timestamp", value, path);
+        }
+    }
+
+    /** The exact value of a JSON number; a non-finite double (Jackson reads {@code 1e400} as Infinity) is the wrong type. */
+    private static BigDecimal exactValue(JsonNode value, String typeName, String path) {
+        if (value.isDouble() || value.isFloat()) {
+            double number = value.doubleValue();
+            requireType(Double.isFinite(number), typeName, value, path);
+            return BigDecimal.valueOf(number);
+        }
+        return value.decimalValue();
     }
 
     private static void checkRange(JsonNode shape, BigDecimal number, String text, String path, List<String> violations) {
@@ -230,8 +279,8 @@ public final class RequestValidator {
             case "list" -> "array";
             case "integer" -> "whole number within 32 bits";
             case "long" -> "whole number within 64 bits";
-            case "double" -> "number";
-            case "timestamp" -> "number or string";
+            case "double" -> "number within the range of a double";
+            case "timestamp" -> "number of epoch seconds or string";
             case "blob" -> "base64 string";
             default -> modelType;
         };
@@ -242,7 +291,10 @@ public final class RequestValidator {
             case OBJECT, POJO -> "an object";
             case ARRAY -> "an array";
             case STRING -> "a string";
-            case NUMBER -> "the number " + value.asText();
+            // Jackson reads a number beyond the double range, written with a fraction or exponent, as Infinity.
+            case NUMBER -> (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())
+                    ? "a number beyond the range of a double"
+                    : "the number " + text(value);
             case BOOLEAN -> "a boolean";
             case NULL, MISSING -> "null";
             case BINARY -> "binary data";
@@ -250,7 +302,13 @@ public final class RequestValidator {
     }
 
     private static boolean isWhole(BigDecimal number) {
-        return number.stripTrailingZeros().scale() <= 0;
+        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** A number as the client wrote it, shortened: a 400-digit number is not worth echoing whole. */
+    private static String text(JsonNode value) {
+        String text = value.isBigDecimal() ? value.decimalValue().toString() : value.asText();
+        return text.length() > MAX_ECHOED_LENGTH ? text.substring(0, MAX_ECHOED_LENGTH) + "..." : text;
     }
 
     private static String join(String path, String member) {
@@ -258,8 +316,6 @@ public final class RequestValidator {
     }
 
     private Pattern pattern(String regex) {
-        // The model writes code points as \\uXXXX escapes, surrogate pairs included; java.util.regex
-        // reads both forms, so the patterns are used as they are.
-        return patterns.computeIfAbsent(regex, Pattern::compile);
+        return patterns.computeIfAbsent(regex, model -> Pattern.compile(ModelPatterns.toRe2(model)));
     }
 }

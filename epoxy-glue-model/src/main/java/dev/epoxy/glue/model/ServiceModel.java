@@ -54,8 +54,27 @@ public final class ServiceModel {
                 .map(JsonNode::asText);
     }
 
-    /** The shape definition; fails when the model does not define it. */
-    JsonNode shape(String name) {
+    /** The name of the operation's output shape; empty when the operation is not in the model or has no output. */
+    public Optional<String> outputShapeName(String operation) {
+        return Optional.ofNullable(operations.get(operation))
+                .map(node -> node.path("output").path("shape"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
+    /** Every distinct pattern of the model's string shapes. */
+    Set<String> patterns() {
+        Set<String> patterns = new TreeSet<>();
+        shapes.elements().forEachRemaining(shape -> {
+            if (shape.has("pattern")) {
+                patterns.add(shape.get("pattern").asText());
+            }
+        });
+        return Set.copyOf(patterns);
+    }
+
+    /** The shape definition as botocore writes it; fails when the model does not define it. Callers must not modify it. */
+    public JsonNode shape(String name) {
         JsonNode shape = shapes.get(name);
         if (shape == null) {
             throw new IllegalStateException("Shape not in the Glue service model: " + name);

@@ -56,4 +56,11 @@ class TestGlueJson {
         assertThat(request.tags()).containsEntry("owner", "me");
         assertThat(request.maxCapacity()).isNull();
     }
+
+    @Test
+    void nonFiniteDoublesAreOmittedNeverWrittenAsStrings() throws Exception {
+        GlueSession session = new GlueSession("s1", null, null, null, null, null, null, null, null,
+                Double.NaN, Double.POSITIVE_INFINITY, null, null, null, null, null, 12.5, Double.NEGATIVE_INFINITY, null, null, null, null);
+        assertThat(MAPPER.writeValueAsString(session)).isEqualTo("{\"Id\":\"s1\",\"ExecutionTime\":12.5}");
+    }
 }

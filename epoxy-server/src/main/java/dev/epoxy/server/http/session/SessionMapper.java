@@ -30,6 +30,7 @@ public final class SessionMapper {
     static final String DEFAULT_PYTHON_VERSION = "3";
     static final String SESSION_TYPE_LIVY = "LIVY";
     static final String SESSION_TYPE_SPARK_CONNECT = "SPARK_CONNECT";
+    static final int MAX_CAPACITY = Integer.MAX_VALUE;
 
     private SessionMapper() {}
 
@@ -111,6 +112,8 @@ public final class SessionMapper {
             checkInput(workerTypeName == null && numberOfWorkers == null,
                     "Invalid capacity: MaxCapacity cannot be combined with WorkerType and NumberOfWorkers; set either MaxCapacity or WorkerType and NumberOfWorkers");
             checkInput(maxCapacity > 0, "Invalid MaxCapacity: %s (must be greater than 0)", maxCapacity);
+            // Recorded as ceil(MaxCapacity) workers, an int; larger values would also make DPUSeconds overflow.
+            checkInput(maxCapacity <= MAX_CAPACITY, "Invalid MaxCapacity: %s (must be at most %s)", maxCapacity, MAX_CAPACITY);
             return Capacity.ofMaxCapacity(maxCapacity);
         }
         if (numberOfWorkers != null) {

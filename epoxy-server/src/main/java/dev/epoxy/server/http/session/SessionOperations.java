@@ -54,6 +54,7 @@ public final class SessionOperations {
     /** ListSessions pages hold at most this many sessions when MaxResults is absent (the model's PageSize maximum). */
     static final int DEFAULT_PAGE_SIZE = 1000;
     private static final String RESOURCE_TYPE_SESSION = "SESSION";
+    private static final int MAX_ECHOED_TOKEN_LENGTH = 64;
 
     private final SessionService sessions;
     private final SessionArns arns;
@@ -95,10 +96,11 @@ public final class SessionOperations {
 
     public ListSessionsResponse listSessions(ListSessionsRequest request) {
         List<SessionInfo> all = sessions.listSessions(Optional.ofNullable(request.tags()).orElse(Map.of()));
-        int from = Optional.ofNullable(request.nextToken()).map(SessionOperations::offsetOf).orElse(0);
+        int from = Optional.ofNullable(request.nextToken()).map(token -> offsetOf(token, all.size())).orElse(0);
         int size = Optional.ofNullable(request.maxResults()).orElse(DEFAULT_PAGE_SIZE);
-        int to = Math.min(all.size(), from + size);
-        List<GlueSession> page = all.subList(Math.min(from, all.size()), to).stream().map(SessionMapper::toWire).toList();
+        // In long arithmetic: an offset near Integer.MAX_VALUE plus the page size must not wrap around.
+        int to = (int) Math.min(all.size(), (long) from + size);
+        List<GlueSession> page = all.subList(from, to).stream().map(SessionMapper::toWire).toList();
         String nextToken = to < all.size() ? tokenOf(to) : null;
         return new ListSessionsResponse(page.stream().map(GlueSession::id).toList(), page, nextToken);
     }
@@ -163,12 +165,13 @@ public final class SessionOperations {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
-    static int offsetOf(String token) {
+    /** The offset a token names, at most {@code size}: a token past the end of the list was not made by this server. */
+    static int offsetOf(String token, int size) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             if (text.startsWith("offset:")) {
                 int offset = Integer.parseInt(text.substring("offset:".length()));
-                if (offset >= 0) {
+                if (offset >= 0 && offset <= size) {
                     return offset;
                 }
             }
@@ -176,6 +179,11 @@ public final class SessionOperations {
         catch (IllegalArgumentException e) {
             // Falls through to the error below; NumberFormatException is an IllegalArgumentException.
         }
-        throw new EpoxyException(INVALID_INPUT, "Invalid NextToken: %s", token);
+        throw new EpoxyException(INVALID_INPUT, "Invalid NextToken: %s", shortened(token));
+    }
+
+    /** Tokens may be 400,000 characters long; messages echo only their start. */
+    private static String shortened(String token) {
+        return token.length() > MAX_ECHOED_TOKEN_LENGTH ? token.substring(0, MAX_ECHOED_TOKEN_LENGTH) + "..." : token;
     }
 }

@@ -42,4 +42,23 @@ class TestSessionArns {
         assertThatThrownBy(() -> ARNS.sessionIdOf("arn:aws:glue:us-east-1:999999999999:session/s-1"))
                 .extracting(e -> ((EpoxyException) e).code()).isEqualTo(ErrorCode.ENTITY_NOT_FOUND);
     }
+
+    @Test
+    void otherPartitionIsNotFound() {
+        assertThatThrownBy(() -> ARNS.sessionIdOf("arn:aws-cn:glue:us-east-1:123456789012:session/s-1"))
+                .hasMessage("Resource not found: arn:aws-cn:glue:us-east-1:123456789012:session/s-1 (this server is partition aws)")
+                .extracting(e -> ((EpoxyException) e).code()).isEqualTo(ErrorCode.ENTITY_NOT_FOUND);
+    }
+
+    @Test
+    void longArnIsEchoedShortenedAndItsOverlongIdIsNotFound() {
+        String prefix = "arn:aws:glue:us-east-1:123456789012:session/";
+        String arn = prefix + "x".repeat(10_000);
+        assertThatThrownBy(() -> ARNS.sessionIdOf(arn))
+                .hasMessage("Resource not found: " + arn.substring(0, 256) + "... (a session id has at most 255 characters)")
+                .extracting(e -> ((EpoxyException) e).code()).isEqualTo(ErrorCode.ENTITY_NOT_FOUND);
+        assertThat(ARNS.sessionIdOf(prefix + "x".repeat(255))).isEqualTo(new SessionId("x".repeat(255)));
+        assertThatThrownBy(() -> ARNS.sessionIdOf("arn:aws:glue:" + "y".repeat(10_000)))
+                .hasMessage("Invalid resource ARN: arn:aws:glue:" + "y".repeat(256 - 13) + "... (expected arn:aws:glue:<region>:<account>:session/<Id>)");
+    }
 }
