@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 6, finding 7: what a statement starts lives in the driver's process group and dies with it. */
+/** Issue 6, finding 7: what a statement starts lives in the driver's session (its process group or the interpreter's) and dies with it. */
 class TestSparkDriverProcessGroup {
     private static final String START_PROCESSES = String.join("\n",
             "import os, subprocess, time",
@@ -55,13 +55,16 @@ class TestSparkDriverProcessGroup {
     }
 
     @Test
-    void driverLeadsItsOwnProcessGroupAndWhatItsStatementsStartIsInIt() {
+    void driverLeadsItsOwnSessionAndWhatItsStatementsStartIsInIt() {
         RecordingDriverListener listener = start("group");
         long pid = driver.pid().orElseThrow();
         assertThat(ProcessGroup.groupOf(pid)).hasValue(pid);
+        assertThat(ProcessGroup.sessionOf(pid)).hasValue(pid);
         List<Long> started = runStartProcesses(listener);
         for (long process : started) {
-            assertThat(ProcessGroup.groupOf(process)).as("group of %s", process).hasValue(pid);
+            // The interpreter leads a group of its own (a cancel kills its tree alone), inside the driver's session.
+            assertThat(ProcessGroup.sessionOf(process)).as("session of %s", process).hasValue(pid);
+            assertThat(ProcessGroup.groupOf(process)).as("group of %s", process).isNotEqualTo(java.util.OptionalLong.of(pid));
         }
     }
 

@@ -31,6 +31,11 @@ public final class ProcessGroup {
         return stat(pid).map(stat -> OptionalLong.of(stat.group())).orElse(OptionalLong.empty());
     }
 
+    /** The session (the {@code setsid} leader's pid) of {@code pid}, or empty when the process is gone. */
+    public static OptionalLong sessionOf(long pid) {
+        return stat(pid).map(stat -> OptionalLong.of(stat.session())).orElse(OptionalLong.empty());
+    }
+
     /** Whether the current process leads its own process group (it was started under {@code setsid}). */
     public static boolean currentProcessLeadsItsGroup() {
         long self = ProcessHandle.current().pid();
