@@ -11,7 +11,10 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementPage;
+import dev.epoxy.core.statement.StatementState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,25 +27,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SessionStore} over JDBC: one schema (see {@code db/migration}) on embedded H2 or PostgreSQL.
- * Every lookup by id is a single primary-key query; lists are one query each.
+ * Every lookup by id is a primary-key query; a page of statements reads only that page.
+ *
+ * <p>Statements hang off the session row's internal key. Deleting a session removes its row (and
+ * tags) in one short transaction and records the key in {@code deleted_sessions}; a background
+ * thread then purges that key's statements in small batches, so that neither DeleteSession nor any
+ * other request holds a whole history in one transaction or in memory.
  */
 public final class JdbcSessionStore implements SessionStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSessionStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Statements purged per transaction: at most a few tens of MiB with outputs of 1 MiB. */
+    static final int PURGE_BATCH_STATEMENTS = 16;
+    private static final String UNFINISHED_STATES = Stream.of(StatementState.values())
+            .filter(state -> !state.isTerminal())
+            .map(state -> "'" + state.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private final DataSource dataSource;
     private final AutoCloseable pool;
+    private final Runnable afterPurge;
+    private final ExecutorService purger = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "session-store-purge");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean purgeQueued = new AtomicBoolean();
+    private volatile boolean closed;
 
     /**
      * @param dataSource a migrated database
      * @param pool what {@link #close()} closes, usually the data source's pool
      */
     JdbcSessionStore(DataSource dataSource, AutoCloseable pool) {
+        this(dataSource, pool, () -> {});
+    }
+
+    /**
+     * @param afterPurge runs on the purge thread after the history of deleted sessions is gone, to
+     *     give the database a chance to reclaim the space (see {@link JdbcSessionStoreFactory})
+     */
+    JdbcSessionStore(DataSource dataSource, AutoCloseable pool, Runnable afterPurge) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.pool = requireNonNull(pool, "pool is null");
+        this.afterPurge = requireNonNull(afterPurge, "afterPurge is null");
+        // A previous server may have stopped in the middle of a purge.
+        requestPurge();
     }
 
     @Override
@@ -93,13 +135,31 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public boolean deleteSession(SessionId id) {
         requireNonNull(id, "id is null");
-        // Tags and statements go with the session through ON DELETE CASCADE, in the same statement.
-        return inTransaction(connection -> {
+        // Tags go with the session row through ON DELETE CASCADE; statements stay behind under the
+        // row's key, unreachable, until the purge thread removes them.
+        boolean deleted = inTransaction(connection -> {
+            Optional<Long> key;
+            try (PreparedStatement select = connection.prepareStatement("SELECT created_sequence FROM sessions WHERE id = ? FOR UPDATE")) {
+                setText(select, 1, id.value());
+                key = readAll(select, row -> row.getLong(1)).stream().findFirst();
+            }
+            if (key.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO deleted_sessions (session_key) VALUES (?)")) {
+                insert.setLong(1, key.get());
+                insert.executeUpdate();
+            }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
                 setText(delete, 1, id.value());
-                return delete.executeUpdate() > 0;
+                delete.executeUpdate();
             }
+            return true;
         }, "Cannot delete session %s", id);
+        if (deleted) {
+            requestPurge();
+        }
+        return deleted;
     }
 
     @Override
@@ -152,19 +212,23 @@ public final class JdbcSessionStore implements SessionStore {
                     throw sessionNotFound(sessionId);
                 }
             }
+            long key;
             int id;
-            try (PreparedStatement select = connection.prepareStatement("SELECT last_statement_id FROM sessions WHERE id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT created_sequence, last_statement_id FROM sessions WHERE id = ?")) {
                 setText(select, 1, sessionId.value());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         throw sessionNotFound(sessionId);
                     }
-                    id = row.getInt(1);
+                    key = row.getLong(1);
+                    id = row.getInt(2);
                 }
             }
             Statement statement = Statement.waiting(sessionId, id, code, submittedOn);
             try (PreparedStatement insert = connection.prepareStatement(StatementRows.INSERT)) {
                 StatementRows.bind(insert, statement);
+                insert.setLong(StatementRows.COLUMN_COUNT + 1, key);
+                insert.setInt(StatementRows.COLUMN_COUNT + 2, id);
                 insert.executeUpdate();
             }
             return statement;
@@ -175,20 +239,79 @@ public final class JdbcSessionStore implements SessionStore {
     public Optional<Statement> findStatement(SessionId sessionId, int statementId) {
         requireNonNull(sessionId, "sessionId is null");
         List<Statement> found = inConnection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(StatementRows.SELECT + " WHERE session_id = ? AND id = ?")) {
-                setText(select, 1, sessionId.value());
+            Optional<Long> key = sessionKey(connection, sessionId);
+            if (key.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement select = connection.prepareStatement(StatementRows.SELECT + " AND id = ?")) {
+                select.setLong(1, key.get());
                 select.setInt(2, statementId);
-                return readAll(select, StatementRows::read);
+                return readAll(select, row -> StatementRows.read(sessionId, row));
             }
         }, "Cannot read statement %s of session %s", statementId, sessionId);
         return found.stream().findFirst();
     }
 
     @Override
-    public List<Statement> listStatements(SessionId sessionId) {
+    public StatementPage listStatements(SessionId sessionId, int fromStatementId, PageLimit limit) {
         requireNonNull(sessionId, "sessionId is null");
-        return query(StatementRows.SELECT + " WHERE session_id = ? ORDER BY id", List.of(sessionId.value()), StatementRows::read,
-                "Cannot list statements of session %s", sessionId);
+        requireNonNull(limit, "limit is null");
+        return inConnection(connection -> {
+            Optional<Long> key = sessionKey(connection, sessionId);
+            if (key.isEmpty()) {
+                return StatementPage.empty();
+            }
+            // First the sizes alone, to find where the page ends; then only the page's rows.
+            int lastId = -1;
+            Optional<Integer> nextId = Optional.empty();
+            try (PreparedStatement sizes = connection.prepareStatement(
+                    "SELECT id, stored_chars FROM statements WHERE session_key = ? AND id >= ? ORDER BY id")) {
+                sizes.setLong(1, key.get());
+                sizes.setInt(2, fromStatementId);
+                if (limit.maxStatements() < Integer.MAX_VALUE) {
+                    sizes.setMaxRows(limit.maxStatements() + 1);
+                }
+                try (ResultSet rows = sizes.executeQuery()) {
+                    int count = 0;
+                    long chars = 0;
+                    while (rows.next()) {
+                        int id = rows.getInt(1);
+                        long size = rows.getLong(2);
+                        if (count > 0 && (count == limit.maxStatements() || chars + size > limit.maxChars())) {
+                            nextId = Optional.of(id);
+                            break;
+                        }
+                        count++;
+                        chars += size;
+                        lastId = id;
+                    }
+                }
+            }
+            if (lastId < 0) {
+                return StatementPage.empty();
+            }
+            try (PreparedStatement select = connection.prepareStatement(StatementRows.SELECT + " AND id >= ? AND id <= ? ORDER BY id")) {
+                select.setLong(1, key.get());
+                select.setInt(2, fromStatementId);
+                select.setInt(3, lastId);
+                return new StatementPage(readAll(select, row -> StatementRows.read(sessionId, row)), nextId);
+            }
+        }, "Cannot list statements of session %s", sessionId);
+    }
+
+    @Override
+    public List<Statement> listUnfinishedStatements(SessionId sessionId) {
+        requireNonNull(sessionId, "sessionId is null");
+        return inConnection(connection -> {
+            Optional<Long> key = sessionKey(connection, sessionId);
+            if (key.isEmpty()) {
+                return List.<Statement>of();
+            }
+            try (PreparedStatement select = connection.prepareStatement(StatementRows.SELECT + " AND state IN " + UNFINISHED_STATES + " ORDER BY id")) {
+                select.setLong(1, key.get());
+                return readAll(select, row -> StatementRows.read(sessionId, row));
+            }
+        }, "Cannot list statements of session %s", sessionId);
     }
 
     @Override
@@ -197,6 +320,8 @@ public final class JdbcSessionStore implements SessionStore {
         int updated = inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(StatementRows.UPDATE)) {
                 StatementRows.bind(update, statement);
+                setText(update, StatementRows.COLUMN_COUNT + 1, statement.sessionId().value());
+                update.setInt(StatementRows.COLUMN_COUNT + 2, statement.id());
                 return update.executeUpdate();
             }
         }, "Cannot update statement %s of session %s", statement.id(), statement.sessionId());
@@ -207,11 +332,99 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public void close() {
+        closed = true;
+        // No interrupt: H2 closes its file when a thread is interrupted in the middle of a write.
+        // The purge stops after its current batch; the next store resumes it.
+        purger.shutdown();
+        try {
+            if (!purger.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("The session store purge did not stop within 30 s; closing anyway");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             pool.close();
         }
         catch (Exception e) {
             throw new EpoxyException(INTERNAL, e, "Cannot close the session store");
+        }
+    }
+
+    /** Queues a purge of deleted sessions' statements unless one is already queued. */
+    private void requestPurge() {
+        if (closed || !purgeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        purger.execute(() -> {
+            purgeQueued.set(false);
+            try {
+                if (purgeDeletedSessions()) {
+                    afterPurge.run();
+                }
+            }
+            catch (RuntimeException e) {
+                // Left for the next deletion or the next start; the history stays unreachable meanwhile.
+                LOG.error("Cannot purge the statements of deleted sessions", e);
+            }
+        });
+    }
+
+    /** Purges until no deleted session has statements left; returns whether anything was purged. */
+    private boolean purgeDeletedSessions() {
+        boolean purged = false;
+        while (!closed) {
+            List<Long> keys = inConnection(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT session_key FROM deleted_sessions ORDER BY session_key")) {
+                    return readAll(select, row -> row.getLong(1));
+                }
+            }, "Cannot read deleted sessions");
+            if (keys.isEmpty()) {
+                return purged;
+            }
+            for (long key : keys) {
+                while (!closed && purgeBatch(key)) {
+                    purged = true;
+                }
+            }
+        }
+        return purged;
+    }
+
+    /** Deletes the next few statements of a deleted session; false once none are left. */
+    private boolean purgeBatch(long key) {
+        return inTransaction(connection -> {
+            int lastId = -1;
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM statements WHERE session_key = ? ORDER BY id")) {
+                select.setLong(1, key);
+                select.setMaxRows(PURGE_BATCH_STATEMENTS);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        lastId = rows.getInt(1);
+                    }
+                }
+            }
+            if (lastId < 0) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deleted_sessions WHERE session_key = ?")) {
+                    delete.setLong(1, key);
+                    delete.executeUpdate();
+                }
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM statements WHERE session_key = ? AND id <= ?")) {
+                delete.setLong(1, key);
+                delete.setInt(2, lastId);
+                delete.executeUpdate();
+            }
+            return true;
+        }, "Cannot purge statements of deleted session key %s", key);
+    }
+
+    private static Optional<Long> sessionKey(Connection connection, SessionId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT created_sequence FROM sessions WHERE id = ?")) {
+            setText(select, 1, id.value());
+            return readAll(select, row -> row.getLong(1)).stream().findFirst();
         }
     }
 

@@ -18,24 +18,32 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
 
-/** Maps {@link Statement} to rows of the {@code statements} table and back. */
+/**
+ * Maps {@link Statement} to rows of the {@code statements} table and back. Rows belong to a session
+ * row through its internal key ({@code sessions.created_sequence}), so the session id is not stored
+ * with each statement.
+ */
 final class StatementRows {
     /** The mutable columns, in the order {@link #bind} sets them. */
     static final String COLUMNS = "code, state, progress, submitted_on, started_on, completed_on, output_status, "
-            + "output_execution_count, output_text, output_error_name, output_error_value, output_traceback";
+            + "output_execution_count, output_text, output_error_name, output_error_value, output_traceback, stored_chars";
 
-    static final int COLUMN_COUNT = 12;
+    static final int COLUMN_COUNT = 13;
 
-    static final String SELECT = "SELECT session_id, id, " + COLUMNS + " FROM statements";
+    /** Selects the rows of one session key; append conditions with {@code AND}. */
+    static final String SELECT = "SELECT id, " + COLUMNS + " FROM statements WHERE session_key = ?";
 
-    static final String INSERT = "INSERT INTO statements (" + COLUMNS + ", session_id, id) VALUES ("
+    /** Parameters: the {@link #COLUMNS}, then the session key and the id. */
+    static final String INSERT = "INSERT INTO statements (" + COLUMNS + ", session_key, id) VALUES ("
             + "?, ".repeat(COLUMN_COUNT) + "?, ?)";
 
-    static final String UPDATE = "UPDATE statements SET " + COLUMNS.replace(",", " = ?,") + " = ? WHERE session_id = ? AND id = ?";
+    /** Parameters: the {@link #COLUMNS}, then the session id and the statement id. */
+    static final String UPDATE = "UPDATE statements SET " + COLUMNS.replace(",", " = ?,") + " = ? "
+            + "WHERE session_key = (SELECT created_sequence FROM sessions WHERE id = ?) AND id = ?";
 
     private StatementRows() {}
 
-    /** Sets the {@link #COLUMNS} as parameters 1..{@link #COLUMN_COUNT}, then the session id and id. */
+    /** Sets the {@link #COLUMNS} as parameters 1..{@link #COLUMN_COUNT}. */
     static void bind(PreparedStatement statement, Statement value) throws SQLException {
         int index = 1;
         setText(statement, index++, value.code());
@@ -52,18 +60,21 @@ final class StatementRows {
         else {
             statement.setNull(index++, Types.INTEGER);
         }
-        setOptionalString(statement, index++, output.flatMap(StatementOutput::textPlain));
-        setOptionalString(statement, index++, output.flatMap(StatementOutput::errorName));
-        setOptionalString(statement, index++, output.flatMap(StatementOutput::errorValue));
-        setOptionalString(statement, index++, output.map(present -> StringCodec.encodeList(present.traceback())));
-        setText(statement, index++, value.sessionId().value());
-        statement.setInt(index, value.id());
+        Optional<String> text = output.flatMap(StatementOutput::textPlain);
+        Optional<String> errorName = output.flatMap(StatementOutput::errorName);
+        Optional<String> errorValue = output.flatMap(StatementOutput::errorValue);
+        Optional<String> traceback = output.map(present -> StringCodec.encodeList(present.traceback()));
+        setOptionalString(statement, index++, text);
+        setOptionalString(statement, index++, errorName);
+        setOptionalString(statement, index++, errorValue);
+        setOptionalString(statement, index++, traceback);
+        statement.setLong(index, (long) value.code().length() + length(text) + length(errorName) + length(errorValue) + length(traceback));
     }
 
-    /** Reads the current row of a result set of {@link #SELECT}. */
-    static Statement read(ResultSet row) throws SQLException {
+    /** Reads the current row of a result set of {@link #SELECT}, a statement of the given session. */
+    static Statement read(SessionId sessionId, ResultSet row) throws SQLException {
         return new Statement(
-                new SessionId(row.getString("session_id")),
+                sessionId,
                 row.getInt("id"),
                 row.getString("code"),
                 StatementState.valueOf(row.getString("state")),
@@ -72,6 +83,10 @@ final class StatementRows {
                 getInstant(row, "submitted_on"),
                 getOptionalInstant(row, "started_on"),
                 getOptionalInstant(row, "completed_on"));
+    }
+
+    private static long length(Optional<String> value) {
+        return value.map(String::length).orElse(0);
     }
 
     private static Optional<StatementOutput> readOutput(ResultSet row) throws SQLException {

@@ -9,6 +9,7 @@ import static java.time.Duration.ofSeconds;
 import static java.time.temporal.ChronoUnit.MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
@@ -17,8 +18,10 @@ import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.core.statement.StatementState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +47,19 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class BaseSessionStoreTest {
     private static final SessionId MISSING = new SessionId("missing-session");
+    /** No limit a test reaches. */
+    protected static final PageLimit WHOLE_HISTORY = new PageLimit(Integer.MAX_VALUE, Long.MAX_VALUE);
+    /** Small pages, so that tests reading whole histories exercise paging too. */
+    private static final PageLimit FIVE_PER_PAGE = new PageLimit(5, Long.MAX_VALUE);
     private static final String UNICODE = "Grüße, 日本語, Ελληνικά, עברית, 🚀👍🏽, e\u0301, \\n\"quoted\" 'single' \t tab\r\nline";
 
     protected SessionStore store;
 
     /** Opens a store on a migrated database; the test closes it. */
     protected abstract SessionStore openStore();
+
+    /** Rows of a table of the store's database, counted over a connection of the test's own. */
+    protected abstract long countRows(String table);
 
     @BeforeEach
     final void setUpStore() {
@@ -204,11 +214,11 @@ public abstract class BaseSessionStoreTest {
         assertThat(store.deleteSession(session.id())).isTrue();
 
         assertThat(store.findSession(session.id())).isEmpty();
-        assertThat(store.listStatements(session.id())).isEmpty();
+        assertThat(allStatements(store, session.id())).isEmpty();
         assertThat(store.findStatement(session.id(), 1)).isEmpty();
         assertThat(store.getTags(session.id())).isEmpty();
         assertThat(store.listSessions()).containsExactly(survivor);
-        assertThat(store.listStatements(survivor.id())).containsExactly(survivorStatement);
+        assertThat(allStatements(store, survivor.id())).containsExactly(survivorStatement);
         assertThat(store.getTags(survivor.id())).isEqualTo(Map.of("team", "web"));
     }
 
@@ -232,7 +242,7 @@ public abstract class BaseSessionStoreTest {
         assertThat(store.findSession(id)).contains(reborn);
         assertThat(store.getTags(id)).isEqualTo(Map.of("generation", "2"));
         assertThat(first.id()).isEqualTo(1);
-        assertThat(store.listStatements(id)).containsExactly(first);
+        assertThat(allStatements(store, id)).containsExactly(first);
     }
 
     @Test
@@ -324,7 +334,7 @@ public abstract class BaseSessionStoreTest {
 
         assertThat(firstOfTwo.id()).isEqualTo(1);
         assertThat(store.findStatement(two, 2)).isEmpty();
-        assertThat(store.listStatements(one)).extracting(Statement::code).containsExactly("1", "2");
+        assertThat(allStatements(store, one)).extracting(Statement::code).containsExactly("1", "2");
     }
 
     @Test
@@ -336,13 +346,13 @@ public abstract class BaseSessionStoreTest {
             created.add(store.createStatement(id, "statement " + i, at(ofSeconds(20 - i))));
         }
 
-        assertThat(store.listStatements(id)).containsExactlyElementsOf(created);
-        assertThat(store.listStatements(id)).extracting(Statement::id).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+        assertThat(allStatements(store, id)).containsExactlyElementsOf(created);
+        assertThat(allStatements(store, id)).extracting(Statement::id).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
     }
 
     @Test
     void statementsOfMissingSessionAreEmpty() {
-        assertThat(store.listStatements(MISSING)).isEmpty();
+        assertThat(allStatements(store, MISSING)).isEmpty();
         assertThat(store.findStatement(MISSING, 1)).isEmpty();
     }
 
@@ -360,7 +370,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void createStatementInMissingSessionFails() {
         assertEpoxyError(() -> store.createStatement(MISSING, "1", at(ofSeconds(1))), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
-        assertThat(store.listStatements(MISSING)).isEmpty();
+        assertThat(allStatements(store, MISSING)).isEmpty();
     }
 
     @Test
@@ -393,7 +403,7 @@ public abstract class BaseSessionStoreTest {
         store.updateStatement(available);
 
         assertThat(store.findStatement(id, 1)).contains(available);
-        assertThat(store.listStatements(id)).containsExactly(available);
+        assertThat(allStatements(store, id)).containsExactly(available);
     }
 
     @Test
@@ -435,7 +445,7 @@ public abstract class BaseSessionStoreTest {
         store.updateStatement(statement);
         store.updateStatement(second);
 
-        assertThat(store.listStatements(id)).containsExactly(statement, second);
+        assertThat(allStatements(store, id)).containsExactly(statement, second);
     }
 
     @Test
@@ -464,7 +474,7 @@ public abstract class BaseSessionStoreTest {
                 () -> store.updateStatement(Statement.waiting(MISSING, 1, "1", at(ofSeconds(2)))),
                 ErrorCode.STATEMENT_NOT_FOUND,
                 "Statement 1 not found in session missing-session");
-        assertThat(store.listStatements(id)).isEmpty();
+        assertThat(allStatements(store, id)).isEmpty();
     }
 
     @Test
@@ -500,7 +510,7 @@ public abstract class BaseSessionStoreTest {
 
             List<Integer> expected = IntStream.rangeClosed(1, threads * perThread).boxed().toList();
             assertThat(allIds).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(store.listStatements(id)).extracting(Statement::id).containsExactlyElementsOf(expected);
+            assertThat(allStatements(store, id)).extracting(Statement::id).containsExactlyElementsOf(expected);
         }
         finally {
             executor.shutdownNow();
@@ -569,7 +579,7 @@ public abstract class BaseSessionStoreTest {
         store.createStatement(new SessionId("one"), "1", at(ofSeconds(2)));
 
         assertThatThrownBy(() -> store.listSessions().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> store.listStatements(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> store.listStatements(new SessionId("one"), 1, WHOLE_HISTORY).statements().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> store.getTags(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -581,6 +591,151 @@ public abstract class BaseSessionStoreTest {
         assertEpoxyError(() -> store.findSession(new SessionId("one")), ErrorCode.INTERNAL, "Cannot read session one");
         assertEpoxyError(() -> store.createStatement(new SessionId("one"), "1", at(ofSeconds(2))), ErrorCode.INTERNAL, "Cannot create statement in session one");
         assertEpoxyError(() -> store.listSessions(), ErrorCode.INTERNAL, "Cannot list sessions");
+    }
+
+    @Test
+    void pageEndsBeforeTheStatementThatWouldExceedTheCharacterBudget() {
+        SessionId id = sessionWithOutputs("paged", 100, 100, 100, 500, 50);
+        // Each statement's code is one character: sizes 101, 101, 101, 501, 51.
+        PageLimit limit = new PageLimit(1000, 250);
+
+        StatementPage first = store.listStatements(id, 1, limit);
+        assertThat(first.statements()).extracting(Statement::id).containsExactly(1, 2);
+        assertThat(first.nextStatementId()).contains(3);
+        StatementPage second = store.listStatements(id, 3, limit);
+        assertThat(second.statements()).extracting(Statement::id).containsExactly(3);
+        assertThat(second.nextStatementId()).contains(4);
+        // A statement larger than the budget still gets a page of its own.
+        StatementPage third = store.listStatements(id, 4, limit);
+        assertThat(third.statements()).extracting(Statement::id).containsExactly(4);
+        assertThat(third.statements().get(0).output().orElseThrow().textPlain().orElseThrow()).hasSize(500);
+        assertThat(third.nextStatementId()).contains(5);
+        StatementPage last = store.listStatements(id, 5, limit);
+        assertThat(last.statements()).extracting(Statement::id).containsExactly(5);
+        assertThat(last.nextStatementId()).isEmpty();
+    }
+
+    @Test
+    void pageHoldsAtMostTheMaximumNumberOfStatements() {
+        SessionId id = sessionWithOutputs("counted", new int[12]);
+        PageLimit limit = new PageLimit(5, Long.MAX_VALUE);
+
+        assertThat(store.listStatements(id, 1, limit).statements()).extracting(Statement::id).containsExactly(1, 2, 3, 4, 5);
+        assertThat(store.listStatements(id, 1, limit).nextStatementId()).contains(6);
+        assertThat(store.listStatements(id, 11, limit).statements()).extracting(Statement::id).containsExactly(11, 12);
+        assertThat(store.listStatements(id, 11, limit).nextStatementId()).isEmpty();
+    }
+
+    @Test
+    void pageStartsAtTheGivenIdAndIsEmptyBeyondTheLastStatement() {
+        SessionId id = sessionWithOutputs("offsets", 1, 2, 3);
+
+        assertThat(store.listStatements(id, 2, WHOLE_HISTORY).statements()).extracting(Statement::id).containsExactly(2, 3);
+        assertThat(store.listStatements(id, 0, WHOLE_HISTORY).statements()).extracting(Statement::id).containsExactly(1, 2, 3);
+        assertThat(store.listStatements(id, 4, WHOLE_HISTORY)).isEqualTo(StatementPage.empty());
+        assertThat(store.listStatements(id, Integer.MAX_VALUE, WHOLE_HISTORY)).isEqualTo(StatementPage.empty());
+        assertThat(store.listStatements(MISSING, 1, WHOLE_HISTORY)).isEqualTo(StatementPage.empty());
+    }
+
+    @Test
+    void pageBudgetCountsCodeErrorsAndTracebacksToo() {
+        SessionId id = new SessionId("error-sizes");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement large = store.createStatement(id, "c".repeat(300), at(ofSeconds(2)));
+        store.updateStatement(large.completed(StatementState.ERROR,
+                Optional.of(StatementOutput.error(1, "ValueError", "v".repeat(300), List.of("t".repeat(300)))), at(ofSeconds(3))));
+        store.createStatement(id, "x", at(ofSeconds(4)));
+
+        // Statement 1 holds 300 characters each of code, error value and traceback, plus the error name:
+        // more than 900, so statement 2 (one character) does not fit with it; without the traceback it would.
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 299)).statements()).extracting(Statement::id).containsExactly(1);
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 900)).statements()).extracting(Statement::id).containsExactly(1);
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 2_000)).statements()).extracting(Statement::id).containsExactly(1, 2);
+    }
+
+    @Test
+    void unfinishedStatementsAreTheWaitingRunningAndCancellingOnes() {
+        SessionId id = new SessionId("unfinished");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        List<Statement> created = IntStream.range(0, 6).mapToObj(i -> store.createStatement(id, "s" + i, at(ofSeconds(2)))).toList();
+        store.updateStatement(created.get(0).completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "done")), at(ofSeconds(3))));
+        Statement running = created.get(1).running(at(ofSeconds(3)));
+        store.updateStatement(running);
+        store.updateStatement(created.get(2).completed(StatementState.CANCELLED, Optional.empty(), at(ofSeconds(3))));
+        Statement cancelling = created.get(3).running(at(ofSeconds(3))).withState(StatementState.CANCELLING);
+        store.updateStatement(cancelling);
+        store.updateStatement(created.get(4).completed(StatementState.ERROR, Optional.of(StatementOutput.error(5, "E", "e", List.of())), at(ofSeconds(3))));
+
+        assertThat(store.listUnfinishedStatements(id)).containsExactly(running, cancelling, created.get(5));
+        assertThat(store.listUnfinishedStatements(MISSING)).isEmpty();
+    }
+
+    @Test
+    void deletingASessionWithALargeHistoryFreesItsIdAtOnceAndPurgesTheHistory() {
+        SessionId id = new SessionId("large-history");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
+        String output = "o".repeat(256 * 1024);
+        for (int i = 0; i < 40; i++) {
+            Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        Session survivor = provisioning("survivor", at(ofSeconds(1)));
+        store.createSession(survivor, Map.of());
+        Statement survivorStatement = store.createStatement(survivor.id(), "kept", at(ofSeconds(2)));
+
+        assertThat(store.deleteSession(id)).isTrue();
+
+        // Nothing of the old session is visible, and the id starts afresh.
+        assertThat(store.findSession(id)).isEmpty();
+        assertThat(store.findStatement(id, 1)).isEmpty();
+        store.createSession(provisioning(id.value(), at(ofSeconds(4))), Map.of());
+        assertThat(store.getTags(id)).isEmpty();
+        assertThat(allStatements(store, id)).isEmpty();
+        assertThat(store.createStatement(id, "new", at(ofSeconds(5))).id()).isEqualTo(1);
+        // The old history goes in the background.
+        await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("statements")).isEqualTo(2));
+        await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("deleted_sessions")).isZero());
+        assertThat(allStatements(store, id)).extracting(Statement::code).containsExactly("new");
+        assertThat(allStatements(store, survivor.id())).containsExactly(survivorStatement);
+    }
+
+    @Test
+    void historyLeftByAStoreClosedDuringThePurgeIsPurgedByTheNextStore() {
+        SessionId id = new SessionId("closed-during-purge");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        for (int i = 0; i < 200; i++) {
+            store.createStatement(id, "s".repeat(10_000), at(ofSeconds(2)));
+        }
+        store.deleteSession(id);
+        store.close();
+
+        store = openStore();
+
+        await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("statements")).isZero());
+        assertThat(countRows("deleted_sessions")).isZero();
+    }
+
+    /** The session's whole history, read in pages of five. */
+    protected static List<Statement> allStatements(SessionStore store, SessionId id) {
+        List<Statement> statements = new ArrayList<>();
+        Optional<Integer> next = Optional.of(1);
+        while (next.isPresent()) {
+            StatementPage page = store.listStatements(id, next.get(), FIVE_PER_PAGE);
+            statements.addAll(page.statements());
+            next = page.nextStatementId();
+        }
+        return List.copyOf(statements);
+    }
+
+    /** A session whose statements have code {@code "c"} and OK outputs of the given lengths. */
+    private SessionId sessionWithOutputs(String name, int... outputLengths) {
+        SessionId id = new SessionId(name);
+        store.createSession(provisioning(name, at(ofSeconds(1))), Map.of());
+        for (int length : outputLengths) {
+            Statement statement = store.createStatement(id, "c", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), "o".repeat(length))), at(ofSeconds(3))));
+        }
+        return id;
     }
 
     protected static void assertEpoxyError(ThrowingCallable call, ErrorCode code, String message) {

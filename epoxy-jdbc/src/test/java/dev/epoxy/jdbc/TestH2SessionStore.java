@@ -13,6 +13,10 @@ import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 final class TestH2SessionStore extends BaseSessionStoreTest {
     @TempDir
     Path home;
+
+    @Override
+    protected long countRows(String table) {
+        try (Connection connection = DriverManager.getConnection(JdbcSessionStoreFactory.effectiveUrl(settings().jdbcUrl()));
+                java.sql.Statement count = connection.createStatement();
+                ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot count rows of " + table, e);
+        }
+    }
 
     @Override
     protected SessionStore openStore() {
@@ -43,7 +60,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         try (SessionStore reopened = openStore()) {
             assertThat(reopened.listSessions()).containsExactly(session);
             assertThat(reopened.getTags(session.id())).isEqualTo(Map.of("team", "data"));
-            assertThat(reopened.listStatements(session.id())).containsExactly(completed);
+            assertThat(allStatements(reopened, session.id())).containsExactly(completed);
             // The statement counter is persistent too.
             assertThat(reopened.createStatement(session.id(), "x + 1", at(ofSeconds(5))).id()).isEqualTo(2);
         }
@@ -64,7 +81,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         SessionId id = new SessionId("crashed");
         assertThat(store.findSession(id)).isPresent();
         assertThat(store.getTags(id)).isEqualTo(Map.of("written", "before crash"));
-        assertThat(store.listStatements(id)).extracting(Statement::code).containsExactly("statement 0", "statement 1", "statement 2");
+        assertThat(allStatements(store, id)).extracting(Statement::code).containsExactly("statement 0", "statement 1", "statement 2");
     }
 
     @Test
