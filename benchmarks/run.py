@@ -7,6 +7,8 @@ sessions:       session cold start (CreateSession -> READY), statement overhead 
 pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
 inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
 representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
+history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
+                of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 """
 from __future__ import annotations
 
@@ -120,6 +122,12 @@ def java_benchmark(source: str, *program_args: str) -> dict:
             "results": "printed above by the benchmark"}
 
 
+def bench_history(args) -> dict:
+    import history
+
+    return history.main(["--counts", args.history_counts])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", "1000000", "3")
 
@@ -129,7 +137,7 @@ def bench_representation(args) -> dict:
 
 
 BENCHMARKS = {"sessions": bench_sessions, "pipeline": bench_pipeline, "inference": bench_inference,
-              "representation": bench_representation}
+              "representation": bench_representation, "history": bench_history}
 
 
 def main():
@@ -140,6 +148,7 @@ def main():
     parser.add_argument("--sessions", type=int, default=7, help="cold starts to time")
     parser.add_argument("--statements", type=int, default=300, help="1+1 statements to time")
     parser.add_argument("--rows", type=int, default=5_000_000, help="orders in the seed pipeline benchmark")
+    parser.add_argument("--history-counts", default="10,100,1000", help="statements of 1 MiB per session in the history benchmark")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     args = parser.parse_args()
     if args.dist:

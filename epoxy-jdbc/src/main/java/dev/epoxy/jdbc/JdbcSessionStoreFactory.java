@@ -29,6 +29,8 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
     private static final String H2_INIT_SQL = "SET LOCK_TIMEOUT 10000";
     // H2 flushes commits to the file up to 500 ms late by default, so a killed server would lose them.
     private static final String H2_DURABLE_COMMITS = ";WRITE_DELAY=0";
+    // How long one compaction of the H2 file after a purge may block other writers.
+    private static final int H2_MAX_COMPACT_MILLIS = 2000;
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;]*");
 
     @Override
@@ -44,7 +46,8 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         }
         try {
             migrate(pool, redactedUrl);
-            return new JdbcSessionStore(pool, pool);
+            Runnable afterPurge = isH2(settings.jdbcUrl()) ? new H2Compaction(pool, H2_MAX_COMPACT_MILLIS) : () -> {};
+            return new JdbcSessionStore(pool, pool, afterPurge);
         }
         catch (RuntimeException e) {
             pool.close();

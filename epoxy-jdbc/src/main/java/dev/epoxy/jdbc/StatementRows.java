@@ -15,60 +15,79 @@ import dev.epoxy.core.statement.StatementState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Optional;
 
 /**
- * Maps {@link Statement} to rows of the {@code statements} table and back. Rows belong to a session
- * row through its internal key ({@code sessions.created_sequence}), so the session id is not stored
- * with each statement.
+ * Maps {@link Statement} to rows of the {@code statements} table (plus one {@code statement_outputs}
+ * row when it has an output) and back. Rows belong to a session row through its internal key
+ * ({@code sessions.created_sequence}), so the session id is not stored with each statement. The
+ * code and the output are each written once: rewriting a row that holds a large value is what made
+ * H2 files grow without bound.
  */
 final class StatementRows {
-    /** The mutable columns, in the order {@link #bind} sets them. */
-    static final String COLUMNS = "code, state, progress, submitted_on, started_on, completed_on, output_status, "
-            + "output_execution_count, output_text, output_error_name, output_error_value, output_traceback, stored_chars";
+    /** Selects the statements of one session key with their outputs; append conditions with {@code AND}. */
+    static final String SELECT = "SELECT s.id, s.code, s.state, s.progress, s.submitted_on, s.started_on, s.completed_on, "
+            + "o.output_status, o.output_execution_count, o.output_text, o.output_error_name, o.output_error_value, o.output_traceback "
+            + "FROM statements s LEFT JOIN statement_outputs o ON o.session_key = s.session_key AND o.statement_id = s.id "
+            + "WHERE s.session_key = ?";
 
-    static final int COLUMN_COUNT = 13;
+    /** Parameters: see {@link #bindInsert}. */
+    static final String INSERT = "INSERT INTO statements (session_key, id, code, state, progress, submitted_on, started_on, completed_on, stored_chars) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Selects the rows of one session key; append conditions with {@code AND}. */
-    static final String SELECT = "SELECT id, " + COLUMNS + " FROM statements WHERE session_key = ?";
+    /** Parameters: see {@link #bindUpdate}; the statement's code never changes. */
+    static final String UPDATE = "UPDATE statements SET state = ?, progress = ?, started_on = ?, completed_on = ?, stored_chars = ? "
+            + "WHERE session_key = ? AND id = ?";
 
-    /** Parameters: the {@link #COLUMNS}, then the session key and the id. */
-    static final String INSERT = "INSERT INTO statements (" + COLUMNS + ", session_key, id) VALUES ("
-            + "?, ".repeat(COLUMN_COUNT) + "?, ?)";
+    static final String DELETE_OUTPUT = "DELETE FROM statement_outputs WHERE session_key = ? AND statement_id = ?";
 
-    /** Parameters: the {@link #COLUMNS}, then the session id and the statement id. */
-    static final String UPDATE = "UPDATE statements SET " + COLUMNS.replace(",", " = ?,") + " = ? "
-            + "WHERE session_key = (SELECT created_sequence FROM sessions WHERE id = ?) AND id = ?";
+    static final String INSERT_OUTPUT = "INSERT INTO statement_outputs (session_key, statement_id, output_status, output_execution_count, "
+            + "output_text, output_error_name, output_error_value, output_traceback) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private StatementRows() {}
 
-    /** Sets the {@link #COLUMNS} as parameters 1..{@link #COLUMN_COUNT}. */
-    static void bind(PreparedStatement statement, Statement value) throws SQLException {
-        int index = 1;
-        setText(statement, index++, value.code());
-        setText(statement, index++, value.state().name());
-        statement.setDouble(index++, value.progress());
-        statement.setLong(index++, value.submittedOn().toEpochMilli());
-        setOptionalInstant(statement, index++, value.startedOn());
-        setOptionalInstant(statement, index++, value.completedOn());
-        Optional<StatementOutput> output = value.output();
-        setOptionalString(statement, index++, output.map(present -> present.status().name()));
-        if (output.isPresent()) {
-            statement.setInt(index++, output.get().executionCount());
+    static void bindInsert(PreparedStatement statement, long sessionKey, Statement value) throws SQLException {
+        statement.setLong(1, sessionKey);
+        statement.setInt(2, value.id());
+        setText(statement, 3, value.code());
+        setText(statement, 4, value.state().name());
+        statement.setDouble(5, value.progress());
+        statement.setLong(6, value.submittedOn().toEpochMilli());
+        setOptionalInstant(statement, 7, value.startedOn());
+        setOptionalInstant(statement, 8, value.completedOn());
+        statement.setLong(9, storedChars(value));
+    }
+
+    static void bindUpdate(PreparedStatement statement, long sessionKey, Statement value) throws SQLException {
+        setText(statement, 1, value.state().name());
+        statement.setDouble(2, value.progress());
+        setOptionalInstant(statement, 3, value.startedOn());
+        setOptionalInstant(statement, 4, value.completedOn());
+        statement.setLong(5, storedChars(value));
+        statement.setLong(6, sessionKey);
+        statement.setInt(7, value.id());
+    }
+
+    static void bindOutput(PreparedStatement statement, long sessionKey, int statementId, StatementOutput output) throws SQLException {
+        statement.setLong(1, sessionKey);
+        statement.setInt(2, statementId);
+        setText(statement, 3, output.status().name());
+        statement.setInt(4, output.executionCount());
+        setOptionalString(statement, 5, output.textPlain());
+        setOptionalString(statement, 6, output.errorName());
+        setOptionalString(statement, 7, output.errorValue());
+        setText(statement, 8, StringCodec.encodeList(output.traceback()));
+    }
+
+    /** Characters of code and output together, the measure of ListStatements' page budget. */
+    static long storedChars(Statement value) {
+        long chars = value.code().length();
+        if (value.output().isPresent()) {
+            StatementOutput output = value.output().get();
+            chars += length(output.textPlain()) + length(output.errorName()) + length(output.errorValue())
+                    + StringCodec.encodeList(output.traceback()).length();
         }
-        else {
-            statement.setNull(index++, Types.INTEGER);
-        }
-        Optional<String> text = output.flatMap(StatementOutput::textPlain);
-        Optional<String> errorName = output.flatMap(StatementOutput::errorName);
-        Optional<String> errorValue = output.flatMap(StatementOutput::errorValue);
-        Optional<String> traceback = output.map(present -> StringCodec.encodeList(present.traceback()));
-        setOptionalString(statement, index++, text);
-        setOptionalString(statement, index++, errorName);
-        setOptionalString(statement, index++, errorValue);
-        setOptionalString(statement, index++, traceback);
-        statement.setLong(index, (long) value.code().length() + length(text) + length(errorName) + length(errorValue) + length(traceback));
+        return chars;
     }
 
     /** Reads the current row of a result set of {@link #SELECT}, a statement of the given session. */

@@ -17,12 +17,17 @@ import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.core.statement.StatementState;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +42,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,9 @@ public abstract class BaseSessionStoreTest {
 
     /** Opens a store on a migrated database; the test closes it. */
     protected abstract SessionStore openStore();
+
+    /** Settings of a new, empty database (not the one {@link #openStore()} opens), named after the test. */
+    protected abstract StoreSettings emptyDatabase(String name);
 
     /** Rows of a table of the store's database, counted over a connection of the test's own. */
     protected abstract long countRows(String table);
@@ -713,6 +722,62 @@ public abstract class BaseSessionStoreTest {
 
         await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("statements")).isZero());
         assertThat(countRows("deleted_sessions")).isZero();
+    }
+
+    @Test
+    void historyWrittenUnderTheFirstSchemaIsMigratedWithItsSizes() throws SQLException {
+        StoreSettings settings = emptyDatabase("v1_history");
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(JdbcSessionStoreFactory.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
+        Session session = provisioning("migrated", at(ofSeconds(1)));
+        try (Connection connection = DriverManager.getConnection(
+                JdbcSessionStoreFactory.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))) {
+            try (PreparedStatement insert = connection.prepareStatement(SessionRows.INSERT)) {
+                SessionRows.bind(insert, session);
+                insert.executeUpdate();
+            }
+            connection.createStatement().executeUpdate("UPDATE sessions SET last_statement_id = 3");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statements (session_id, id, code, state, progress, submitted_on, "
+                    + "output_status, output_execution_count, output_text, output_error_name, output_error_value, output_traceback) "
+                    + "VALUES ('migrated', ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?)")) {
+                insertV1Statement(insert, 1, "a", "AVAILABLE", "OK", "o".repeat(500), null, null, StringCodec.encodeList(List.of()));
+                insertV1Statement(insert, 2, "b", "ERROR", "ERROR", null, "ValueError", "v".repeat(100), StringCodec.encodeList(List.of("t".repeat(100))));
+                insertV1Statement(insert, 3, "c", "AVAILABLE", "OK", "o".repeat(10), null, null, StringCodec.encodeList(List.of()));
+            }
+        }
+
+        try (SessionStore migrated = new JdbcSessionStoreFactory().open(settings)) {
+            SessionId id = session.id();
+            // Sizes 501, about 215 (with the traceback's length prefix) and 11: a budget of 600 holds statement 1 alone, then statements 2 and 3.
+            PageLimit limit = new PageLimit(1000, 600);
+            assertThat(migrated.listStatements(id, 1, limit).statements()).extracting(Statement::id).containsExactly(1);
+            assertThat(migrated.listStatements(id, 2, limit).statements()).extracting(Statement::id).containsExactly(2, 3);
+            Statement error = migrated.findStatement(id, 2).orElseThrow();
+            assertThat(error.output().orElseThrow().errorName()).contains("ValueError");
+            assertThat(error.output().orElseThrow().traceback()).containsExactly("t".repeat(100));
+            assertThat(migrated.findStatement(id, 1).orElseThrow().output().orElseThrow().textPlain()).contains("o".repeat(500));
+            assertThat(migrated.createStatement(id, "d", at(ofSeconds(2))).id()).isEqualTo(4);
+            assertThat(migrated.deleteSession(id)).isTrue();
+            assertThat(migrated.findStatement(id, 1)).isEmpty();
+        }
+    }
+
+    private static void insertV1Statement(PreparedStatement insert, int id, String code, String state, String outputStatus,
+            String text, String errorName, String errorValue, String traceback) throws SQLException {
+        insert.setInt(1, id);
+        insert.setString(2, code);
+        insert.setString(3, state);
+        insert.setString(4, outputStatus);
+        insert.setInt(5, id);
+        insert.setString(6, text);
+        insert.setString(7, errorName);
+        insert.setString(8, errorValue);
+        insert.setString(9, traceback);
+        insert.executeUpdate();
     }
 
     /** The session's whole history, read in pages of five. */

@@ -4,6 +4,7 @@ import static dev.epoxy.jdbc.SessionFixtures.at;
 import static dev.epoxy.jdbc.SessionFixtures.fullSession;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -29,6 +31,30 @@ import org.junit.jupiter.api.io.TempDir;
 final class TestH2SessionStore extends BaseSessionStoreTest {
     @TempDir
     Path home;
+
+    @Override
+    protected StoreSettings emptyDatabase(String name) {
+        return new StoreSettings("jdbc:h2:file:" + home.resolve(name + "/epoxy"), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void fileShrinksOnceADeletedHistoryIsPurged() throws Exception {
+        SessionId id = new SessionId("large-file");
+        store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        String output = "o".repeat(1 << 20);
+        for (int i = 0; i < 48; i++) {
+            Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        Path file = home.resolve("db/epoxy.mv.db");
+        long filled = Files.size(file);
+        assertThat(filled).as("file holding 48 MiB of output").isGreaterThan(48L << 20);
+
+        store.deleteSession(id);
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(Files.size(file)).isLessThan(8L << 20));
+        assertThat(countRows("statements")).isZero();
+    }
 
     @Override
     protected long countRows(String table) {

@@ -34,6 +34,18 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
     }
 
     @Override
+    protected StoreSettings emptyDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                java.sql.Statement create = connection.createStatement()) {
+            create.execute("CREATE SCHEMA " + name);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot create schema " + name, e);
+        }
+        return new StoreSettings(server.jdbcUrl() + "?currentSchema=" + name, Optional.of(server.user()), Optional.of(server.password()));
+    }
+
+    @Override
     protected long countRows(String table) {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
                 java.sql.Statement count = connection.createStatement();
