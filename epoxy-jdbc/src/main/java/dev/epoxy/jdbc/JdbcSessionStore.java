@@ -395,7 +395,12 @@ public final class JdbcSessionStore implements SessionStore {
             }
             catch (RuntimeException e) {
                 // Left for the next deletion or the next start; the history stays unreachable meanwhile.
-                LOG.error("Cannot purge the statements of deleted sessions", e);
+                if (closed) {
+                    LOG.info("Purge of deleted sessions' statements stopped by the store closing; the next start resumes it");
+                }
+                else {
+                    LOG.error("Cannot purge the statements of deleted sessions", e);
+                }
             }
         });
     }
