@@ -22,12 +22,13 @@ CREATE TABLE statement_outputs (
 );
 
 ALTER TABLE statements ADD COLUMN session_key BIGINT;
--- characters of code and output together (the traceback as stored), maintained by every write
-ALTER TABLE statements ADD COLUMN stored_chars BIGINT;
+-- bytes of code and output as JSON strings (PageLimit.sizeOf), maintained by every write; for
+-- statements written before this migration, their characters (exact for ASCII without escapes)
+ALTER TABLE statements ADD COLUMN json_bytes BIGINT;
 
 UPDATE statements SET
     session_key = (SELECT sessions.created_sequence FROM sessions WHERE sessions.id = statements.session_id),
-    stored_chars = LENGTH(code) + COALESCE(LENGTH(output_text), 0) + COALESCE(LENGTH(output_error_name), 0)
+    json_bytes = LENGTH(code) + COALESCE(LENGTH(output_text), 0) + COALESCE(LENGTH(output_error_name), 0)
         + COALESCE(LENGTH(output_error_value), 0) + COALESCE(LENGTH(output_traceback), 0);
 
 INSERT INTO statement_outputs (session_key, statement_id, output_status, output_execution_count, output_text,
@@ -46,7 +47,7 @@ ALTER TABLE statements DROP COLUMN output_error_name;
 ALTER TABLE statements DROP COLUMN output_error_value;
 ALTER TABLE statements DROP COLUMN output_traceback;
 ALTER TABLE statements ALTER COLUMN session_key SET NOT NULL;
-ALTER TABLE statements ALTER COLUMN stored_chars SET NOT NULL;
+ALTER TABLE statements ALTER COLUMN json_bytes SET NOT NULL;
 ALTER TABLE statements ADD CONSTRAINT statements_pk PRIMARY KEY (session_key, id);
 
 -- Keys of deleted sessions whose statements are still to be purged.

@@ -267,7 +267,7 @@ public final class JdbcSessionStore implements SessionStore {
             int lastId = -1;
             Optional<Integer> nextId = Optional.empty();
             try (PreparedStatement sizes = connection.prepareStatement(
-                    "SELECT id, stored_chars FROM statements WHERE session_key = ? AND id >= ? ORDER BY id")) {
+                    "SELECT id, json_bytes FROM statements WHERE session_key = ? AND id >= ? ORDER BY id")) {
                 sizes.setLong(1, key.get());
                 sizes.setInt(2, fromStatementId);
                 if (limit.maxStatements() < Integer.MAX_VALUE) {
@@ -275,16 +275,16 @@ public final class JdbcSessionStore implements SessionStore {
                 }
                 try (ResultSet rows = sizes.executeQuery()) {
                     int count = 0;
-                    long chars = 0;
+                    long bytes = 0;
                     while (rows.next()) {
                         int id = rows.getInt(1);
                         long size = rows.getLong(2);
-                        if (count > 0 && (count == limit.maxStatements() || chars + size > limit.maxChars())) {
+                        if (count > 0 && (count == limit.maxStatements() || bytes + size > limit.maxBytes())) {
                             nextId = Optional.of(id);
                             break;
                         }
                         count++;
-                        chars += size;
+                        bytes += size;
                         lastId = id;
                     }
                 }

@@ -8,6 +8,7 @@ import static dev.epoxy.jdbc.Columns.setOptionalString;
 import static dev.epoxy.jdbc.Columns.setText;
 
 import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
@@ -32,11 +33,11 @@ final class StatementRows {
             + "WHERE s.session_key = ?";
 
     /** Parameters: see {@link #bindInsert}. */
-    static final String INSERT = "INSERT INTO statements (session_key, id, code, state, progress, submitted_on, started_on, completed_on, stored_chars) "
+    static final String INSERT = "INSERT INTO statements (session_key, id, code, state, progress, submitted_on, started_on, completed_on, json_bytes) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Parameters: see {@link #bindUpdate}; the statement's code never changes. */
-    static final String UPDATE = "UPDATE statements SET state = ?, progress = ?, started_on = ?, completed_on = ?, stored_chars = ? "
+    static final String UPDATE = "UPDATE statements SET state = ?, progress = ?, started_on = ?, completed_on = ?, json_bytes = ? "
             + "WHERE session_key = ? AND id = ?";
 
     static final String DELETE_OUTPUT = "DELETE FROM statement_outputs WHERE session_key = ? AND statement_id = ?";
@@ -55,7 +56,7 @@ final class StatementRows {
         statement.setLong(6, value.submittedOn().toEpochMilli());
         setOptionalInstant(statement, 7, value.startedOn());
         setOptionalInstant(statement, 8, value.completedOn());
-        statement.setLong(9, storedChars(value));
+        statement.setLong(9, PageLimit.sizeOf(value));
     }
 
     static void bindUpdate(PreparedStatement statement, long sessionKey, Statement value) throws SQLException {
@@ -63,7 +64,7 @@ final class StatementRows {
         statement.setDouble(2, value.progress());
         setOptionalInstant(statement, 3, value.startedOn());
         setOptionalInstant(statement, 4, value.completedOn());
-        statement.setLong(5, storedChars(value));
+        statement.setLong(5, PageLimit.sizeOf(value));
         statement.setLong(6, sessionKey);
         statement.setInt(7, value.id());
     }
@@ -79,17 +80,6 @@ final class StatementRows {
         setText(statement, 8, StringCodec.encodeList(output.traceback()));
     }
 
-    /** Characters of code and output together, the measure of ListStatements' page budget. */
-    static long storedChars(Statement value) {
-        long chars = value.code().length();
-        if (value.output().isPresent()) {
-            StatementOutput output = value.output().get();
-            chars += length(output.textPlain()) + length(output.errorName()) + length(output.errorValue())
-                    + StringCodec.encodeList(output.traceback()).length();
-        }
-        return chars;
-    }
-
     /** Reads the current row of a result set of {@link #SELECT}, a statement of the given session. */
     static Statement read(SessionId sessionId, ResultSet row) throws SQLException {
         return new Statement(
@@ -102,10 +92,6 @@ final class StatementRows {
                 getInstant(row, "submitted_on"),
                 getOptionalInstant(row, "started_on"),
                 getOptionalInstant(row, "completed_on"));
-    }
-
-    private static long length(Optional<String> value) {
-        return value.map(String::length).orElse(0);
     }
 
     private static Optional<StatementOutput> readOutput(ResultSet row) throws SQLException {

@@ -663,6 +663,23 @@ public abstract class BaseSessionStoreTest {
     }
 
     @Test
+    void pageBudgetIsMeasuredAsJsonBytesNotCharacters() {
+        SessionId id = new SessionId("json-sizes");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        for (String output : List.of("é".repeat(100), "\u0001".repeat(100), "o".repeat(100))) {
+            Statement statement = store.createStatement(id, "c", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        // 1 + 200 bytes (é is two in UTF-8), 1 + 600 (a control character is \\u0001 in JSON), 1 + 100.
+        PageLimit limit = new PageLimit(1000, 700);
+
+        assertThat(store.listStatements(id, 1, limit).statements()).extracting(Statement::id).containsExactly(1);
+        assertThat(store.listStatements(id, 2, limit).statements()).extracting(Statement::id).containsExactly(2);
+        assertThat(store.listStatements(id, 3, limit).statements()).extracting(Statement::id).containsExactly(3);
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 802)).statements()).extracting(Statement::id).containsExactly(1, 2);
+    }
+
+    @Test
     void unfinishedStatementsAreTheWaitingRunningAndCancellingOnes() {
         SessionId id = new SessionId("unfinished");
         store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());

@@ -45,7 +45,7 @@ public final class SessionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
     /**
-     * A ListStatements page holds at most 4 Mi characters of code and output (but always one
+     * A ListStatements page holds code and output of at most 4 MiB as JSON (but always one
      * statement, and a statement's output is at most epoxy.session.max-output-bytes), so a response
      * is a few MiB however long the history is.
      */
