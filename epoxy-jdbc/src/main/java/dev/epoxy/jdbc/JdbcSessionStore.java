@@ -62,7 +62,6 @@ public final class JdbcSessionStore implements SessionStore {
 
     private final DataSource dataSource;
     private final AutoCloseable pool;
-    private final Runnable afterPurge;
     private final ExecutorService purger = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "session-store-purge");
         thread.setDaemon(true);
@@ -76,17 +75,8 @@ public final class JdbcSessionStore implements SessionStore {
      * @param pool what {@link #close()} closes, usually the data source's pool
      */
     JdbcSessionStore(DataSource dataSource, AutoCloseable pool) {
-        this(dataSource, pool, () -> {});
-    }
-
-    /**
-     * @param afterPurge runs on the purge thread after the history of deleted sessions is gone, to
-     *     give the database a chance to reclaim the space (see {@link JdbcSessionStoreFactory})
-     */
-    JdbcSessionStore(DataSource dataSource, AutoCloseable pool, Runnable afterPurge) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.pool = requireNonNull(pool, "pool is null");
-        this.afterPurge = requireNonNull(afterPurge, "afterPurge is null");
         // A previous server may have stopped in the middle of a purge.
         requestPurge();
     }
@@ -389,8 +379,9 @@ public final class JdbcSessionStore implements SessionStore {
         purger.execute(() -> {
             purgeQueued.set(false);
             try {
-                if (purgeDeletedSessions()) {
-                    afterPurge.run();
+                long purged = purgeDeletedSessions();
+                if (purged > 0) {
+                    LOG.info("Purged {} statements of deleted sessions", purged);
                 }
             }
             catch (RuntimeException e) {
@@ -405,9 +396,9 @@ public final class JdbcSessionStore implements SessionStore {
         });
     }
 
-    /** Purges until no deleted session has statements left; returns whether anything was purged. */
-    private boolean purgeDeletedSessions() {
-        boolean purged = false;
+    /** Purges until no deleted session has statements left; returns how many statements went. */
+    private long purgeDeletedSessions() {
+        long purged = 0;
         while (!closed) {
             List<Long> keys = inConnection(connection -> {
                 try (PreparedStatement select = connection.prepareStatement("SELECT session_key FROM deleted_sessions ORDER BY session_key")) {
@@ -419,7 +410,7 @@ public final class JdbcSessionStore implements SessionStore {
             }
             for (long key : keys) {
                 while (!closed && purgeBatch(key)) {
-                    purged = true;
+                    purged += PURGE_BATCH_STATEMENTS;
                 }
             }
         }

@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -38,22 +40,62 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     }
 
     @Test
-    void fileShrinksOnceADeletedHistoryIsPurged() throws Exception {
-        SessionId id = new SessionId("large-file");
+    void spaceOfAPurgedHistoryIsGivenBackWhenTheStoreCloses() throws Exception {
+        Path file = home.resolve("db/epoxy.mv.db");
+        fillWithOutputs(new SessionId("first"), 48);
+        long filled = Files.size(file);
+        assertThat(filled).as("file holding 48 MiB of output").isGreaterThan(48L << 20);
+        store.deleteSession(new SessionId("first"));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(countRows("deleted_sessions")).isZero());
+
+        store.close();
+
+        assertThat(Files.size(file)).isLessThan(8L << 20);
+        store = openStore();
+        assertThat(countRows("statements")).isZero();
+    }
+
+    private void fillWithOutputs(SessionId id, int count) {
         store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of());
         String output = "o".repeat(1 << 20);
-        for (int i = 0; i < 48; i++) {
+        for (int i = 0; i < count; i++) {
             Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
             store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
         }
-        Path file = home.resolve("db/epoxy.mv.db");
-        long filled = Files.size(file);
-        assertThat(filled).as("file holding 48 MiB of output").isGreaterThan(48L << 20);
+    }
 
-        store.deleteSession(id);
+    @Test
+    void writesWhileAHistoryIsPurgedAllSurvive() throws Exception {
+        SessionId large = new SessionId("purged-while-writing");
+        store.createSession(SessionFixtures.provisioning(large.value(), at(ofSeconds(1))), Map.of());
+        String output = "p".repeat(1 << 20);
+        for (int i = 0; i < 32; i++) {
+            Statement statement = store.createStatement(large, "print(p)", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        SessionId busy = new SessionId("busy");
+        store.createSession(SessionFixtures.provisioning(busy.value(), at(ofSeconds(1))), Map.of());
 
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(Files.size(file)).isLessThan(8L << 20));
-        assertThat(countRows("statements")).isZero();
+        store.deleteSession(large);
+        // Another session keeps writing outputs while the purge runs.
+        List<Statement> written = new ArrayList<>();
+        int round = 0;
+        while (countRows("deleted_sessions") > 0) {
+            Statement statement = store.createStatement(busy, "print(" + round + ")", at(ofSeconds(4)));
+            Statement completed = statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), "out " + round + "q".repeat(64 * 1024))), at(ofSeconds(5)));
+            store.updateStatement(completed);
+            written.add(completed);
+            round++;
+            assertThat(round).as("rounds before the history was purged").isLessThan(5_000);
+        }
+
+        assertThat(allStatements(store, busy)).containsExactlyElementsOf(written);
+        store.close();
+        try (SessionStore reopened = openStore()) {
+            assertThat(allStatements(reopened, busy)).containsExactlyElementsOf(written);
+            assertThat(reopened.findSession(large)).isEmpty();
+        }
+        store = openStore();
     }
 
     @Override
