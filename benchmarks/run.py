@@ -9,6 +9,8 @@ load:           p50/p99 latency of `1+1` statements submitted open-loop at 1, 10
 pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
 inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
 representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
+history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
+                of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
 --smoke runs each named benchmark once in a tiny configuration (seconds, figures meaningless): the
 test suite does that for every benchmark, so a broken benchmark fails CI instead of rotting.
@@ -133,6 +135,12 @@ def java_benchmark(source: str, *program_args: str) -> dict:
             "results": "printed above by the benchmark"}
 
 
+def bench_history(args) -> dict:
+    import history
+
+    return history.main(["--counts", args.history_counts])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
@@ -142,13 +150,13 @@ def bench_representation(args) -> dict:
 
 
 BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_pipeline, "inference": bench_inference,
-              "representation": bench_representation}
+              "representation": bench_representation, "history": bench_history}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
 SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "rounds": 1, "inference_records": 2000,
          "representation_rows": 2000, "java_rounds": 1,
-         "load_rates": "4", "load_sessions": 1, "load_duration": 1}
+         "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2"}
 
 
 def main(argv=None):
@@ -163,6 +171,7 @@ def main(argv=None):
     parser.add_argument("--load-sessions", type=int, default=8, help="live sessions the load is spread over")
     parser.add_argument("--load-duration", type=float, default=20, help="seconds of load per rate")
     parser.add_argument("--rows", type=int, default=5_000_000, help="orders in the seed pipeline benchmark")
+    parser.add_argument("--history-counts", default="10,100,1000", help="statements of 1 MiB per session in the history benchmark")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
     parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")

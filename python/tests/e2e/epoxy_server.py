@@ -89,7 +89,7 @@ class EpoxyServer:
         }
         config.update(self.extra_config)
         command = [
-            shutil.which("java") or "java", "-Xmx512m", "-XX:+UseSerialGC",
+            shutil.which("java") or "java", "-Xmx512m", "-XX:+UseSerialGC", "-Djdk.nio.maxCachedBufferSize=262144",
             "-cp", f"{dist_dir}/lib/*", "dev.epoxy.server.EpoxyServerMain",
             "--port", str(self.port), "--home", str(self.home),
             "--config", f"epoxy.dist-dir={dist_dir}",

@@ -29,6 +29,14 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
     private static final String H2_INIT_SQL = "SET LOCK_TIMEOUT 10000";
     // H2 flushes commits to the file up to 500 ms late by default, so a killed server would lose them.
     private static final String H2_DURABLE_COMMITS = ";WRITE_DELAY=0";
+    // H2 closes the database in its own JVM shutdown hook by default, under the server's feet while
+    // the server's hook still stops sessions and the purge; the server closes the store itself.
+    private static final String H2_CLOSED_BY_THE_SERVER = ";DB_CLOSE_ON_EXIT=FALSE";
+    // With WRITE_DELAY=0 H2 does no housekeeping while open: the space of purged history is reused
+    // inside the file, and the file shrinks when the database closes, compacting for up to this
+    // long (H2's default is 200 ms). Its online compaction (MVStore.compactFile) failed an internal
+    // assertion and closed the database in our tests, even with no other transaction running.
+    private static final String H2_COMPACT_ON_CLOSE = ";MAX_COMPACT_TIME=5000";
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;]*");
 
     @Override
@@ -57,12 +65,23 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1=***");
     }
 
-    /** H2 URLs get {@code WRITE_DELAY=0} unless they set a write delay themselves. */
+    /** H2 URLs get {@code WRITE_DELAY=0}, {@code DB_CLOSE_ON_EXIT=FALSE} and {@code MAX_COMPACT_TIME=5000} unless they set these themselves. */
     static String effectiveUrl(String jdbcUrl) {
-        if (isH2(jdbcUrl) && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
-            return jdbcUrl + H2_DURABLE_COMMITS;
+        if (!isH2(jdbcUrl)) {
+            return jdbcUrl;
         }
-        return jdbcUrl;
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        String url = jdbcUrl;
+        if (!upper.contains(";WRITE_DELAY=")) {
+            url += H2_DURABLE_COMMITS;
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            url += H2_CLOSED_BY_THE_SERVER;
+        }
+        if (!upper.contains(";MAX_COMPACT_TIME=")) {
+            url += H2_COMPACT_ON_CLOSE;
+        }
+        return url;
     }
 
     private static boolean isH2(String jdbcUrl) {

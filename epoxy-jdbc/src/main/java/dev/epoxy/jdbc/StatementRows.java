@@ -8,6 +8,7 @@ import static dev.epoxy.jdbc.Columns.setOptionalString;
 import static dev.epoxy.jdbc.Columns.setText;
 
 import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
@@ -15,55 +16,74 @@ import dev.epoxy.core.statement.StatementState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Optional;
 
-/** Maps {@link Statement} to rows of the {@code statements} table and back. */
+/**
+ * Maps {@link Statement} to rows of the {@code statements} table (plus one {@code statement_outputs}
+ * row when it has an output) and back. Rows belong to a session row through its internal key
+ * ({@code sessions.created_sequence}), so the session id is not stored with each statement. The
+ * code and the output are each written once: rewriting a row that holds a large value is what made
+ * H2 files grow without bound.
+ */
 final class StatementRows {
-    /** The mutable columns, in the order {@link #bind} sets them. */
-    static final String COLUMNS = "code, state, progress, submitted_on, started_on, completed_on, output_status, "
-            + "output_execution_count, output_text, output_error_name, output_error_value, output_traceback";
+    /** Selects the statements of one session key with their outputs; append conditions with {@code AND}. */
+    static final String SELECT = "SELECT s.id, s.code, s.state, s.progress, s.submitted_on, s.started_on, s.completed_on, "
+            + "o.output_status, o.output_execution_count, o.output_text, o.output_error_name, o.output_error_value, o.output_traceback "
+            + "FROM statements s LEFT JOIN statement_outputs o ON o.session_key = s.session_key AND o.statement_id = s.id "
+            + "WHERE s.session_key = ?";
 
-    static final int COLUMN_COUNT = 12;
+    /** Parameters: see {@link #bindInsert}. */
+    static final String INSERT = "INSERT INTO statements (session_key, id, code, state, progress, submitted_on, started_on, completed_on, json_bytes) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    static final String SELECT = "SELECT session_id, id, " + COLUMNS + " FROM statements";
+    /** Parameters: see {@link #bindUpdate}; the statement's code never changes. */
+    static final String UPDATE = "UPDATE statements SET state = ?, progress = ?, started_on = ?, completed_on = ?, json_bytes = ? "
+            + "WHERE session_key = ? AND id = ?";
 
-    static final String INSERT = "INSERT INTO statements (" + COLUMNS + ", session_id, id) VALUES ("
-            + "?, ".repeat(COLUMN_COUNT) + "?, ?)";
+    static final String DELETE_OUTPUT = "DELETE FROM statement_outputs WHERE session_key = ? AND statement_id = ?";
 
-    static final String UPDATE = "UPDATE statements SET " + COLUMNS.replace(",", " = ?,") + " = ? WHERE session_id = ? AND id = ?";
+    static final String INSERT_OUTPUT = "INSERT INTO statement_outputs (session_key, statement_id, output_status, output_execution_count, "
+            + "output_text, output_error_name, output_error_value, output_traceback) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private StatementRows() {}
 
-    /** Sets the {@link #COLUMNS} as parameters 1..{@link #COLUMN_COUNT}, then the session id and id. */
-    static void bind(PreparedStatement statement, Statement value) throws SQLException {
-        int index = 1;
-        setText(statement, index++, value.code());
-        setText(statement, index++, value.state().name());
-        statement.setDouble(index++, value.progress());
-        statement.setLong(index++, value.submittedOn().toEpochMilli());
-        setOptionalInstant(statement, index++, value.startedOn());
-        setOptionalInstant(statement, index++, value.completedOn());
-        Optional<StatementOutput> output = value.output();
-        setOptionalString(statement, index++, output.map(present -> present.status().name()));
-        if (output.isPresent()) {
-            statement.setInt(index++, output.get().executionCount());
-        }
-        else {
-            statement.setNull(index++, Types.INTEGER);
-        }
-        setOptionalString(statement, index++, output.flatMap(StatementOutput::textPlain));
-        setOptionalString(statement, index++, output.flatMap(StatementOutput::errorName));
-        setOptionalString(statement, index++, output.flatMap(StatementOutput::errorValue));
-        setOptionalString(statement, index++, output.map(present -> StringCodec.encodeList(present.traceback())));
-        setText(statement, index++, value.sessionId().value());
-        statement.setInt(index, value.id());
+    static void bindInsert(PreparedStatement statement, long sessionKey, Statement value) throws SQLException {
+        statement.setLong(1, sessionKey);
+        statement.setInt(2, value.id());
+        setText(statement, 3, value.code());
+        setText(statement, 4, value.state().name());
+        statement.setDouble(5, value.progress());
+        statement.setLong(6, value.submittedOn().toEpochMilli());
+        setOptionalInstant(statement, 7, value.startedOn());
+        setOptionalInstant(statement, 8, value.completedOn());
+        statement.setLong(9, PageLimit.sizeOf(value));
     }
 
-    /** Reads the current row of a result set of {@link #SELECT}. */
-    static Statement read(ResultSet row) throws SQLException {
+    static void bindUpdate(PreparedStatement statement, long sessionKey, Statement value) throws SQLException {
+        setText(statement, 1, value.state().name());
+        statement.setDouble(2, value.progress());
+        setOptionalInstant(statement, 3, value.startedOn());
+        setOptionalInstant(statement, 4, value.completedOn());
+        statement.setLong(5, PageLimit.sizeOf(value));
+        statement.setLong(6, sessionKey);
+        statement.setInt(7, value.id());
+    }
+
+    static void bindOutput(PreparedStatement statement, long sessionKey, int statementId, StatementOutput output) throws SQLException {
+        statement.setLong(1, sessionKey);
+        statement.setInt(2, statementId);
+        setText(statement, 3, output.status().name());
+        statement.setInt(4, output.executionCount());
+        setOptionalString(statement, 5, output.textPlain());
+        setOptionalString(statement, 6, output.errorName());
+        setOptionalString(statement, 7, output.errorValue());
+        setText(statement, 8, StringCodec.encodeList(output.traceback()));
+    }
+
+    /** Reads the current row of a result set of {@link #SELECT}, a statement of the given session. */
+    static Statement read(SessionId sessionId, ResultSet row) throws SQLException {
         return new Statement(
-                new SessionId(row.getString("session_id")),
+                sessionId,
                 row.getInt("id"),
                 row.getString("code"),
                 StatementState.valueOf(row.getString("state")),

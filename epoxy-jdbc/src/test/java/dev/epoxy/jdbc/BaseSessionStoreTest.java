@@ -9,6 +9,7 @@ import static java.time.Duration.ofSeconds;
 import static java.time.temporal.ChronoUnit.MILLIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
@@ -16,10 +17,17 @@ import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.core.statement.StatementState;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +42,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +53,22 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class BaseSessionStoreTest {
     private static final SessionId MISSING = new SessionId("missing-session");
+    /** No limit a test reaches. */
+    protected static final PageLimit WHOLE_HISTORY = new PageLimit(Integer.MAX_VALUE, Long.MAX_VALUE);
+    /** Small pages, so that tests reading whole histories exercise paging too. */
+    private static final PageLimit FIVE_PER_PAGE = new PageLimit(5, Long.MAX_VALUE);
     private static final String UNICODE = "Grüße, 日本語, Ελληνικά, עברית, 🚀👍🏽, e\u0301, \\n\"quoted\" 'single' \t tab\r\nline";
 
     protected SessionStore store;
 
     /** Opens a store on a migrated database; the test closes it. */
     protected abstract SessionStore openStore();
+
+    /** Settings of a new, empty database (not the one {@link #openStore()} opens), named after the test. */
+    protected abstract StoreSettings emptyDatabase(String name);
+
+    /** Rows of a table of the store's database, counted over a connection of the test's own. */
+    protected abstract long countRows(String table);
 
     @BeforeEach
     final void setUpStore() {
@@ -204,11 +223,11 @@ public abstract class BaseSessionStoreTest {
         assertThat(store.deleteSession(session.id())).isTrue();
 
         assertThat(store.findSession(session.id())).isEmpty();
-        assertThat(store.listStatements(session.id())).isEmpty();
+        assertThat(allStatements(store, session.id())).isEmpty();
         assertThat(store.findStatement(session.id(), 1)).isEmpty();
         assertThat(store.getTags(session.id())).isEmpty();
         assertThat(store.listSessions()).containsExactly(survivor);
-        assertThat(store.listStatements(survivor.id())).containsExactly(survivorStatement);
+        assertThat(allStatements(store, survivor.id())).containsExactly(survivorStatement);
         assertThat(store.getTags(survivor.id())).isEqualTo(Map.of("team", "web"));
     }
 
@@ -232,7 +251,7 @@ public abstract class BaseSessionStoreTest {
         assertThat(store.findSession(id)).contains(reborn);
         assertThat(store.getTags(id)).isEqualTo(Map.of("generation", "2"));
         assertThat(first.id()).isEqualTo(1);
-        assertThat(store.listStatements(id)).containsExactly(first);
+        assertThat(allStatements(store, id)).containsExactly(first);
     }
 
     @Test
@@ -347,7 +366,7 @@ public abstract class BaseSessionStoreTest {
 
         assertThat(firstOfTwo.id()).isEqualTo(1);
         assertThat(store.findStatement(two, 2)).isEmpty();
-        assertThat(store.listStatements(one)).extracting(Statement::code).containsExactly("1", "2");
+        assertThat(allStatements(store, one)).extracting(Statement::code).containsExactly("1", "2");
     }
 
     @Test
@@ -359,13 +378,13 @@ public abstract class BaseSessionStoreTest {
             created.add(store.createStatement(id, "statement " + i, at(ofSeconds(20 - i))));
         }
 
-        assertThat(store.listStatements(id)).containsExactlyElementsOf(created);
-        assertThat(store.listStatements(id)).extracting(Statement::id).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+        assertThat(allStatements(store, id)).containsExactlyElementsOf(created);
+        assertThat(allStatements(store, id)).extracting(Statement::id).containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
     }
 
     @Test
     void statementsOfMissingSessionAreEmpty() {
-        assertThat(store.listStatements(MISSING)).isEmpty();
+        assertThat(allStatements(store, MISSING)).isEmpty();
         assertThat(store.findStatement(MISSING, 1)).isEmpty();
     }
 
@@ -383,7 +402,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void createStatementInMissingSessionFails() {
         assertEpoxyError(() -> store.createStatement(MISSING, "1", at(ofSeconds(1))), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
-        assertThat(store.listStatements(MISSING)).isEmpty();
+        assertThat(allStatements(store, MISSING)).isEmpty();
     }
 
     @Test
@@ -416,7 +435,7 @@ public abstract class BaseSessionStoreTest {
         store.updateStatement(available);
 
         assertThat(store.findStatement(id, 1)).contains(available);
-        assertThat(store.listStatements(id)).containsExactly(available);
+        assertThat(allStatements(store, id)).containsExactly(available);
     }
 
     @Test
@@ -458,7 +477,7 @@ public abstract class BaseSessionStoreTest {
         store.updateStatement(statement);
         store.updateStatement(second);
 
-        assertThat(store.listStatements(id)).containsExactly(statement, second);
+        assertThat(allStatements(store, id)).containsExactly(statement, second);
     }
 
     @Test
@@ -487,7 +506,7 @@ public abstract class BaseSessionStoreTest {
                 () -> store.updateStatement(Statement.waiting(MISSING, 1, "1", at(ofSeconds(2)))),
                 ErrorCode.STATEMENT_NOT_FOUND,
                 "Statement 1 not found in session missing-session");
-        assertThat(store.listStatements(id)).isEmpty();
+        assertThat(allStatements(store, id)).isEmpty();
     }
 
     @Test
@@ -523,7 +542,7 @@ public abstract class BaseSessionStoreTest {
 
             List<Integer> expected = IntStream.rangeClosed(1, threads * perThread).boxed().toList();
             assertThat(allIds).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(store.listStatements(id)).extracting(Statement::id).containsExactlyElementsOf(expected);
+            assertThat(allStatements(store, id)).extracting(Statement::id).containsExactlyElementsOf(expected);
         }
         finally {
             executor.shutdownNow();
@@ -592,7 +611,7 @@ public abstract class BaseSessionStoreTest {
         store.createStatement(new SessionId("one"), "1", at(ofSeconds(2)));
 
         assertThatThrownBy(() -> store.listSessions().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> store.listStatements(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> store.listStatements(new SessionId("one"), 1, WHOLE_HISTORY).statements().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> store.getTags(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -604,6 +623,224 @@ public abstract class BaseSessionStoreTest {
         assertEpoxyError(() -> store.findSession(new SessionId("one")), ErrorCode.INTERNAL, "Cannot read session one");
         assertEpoxyError(() -> store.createStatement(new SessionId("one"), "1", at(ofSeconds(2))), ErrorCode.INTERNAL, "Cannot create statement in session one");
         assertEpoxyError(() -> store.listSessions(), ErrorCode.INTERNAL, "Cannot list sessions");
+    }
+
+    @Test
+    void pageEndsBeforeTheStatementThatWouldExceedTheCharacterBudget() {
+        SessionId id = sessionWithOutputs("paged", 100, 100, 100, 500, 50);
+        // Each statement's code is one character: sizes 101, 101, 101, 501, 51.
+        PageLimit limit = new PageLimit(1000, 250);
+
+        StatementPage first = store.listStatements(id, 1, limit);
+        assertThat(first.statements()).extracting(Statement::id).containsExactly(1, 2);
+        assertThat(first.nextStatementId()).contains(3);
+        StatementPage second = store.listStatements(id, 3, limit);
+        assertThat(second.statements()).extracting(Statement::id).containsExactly(3);
+        assertThat(second.nextStatementId()).contains(4);
+        // A statement larger than the budget still gets a page of its own.
+        StatementPage third = store.listStatements(id, 4, limit);
+        assertThat(third.statements()).extracting(Statement::id).containsExactly(4);
+        assertThat(third.statements().get(0).output().orElseThrow().textPlain().orElseThrow()).hasSize(500);
+        assertThat(third.nextStatementId()).contains(5);
+        StatementPage last = store.listStatements(id, 5, limit);
+        assertThat(last.statements()).extracting(Statement::id).containsExactly(5);
+        assertThat(last.nextStatementId()).isEmpty();
+    }
+
+    @Test
+    void pageHoldsAtMostTheMaximumNumberOfStatements() {
+        SessionId id = sessionWithOutputs("counted", new int[12]);
+        PageLimit limit = new PageLimit(5, Long.MAX_VALUE);
+
+        assertThat(store.listStatements(id, 1, limit).statements()).extracting(Statement::id).containsExactly(1, 2, 3, 4, 5);
+        assertThat(store.listStatements(id, 1, limit).nextStatementId()).contains(6);
+        assertThat(store.listStatements(id, 11, limit).statements()).extracting(Statement::id).containsExactly(11, 12);
+        assertThat(store.listStatements(id, 11, limit).nextStatementId()).isEmpty();
+    }
+
+    @Test
+    void pageStartsAtTheGivenIdAndIsEmptyBeyondTheLastStatement() {
+        SessionId id = sessionWithOutputs("offsets", 1, 2, 3);
+
+        assertThat(store.listStatements(id, 2, WHOLE_HISTORY).statements()).extracting(Statement::id).containsExactly(2, 3);
+        assertThat(store.listStatements(id, 0, WHOLE_HISTORY).statements()).extracting(Statement::id).containsExactly(1, 2, 3);
+        assertThat(store.listStatements(id, 4, WHOLE_HISTORY)).isEqualTo(StatementPage.empty());
+        assertThat(store.listStatements(id, Integer.MAX_VALUE, WHOLE_HISTORY)).isEqualTo(StatementPage.empty());
+        assertThat(store.listStatements(MISSING, 1, WHOLE_HISTORY)).isEqualTo(StatementPage.empty());
+    }
+
+    @Test
+    void pageBudgetCountsCodeErrorsAndTracebacksToo() {
+        SessionId id = new SessionId("error-sizes");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        Statement large = store.createStatement(id, "c".repeat(300), at(ofSeconds(2)));
+        store.updateStatement(large.completed(StatementState.ERROR,
+                Optional.of(StatementOutput.error(1, "ValueError", "v".repeat(300), List.of("t".repeat(300)))), at(ofSeconds(3))));
+        store.createStatement(id, "x", at(ofSeconds(4)));
+
+        // Statement 1 holds 300 characters each of code, error value and traceback, plus the error name:
+        // more than 900, so statement 2 (one character) does not fit with it; without the traceback it would.
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 299)).statements()).extracting(Statement::id).containsExactly(1);
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 900)).statements()).extracting(Statement::id).containsExactly(1);
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 2_000)).statements()).extracting(Statement::id).containsExactly(1, 2);
+    }
+
+    @Test
+    void pageBudgetIsMeasuredAsJsonBytesNotCharacters() {
+        SessionId id = new SessionId("json-sizes");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        for (String output : List.of("é".repeat(100), "\u0001".repeat(100), "o".repeat(100))) {
+            Statement statement = store.createStatement(id, "c", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        // 1 + 200 bytes (é is two in UTF-8), 1 + 600 (a control character is \\u0001 in JSON), 1 + 100.
+        PageLimit limit = new PageLimit(1000, 700);
+
+        assertThat(store.listStatements(id, 1, limit).statements()).extracting(Statement::id).containsExactly(1);
+        assertThat(store.listStatements(id, 2, limit).statements()).extracting(Statement::id).containsExactly(2);
+        assertThat(store.listStatements(id, 3, limit).statements()).extracting(Statement::id).containsExactly(3);
+        assertThat(store.listStatements(id, 1, new PageLimit(1000, 802)).statements()).extracting(Statement::id).containsExactly(1, 2);
+    }
+
+    @Test
+    void unfinishedStatementsAreTheWaitingRunningAndCancellingOnes() {
+        SessionId id = new SessionId("unfinished");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        List<Statement> created = IntStream.range(0, 6).mapToObj(i -> store.createStatement(id, "s" + i, at(ofSeconds(2)))).toList();
+        store.updateStatement(created.get(0).completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "done")), at(ofSeconds(3))));
+        Statement running = created.get(1).running(at(ofSeconds(3)));
+        store.updateStatement(running);
+        store.updateStatement(created.get(2).completed(StatementState.CANCELLED, Optional.empty(), at(ofSeconds(3))));
+        Statement cancelling = created.get(3).running(at(ofSeconds(3))).withState(StatementState.CANCELLING);
+        store.updateStatement(cancelling);
+        store.updateStatement(created.get(4).completed(StatementState.ERROR, Optional.of(StatementOutput.error(5, "E", "e", List.of())), at(ofSeconds(3))));
+
+        assertThat(store.listUnfinishedStatements(id)).containsExactly(running, cancelling, created.get(5));
+        assertThat(store.listUnfinishedStatements(MISSING)).isEmpty();
+    }
+
+    @Test
+    void deletingASessionWithALargeHistoryFreesItsIdAtOnceAndPurgesTheHistory() {
+        SessionId id = new SessionId("large-history");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
+        String output = "o".repeat(256 * 1024);
+        for (int i = 0; i < 40; i++) {
+            Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        Session survivor = provisioning("survivor", at(ofSeconds(1)));
+        store.createSession(survivor, Map.of());
+        Statement survivorStatement = store.createStatement(survivor.id(), "kept", at(ofSeconds(2)));
+
+        assertThat(store.deleteSession(id)).isTrue();
+
+        // Nothing of the old session is visible, and the id starts afresh.
+        assertThat(store.findSession(id)).isEmpty();
+        assertThat(store.findStatement(id, 1)).isEmpty();
+        store.createSession(provisioning(id.value(), at(ofSeconds(4))), Map.of());
+        assertThat(store.getTags(id)).isEmpty();
+        assertThat(allStatements(store, id)).isEmpty();
+        assertThat(store.createStatement(id, "new", at(ofSeconds(5))).id()).isEqualTo(1);
+        // The old history goes in the background.
+        await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("statements")).isEqualTo(2));
+        await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("deleted_sessions")).isZero());
+        assertThat(allStatements(store, id)).extracting(Statement::code).containsExactly("new");
+        assertThat(allStatements(store, survivor.id())).containsExactly(survivorStatement);
+    }
+
+    @Test
+    void historyLeftByAStoreClosedDuringThePurgeIsPurgedByTheNextStore() {
+        SessionId id = new SessionId("closed-during-purge");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        for (int i = 0; i < 200; i++) {
+            store.createStatement(id, "s".repeat(10_000), at(ofSeconds(2)));
+        }
+        store.deleteSession(id);
+        store.close();
+
+        store = openStore();
+
+        await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("statements")).isZero());
+        assertThat(countRows("deleted_sessions")).isZero();
+    }
+
+    @Test
+    void historyWrittenUnderTheFirstSchemaIsMigratedWithItsSizes() throws SQLException {
+        StoreSettings settings = emptyDatabase("v1_history");
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(JdbcSessionStoreFactory.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
+        Session session = provisioning("migrated", at(ofSeconds(1)));
+        try (Connection connection = DriverManager.getConnection(
+                JdbcSessionStoreFactory.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))) {
+            try (PreparedStatement insert = connection.prepareStatement(SessionRows.INSERT)) {
+                SessionRows.bind(insert, session);
+                insert.executeUpdate();
+            }
+            connection.createStatement().executeUpdate("UPDATE sessions SET last_statement_id = 3");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statements (session_id, id, code, state, progress, submitted_on, "
+                    + "output_status, output_execution_count, output_text, output_error_name, output_error_value, output_traceback) "
+                    + "VALUES ('migrated', ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?)")) {
+                insertV1Statement(insert, 1, "a", "AVAILABLE", "OK", "o".repeat(500), null, null, StringCodec.encodeList(List.of()));
+                insertV1Statement(insert, 2, "b", "ERROR", "ERROR", null, "ValueError", "v".repeat(100), StringCodec.encodeList(List.of("t".repeat(100))));
+                insertV1Statement(insert, 3, "c", "AVAILABLE", "OK", "o".repeat(10), null, null, StringCodec.encodeList(List.of()));
+            }
+        }
+
+        try (SessionStore migrated = new JdbcSessionStoreFactory().open(settings)) {
+            SessionId id = session.id();
+            // Sizes 501, about 215 (with the traceback's length prefix) and 11: a budget of 600 holds statement 1 alone, then statements 2 and 3.
+            PageLimit limit = new PageLimit(1000, 600);
+            assertThat(migrated.listStatements(id, 1, limit).statements()).extracting(Statement::id).containsExactly(1);
+            assertThat(migrated.listStatements(id, 2, limit).statements()).extracting(Statement::id).containsExactly(2, 3);
+            Statement error = migrated.findStatement(id, 2).orElseThrow();
+            assertThat(error.output().orElseThrow().errorName()).contains("ValueError");
+            assertThat(error.output().orElseThrow().traceback()).containsExactly("t".repeat(100));
+            assertThat(migrated.findStatement(id, 1).orElseThrow().output().orElseThrow().textPlain()).contains("o".repeat(500));
+            assertThat(migrated.createStatement(id, "d", at(ofSeconds(2))).id()).isEqualTo(4);
+            assertThat(migrated.deleteSession(id)).isTrue();
+            assertThat(migrated.findStatement(id, 1)).isEmpty();
+        }
+    }
+
+    private static void insertV1Statement(PreparedStatement insert, int id, String code, String state, String outputStatus,
+            String text, String errorName, String errorValue, String traceback) throws SQLException {
+        insert.setInt(1, id);
+        insert.setString(2, code);
+        insert.setString(3, state);
+        insert.setString(4, outputStatus);
+        insert.setInt(5, id);
+        insert.setString(6, text);
+        insert.setString(7, errorName);
+        insert.setString(8, errorValue);
+        insert.setString(9, traceback);
+        insert.executeUpdate();
+    }
+
+    /** The session's whole history, read in pages of five. */
+    protected static List<Statement> allStatements(SessionStore store, SessionId id) {
+        List<Statement> statements = new ArrayList<>();
+        Optional<Integer> next = Optional.of(1);
+        while (next.isPresent()) {
+            StatementPage page = store.listStatements(id, next.get(), FIVE_PER_PAGE);
+            statements.addAll(page.statements());
+            next = page.nextStatementId();
+        }
+        return List.copyOf(statements);
+    }
+
+    /** A session whose statements have code {@code "c"} and OK outputs of the given lengths. */
+    private SessionId sessionWithOutputs(String name, int... outputLengths) {
+        SessionId id = new SessionId(name);
+        store.createSession(provisioning(name, at(ofSeconds(1))), Map.of());
+        for (int length : outputLengths) {
+            Statement statement = store.createStatement(id, "c", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), "o".repeat(length))), at(ofSeconds(3))));
+        }
+        return id;
     }
 
     protected static void assertEpoxyError(ThrowingCallable call, ErrorCode code, String message) {

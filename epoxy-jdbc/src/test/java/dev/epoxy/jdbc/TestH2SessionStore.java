@@ -4,6 +4,7 @@ import static dev.epoxy.jdbc.SessionFixtures.at;
 import static dev.epoxy.jdbc.SessionFixtures.fullSession;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
@@ -13,8 +14,15 @@ import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -25,6 +33,83 @@ import org.junit.jupiter.api.io.TempDir;
 final class TestH2SessionStore extends BaseSessionStoreTest {
     @TempDir
     Path home;
+
+    @Override
+    protected StoreSettings emptyDatabase(String name) {
+        return new StoreSettings("jdbc:h2:file:" + home.resolve(name + "/epoxy"), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void spaceOfAPurgedHistoryIsGivenBackWhenTheStoreCloses() throws Exception {
+        Path file = home.resolve("db/epoxy.mv.db");
+        fillWithOutputs(new SessionId("first"), 48);
+        long filled = Files.size(file);
+        assertThat(filled).as("file holding 48 MiB of output").isGreaterThan(48L << 20);
+        store.deleteSession(new SessionId("first"));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(countRows("deleted_sessions")).isZero());
+
+        store.close();
+
+        assertThat(Files.size(file)).isLessThan(8L << 20);
+        store = openStore();
+        assertThat(countRows("statements")).isZero();
+    }
+
+    private void fillWithOutputs(SessionId id, int count) {
+        store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        String output = "o".repeat(1 << 20);
+        for (int i = 0; i < count; i++) {
+            Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+    }
+
+    @Test
+    void writesWhileAHistoryIsPurgedAllSurvive() throws Exception {
+        SessionId large = new SessionId("purged-while-writing");
+        store.createSession(SessionFixtures.provisioning(large.value(), at(ofSeconds(1))), Map.of());
+        String output = "p".repeat(1 << 20);
+        for (int i = 0; i < 32; i++) {
+            Statement statement = store.createStatement(large, "print(p)", at(ofSeconds(2)));
+            store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
+        }
+        SessionId busy = new SessionId("busy");
+        store.createSession(SessionFixtures.provisioning(busy.value(), at(ofSeconds(1))), Map.of());
+
+        store.deleteSession(large);
+        // Another session keeps writing outputs while the purge runs.
+        List<Statement> written = new ArrayList<>();
+        int round = 0;
+        while (countRows("deleted_sessions") > 0) {
+            Statement statement = store.createStatement(busy, "print(" + round + ")", at(ofSeconds(4)));
+            Statement completed = statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), "out " + round + "q".repeat(64 * 1024))), at(ofSeconds(5)));
+            store.updateStatement(completed);
+            written.add(completed);
+            round++;
+            assertThat(round).as("rounds before the history was purged").isLessThan(5_000);
+        }
+
+        assertThat(allStatements(store, busy)).containsExactlyElementsOf(written);
+        store.close();
+        try (SessionStore reopened = openStore()) {
+            assertThat(allStatements(reopened, busy)).containsExactlyElementsOf(written);
+            assertThat(reopened.findSession(large)).isEmpty();
+        }
+        store = openStore();
+    }
+
+    @Override
+    protected long countRows(String table) {
+        try (Connection connection = DriverManager.getConnection(JdbcSessionStoreFactory.effectiveUrl(settings().jdbcUrl()));
+                java.sql.Statement count = connection.createStatement();
+                ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot count rows of " + table, e);
+        }
+    }
 
     @Override
     protected SessionStore openStore() {
@@ -43,7 +128,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         try (SessionStore reopened = openStore()) {
             assertThat(reopened.listSessions()).containsExactly(session);
             assertThat(reopened.getTags(session.id())).isEqualTo(Map.of("team", "data"));
-            assertThat(reopened.listStatements(session.id())).containsExactly(completed);
+            assertThat(allStatements(reopened, session.id())).containsExactly(completed);
             // The statement counter is persistent too.
             assertThat(reopened.createStatement(session.id(), "x + 1", at(ofSeconds(5))).id()).isEqualTo(2);
         }
@@ -64,7 +149,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         SessionId id = new SessionId("crashed");
         assertThat(store.findSession(id)).isPresent();
         assertThat(store.getTags(id)).isEqualTo(Map.of("written", "before crash"));
-        assertThat(store.listStatements(id)).extracting(Statement::code).containsExactly("statement 0", "statement 1", "statement 2");
+        assertThat(allStatements(store, id)).extracting(Statement::code).containsExactly("statement 0", "statement 1", "statement 2");
     }
 
     @Test

@@ -22,8 +22,9 @@ final class TestJdbcSessionStoreFactory {
 
     @Test
     void h2UrlsGetDurableCommitsUnlessTheyChooseAWriteDelay() {
-        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;WRITE_DELAY=0");
-        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db;write_delay=500")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;write_delay=500");
+        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000");
+        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db;write_delay=500")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;write_delay=500;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=5000");
+        assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:h2:file:/var/lib/epoxy/db;db_close_on_exit=true")).isEqualTo("jdbc:h2:file:/var/lib/epoxy/db;db_close_on_exit=true;WRITE_DELAY=0;MAX_COMPACT_TIME=5000");
         assertThat(JdbcSessionStoreFactory.effectiveUrl("jdbc:postgresql://db/epoxy")).isEqualTo("jdbc:postgresql://db/epoxy");
     }
 }

@@ -8,6 +8,10 @@ import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.testing.TestingPostgreSqlServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +30,31 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
     static void stopServer() {
         if (server != null) {
             server.close();
+        }
+    }
+
+    @Override
+    protected StoreSettings emptyDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                java.sql.Statement create = connection.createStatement()) {
+            create.execute("CREATE SCHEMA " + name);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot create schema " + name, e);
+        }
+        return new StoreSettings(server.jdbcUrl() + "?currentSchema=" + name, Optional.of(server.user()), Optional.of(server.password()));
+    }
+
+    @Override
+    protected long countRows(String table) {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                java.sql.Statement count = connection.createStatement();
+                ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot count rows of " + table, e);
         }
     }
 

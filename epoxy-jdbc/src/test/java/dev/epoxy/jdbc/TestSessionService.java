@@ -289,7 +289,7 @@ class TestSessionService {
     }
 
     private List<StatementState> states() {
-        return service.listStatements(ID).stream().map(statement -> statement.state()).toList();
+        return service.listStatements(ID, 1).statements().stream().map(statement -> statement.state()).toList();
     }
 
     private SessionService newService() {

@@ -11,8 +11,10 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.driver.DriverHandle;
 import dev.epoxy.core.driver.DriverLauncher;
 import dev.epoxy.core.driver.DriverListener;
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
+import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.core.statement.StatementState;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+
+    /**
+     * A ListStatements page holds code and output of at most 4 MiB as JSON (but always one
+     * statement, and a statement's output is at most epoxy.session.max-output-bytes), so a response
+     * is a few MiB however long the history is.
+     */
+    public static final PageLimit STATEMENT_PAGE_LIMIT = new PageLimit(1000, 4L << 20);
 
     private final SessionStore store;
     private final DriverLauncher launcher;
@@ -194,10 +203,15 @@ public final class SessionService implements AutoCloseable {
         return store.findStatement(sessionId, statementId).orElseThrow(() -> statementNotFound(sessionId, statementId));
     }
 
-    /** The session's statements in id order. @throws EpoxyException {@code SESSION_NOT_FOUND} */
-    public List<Statement> listStatements(SessionId sessionId) {
+    /**
+     * One page of the session's statements in id order, from the first whose id is at least
+     * {@code fromStatementId}, within {@link #STATEMENT_PAGE_LIMIT}.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND}
+     */
+    public StatementPage listStatements(SessionId sessionId, int fromStatementId) {
         loadSession(sessionId);
-        return store.listStatements(sessionId);
+        return store.listStatements(sessionId, fromStatementId, STATEMENT_PAGE_LIMIT);
     }
 
     /**
@@ -359,7 +373,8 @@ public final class SessionService implements AutoCloseable {
     }
 
     private void markStatementsAfterDriverLoss(SessionId id, String reason) {
-        for (Statement statement : store.listStatements(id)) {
+        // Only unfinished statements change, so the history with its outputs is never read here.
+        for (Statement statement : store.listUnfinishedStatements(id)) {
             switch (statement.state()) {
                 case WAITING, CANCELLING -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
                 case RUNNING -> store.updateStatement(statement.completed(

@@ -1,6 +1,8 @@
 package dev.epoxy.core.session;
 
+import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,11 @@ public interface SessionStore extends AutoCloseable {
      */
     void updateSession(Session session);
 
-    /** Deletes the session with its statements and tags; returns whether it existed. */
+    /**
+     * Deletes the session with its statements and tags; returns whether it existed. The id can be
+     * used again at once and the deleted statements are never seen again, however large the history:
+     * the store may reclaim their space later, in the background.
+     */
     boolean deleteSession(SessionId id);
 
     /** The session's tags; empty when it has none or does not exist. */
@@ -64,8 +70,15 @@ public interface SessionStore extends AutoCloseable {
 
     Optional<Statement> findStatement(SessionId sessionId, int statementId);
 
-    /** The session's statements in id order; empty when it has none. */
-    List<Statement> listStatements(SessionId sessionId);
+    /**
+     * One page of the session's statements in id order, starting at the first statement whose id is
+     * at least {@code fromStatementId}, within {@code limit}; only that page is read. Empty when the
+     * session has no such statements or does not exist.
+     */
+    StatementPage listStatements(SessionId sessionId, int fromStatementId, PageLimit limit);
+
+    /** The session's statements that are not finished (WAITING, RUNNING, CANCELLING), in id order. */
+    List<Statement> listUnfinishedStatements(SessionId sessionId);
 
     /**
      * Replaces the stored statement with the same session id and id.

@@ -9,6 +9,7 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionInfo;
 import dev.epoxy.core.session.SessionService;
+import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.glue.model.session.CancelStatementRequest;
 import dev.epoxy.glue.model.session.CancelStatementResponse;
 import dev.epoxy.glue.model.session.CreateSessionRequest;
@@ -124,10 +125,12 @@ public final class SessionOperations {
     }
 
     public ListStatementsResponse listStatements(ListStatementsRequest request) {
-        // The model has no MaxResults for ListStatements: every statement fits in one page.
+        // The model has no MaxResults for ListStatements: pages are cut by size (SessionService.STATEMENT_PAGE_LIMIT).
+        int from = Optional.ofNullable(request.nextToken()).map(StatementMapper::statementIdOf).orElse(1);
+        StatementPage page = sessions.listStatements(new SessionId(request.sessionId()), from);
         return new ListStatementsResponse(
-                sessions.listStatements(new SessionId(request.sessionId())).stream().map(StatementMapper::toWire).toList(),
-                null);
+                page.statements().stream().map(StatementMapper::toWire).toList(),
+                page.nextStatementId().map(StatementMapper::tokenOf).orElse(null));
     }
 
     public CancelStatementResponse cancelStatement(CancelStatementRequest request) {

@@ -1,6 +1,12 @@
 package dev.epoxy.server.http.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.statement.Statement;
@@ -17,6 +23,26 @@ import org.junit.jupiter.api.Test;
 class TestStatementMapper {
     private static final SessionId SESSION = new SessionId("s1");
     private static final Instant SUBMITTED = Instant.ofEpochMilli(1_700_000_000_000L);
+
+    @Test
+    void nextTokenNamesTheStatementTheNextPageStartsAt() {
+        assertThat(StatementMapper.statementIdOf(StatementMapper.tokenOf(1))).isEqualTo(1);
+        assertThat(StatementMapper.statementIdOf(StatementMapper.tokenOf(4242))).isEqualTo(4242);
+        assertThat(StatementMapper.statementIdOf(StatementMapper.tokenOf(Integer.MAX_VALUE))).isEqualTo(Integer.MAX_VALUE);
+        assertThat(StatementMapper.statementIdOf(base64("statement:7"))).isEqualTo(7);
+    }
+
+    @Test
+    void foreignMalformedAndOverflowingTokensAreInvalidInputWithoutEchoingThem() {
+        List<String> tokens = List.of("", "not base64 !", base64("offset:3"), base64("statement:"), base64("statement:-1"), base64("statement:+5"),
+                base64("statement:0"), base64("statement:2147483648"), base64("statement:" + "9".repeat(300)), base64("statement:1 "));
+        for (String token : tokens) {
+            assertThatThrownBy(() -> StatementMapper.statementIdOf(token))
+                    .as("token %s", token)
+                    .isInstanceOfSatisfying(EpoxyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                    .hasMessage("Invalid NextToken: not a token from a ListStatements response");
+        }
+    }
 
     @Test
     void waitingStatementHasNoTimesOrOutput() {
@@ -39,5 +65,9 @@ class TestStatementMapper {
         StatementOutput output = StatementOutput.error(3, "ZeroDivisionError", "division by zero", List.of("Traceback (most recent call last):\n", "ZeroDivisionError: division by zero\n"));
         assertThat(StatementMapper.toWire(output)).isEqualTo(new GlueStatementOutput(null, 3, "error", "ZeroDivisionError", "division by zero",
                 List.of("Traceback (most recent call last):\n", "ZeroDivisionError: division by zero\n")));
+    }
+
+    private static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }
