@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.epoxy.core.session.Capacity;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionCommand;
-import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.glue.model.session.GetSessionRequest;
 import dev.epoxy.server.config.ServerConfig;
@@ -29,13 +26,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +48,7 @@ class TestGlueEndpoint {
     @TempDir
     Path home;
 
+    private TestingGlueEndpoint server;
     private SessionStore store;
     private SessionService sessions;
     private GlueEndpoint endpoint;
@@ -60,19 +56,15 @@ class TestGlueEndpoint {
 
     @BeforeEach
     void start() {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst().orElseThrow();
-        store = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        sessions = new SessionService(store, (session, listener) -> {
-            throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
-        }, Clock.systemUTC(), SessionConfig.defaults());
-        endpoint = GlueEndpoint.start(ServerConfig.defaults().withPort(0), sessions);
+        server = TestingGlueEndpoint.start(home);
+        store = server.store();
+        sessions = server.sessions();
+        endpoint = server.endpoint();
     }
 
     @AfterEach
     void stop() {
-        endpoint.close();
-        sessions.close();
-        store.close();
+        server.close();
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dev.epoxy.server.http;
+
+import dev.epoxy.core.session.SessionConfig;
+import dev.epoxy.core.session.SessionService;
+import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.session.SessionStoreFactory;
+import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The Glue endpoint on a free port over a real H2 session store in {@code home}, for HTTP-level tests
+ * that must not launch a driver: the launcher fails the request (and so the test) if it is called.
+ */
+public final class TestingGlueEndpoint implements AutoCloseable {
+    private final SessionStore store;
+    private final SessionService sessions;
+    private final GlueEndpoint endpoint;
+
+    private TestingGlueEndpoint(SessionStore store, SessionService sessions, GlueEndpoint endpoint) {
+        this.store = store;
+        this.sessions = sessions;
+        this.endpoint = endpoint;
+    }
+
+    public static TestingGlueEndpoint start(Path home) {
+        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst().orElseThrow();
+        SessionStore store = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
+        SessionService sessions = new SessionService(store, (session, listener) -> {
+            throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
+        }, Clock.systemUTC(), SessionConfig.defaults());
+        return new TestingGlueEndpoint(store, sessions, GlueEndpoint.start(ServerConfig.defaults().withPort(0), sessions));
+    }
+
+    public SessionStore store() {
+        return store;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public GlueEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+        sessions.close();
+        store.close();
+    }
+}
