@@ -55,6 +55,25 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         assertThat(countRows("statements")).isZero();
     }
 
+    @Test
+    void spaceOfAPurgedHistoryIsReusedWhileTheStoreStaysOpen() throws Exception {
+        // H2 reuses freed file space once it is older than RETENTION_TIME (45 s by default); a short one
+        // keeps this test quick. The second history must fit mostly into the space the first one left.
+        store.close();
+        String url = "jdbc:h2:file:" + home.resolve("reuse/epoxy") + ";RETENTION_TIME=100";
+        store = new JdbcSessionStoreFactory().open(new StoreSettings(url, Optional.empty(), Optional.empty()));
+        Path file = home.resolve("reuse/epoxy.mv.db");
+        fillWithOutputs(new SessionId("first"), 24);
+        long filled = Files.size(file);
+        assertThat(filled).as("file holding 24 MiB of output").isGreaterThan(24L << 20);
+        store.deleteSession(new SessionId("first"));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(countRows(url, "deleted_sessions")).isZero());
+
+        fillWithOutputs(new SessionId("second"), 24);
+
+        assertThat(Files.size(file) - filled).as("growth of the file for a second, equal history").isLessThan(filled / 2);
+    }
+
     private void fillWithOutputs(SessionId id, int count) {
         store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of());
         String output = "o".repeat(1 << 20);
@@ -100,7 +119,11 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
 
     @Override
     protected long countRows(String table) {
-        try (Connection connection = DriverManager.getConnection(JdbcSessionStoreFactory.effectiveUrl(settings().jdbcUrl()));
+        return countRows(settings().jdbcUrl(), table);
+    }
+
+    private static long countRows(String jdbcUrl, String table) {
+        try (Connection connection = DriverManager.getConnection(JdbcSessionStoreFactory.effectiveUrl(jdbcUrl));
                 java.sql.Statement count = connection.createStatement();
                 ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + table)) {
             row.next();
