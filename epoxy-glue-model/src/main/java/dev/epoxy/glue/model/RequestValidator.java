@@ -263,7 +263,7 @@ public final class RequestValidator {
         if (shape.path("sensitive").asBoolean(false)) {
             return "***";
         }
-        return text.length() > MAX_ECHOED_LENGTH ? text.substring(0, MAX_ECHOED_LENGTH) + "..." : text;
+        return EchoedText.shortened(text, MAX_ECHOED_LENGTH);
     }
 
     private static void requireType(boolean matches, String expected, JsonNode value, String path) {
@@ -308,7 +308,7 @@ public final class RequestValidator {
     /** A number as the client wrote it, shortened: a 400-digit number is not worth echoing whole. */
     private static String text(JsonNode value) {
         String text = value.isBigDecimal() ? value.decimalValue().toString() : value.asText();
-        return text.length() > MAX_ECHOED_LENGTH ? text.substring(0, MAX_ECHOED_LENGTH) + "..." : text;
+        return EchoedText.shortened(text, MAX_ECHOED_LENGTH);
     }
 
     private static String join(String path, String member) {

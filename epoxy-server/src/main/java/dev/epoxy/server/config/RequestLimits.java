@@ -50,10 +50,6 @@ public record RequestLimits(
         return new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 32, 64, Duration.ofSeconds(5), 128 * 1024 * 1024);
     }
 
-    public RequestLimits withIdleTimeout(Duration value) {
-        return new RequestLimits(value, bodyTimeout, minBodyDataRate, maxConcurrentRequests, maxQueuedRequests, maxQueueWait, maxBufferedBodyBytes);
-    }
-
     public RequestLimits withBodyTimeout(Duration value) {
         return new RequestLimits(idleTimeout, value, minBodyDataRate, maxConcurrentRequests, maxQueuedRequests, maxQueueWait, maxBufferedBodyBytes);
     }

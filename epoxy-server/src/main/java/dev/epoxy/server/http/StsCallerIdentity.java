@@ -2,6 +2,7 @@ package dev.epoxy.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.glue.model.EchoedText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -137,7 +138,7 @@ final class StsCallerIdentity {
 
     /** Text from a request, cut to a length fit for a message. */
     static String echo(String text) {
-        return text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "..." : text;
+        return EchoedText.shortened(text, MAX_ECHO);
     }
 
     /**

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.SessionId;
+import dev.epoxy.glue.model.EchoedText;
 
 /** Session ARNs: {@code arn:aws:glue:<region>:<account>:session/<Id>}, the resource of TagResource and friends. */
 public final class SessionArns {
@@ -34,7 +35,7 @@ public final class SessionArns {
      */
     public SessionId sessionIdOf(String fullArn) {
         // ARNs may be 10,240 characters long; messages name only their start.
-        String arn = fullArn.length() > MAX_ECHOED_LENGTH ? fullArn.substring(0, MAX_ECHOED_LENGTH) + "..." : fullArn;
+        String arn = EchoedText.shortened(fullArn, MAX_ECHOED_LENGTH);
         String[] parts = fullArn.split(":", 6);
         if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("glue") || parts[5].indexOf('/') < 0) {
             throw new EpoxyException(INVALID_INPUT, "Invalid resource ARN: %s (expected %s)", arn, FORMAT);

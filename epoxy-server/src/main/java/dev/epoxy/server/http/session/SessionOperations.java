@@ -10,6 +10,7 @@ import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionInfo;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.statement.StatementPage;
+import dev.epoxy.glue.model.EchoedText;
 import dev.epoxy.glue.model.session.CancelStatementRequest;
 import dev.epoxy.glue.model.session.CancelStatementResponse;
 import dev.epoxy.glue.model.session.CreateSessionRequest;
@@ -187,6 +188,6 @@ public final class SessionOperations {
 
     /** Tokens may be 400,000 characters long; messages echo only their start. */
     private static String shortened(String token) {
-        return token.length() > MAX_ECHOED_TOKEN_LENGTH ? token.substring(0, MAX_ECHOED_TOKEN_LENGTH) + "..." : token;
+        return EchoedText.shortened(token, MAX_ECHOED_TOKEN_LENGTH);
     }
 }
