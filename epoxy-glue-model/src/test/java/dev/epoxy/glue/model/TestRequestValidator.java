@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.epoxy.glue.model.RequestValidationException.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,13 @@ class TestRequestValidator {
 
     @Test
     void invalidEnumValueNamesMemberAndValueSet() {
+        // The value set is the model's, in its order (it grows with botocore).
+        List<String> values = new ArrayList<>();
+        ServiceModel.glue().shape("WorkerType").get("enum").forEach(value -> values.add(value.asText()));
+        assertThat(values).contains("G.1X", "G.2X").doesNotContain("G.9X");
         assertConstraint("CreateSession", createSession().put("WorkerType", "G.9X"),
                 "1 validation error detected: Value 'G.9X' at 'WorkerType' failed to satisfy constraint: "
-                        + "Member must satisfy enum value set: [Standard, G.1X, G.2X, G.025X, G.4X, G.8X, Z.2X]");
+                        + "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
     }
 
     @Test
