@@ -6,10 +6,13 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.tag.TagStore;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -44,10 +47,12 @@ public final class JdbcStores implements Stores {
 
     private final HikariDataSource pool;
     private final JdbcSessionStore sessions;
+    private final JdbcTagStore tags;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
         this.sessions = new JdbcSessionStore(pool);
+        this.tags = new JdbcTagStore(pool);
     }
 
     /**
@@ -66,7 +71,7 @@ public final class JdbcStores implements Stores {
             throw new EpoxyException(INTERNAL, e, "Cannot connect to the store at %s", redactedUrl);
         }
         try {
-            migrate(pool, redactedUrl);
+            migrate(pool, settings.arns(), redactedUrl);
             return new JdbcStores(pool);
         }
         catch (RuntimeException e) {
@@ -86,6 +91,11 @@ public final class JdbcStores implements Stores {
     }
 
     @Override
+    public TagStore tags() {
+        return tags;
+    }
+
+    @Override
     public void close() {
         try {
             sessions.close();
@@ -93,6 +103,11 @@ public final class JdbcStores implements Stores {
         finally {
             pool.close();
         }
+    }
+
+    /** Values of the {@code ${...}} placeholders in migrations: V3 builds the ARNs of existing sessions' tags. */
+    static Map<String, String> placeholders(GlueArns arns) {
+        return Map.of("region", arns.region(), "account_id", arns.accountId());
     }
 
     /** The URL with any {@code password=} parameter masked, for logs and messages. */
@@ -137,10 +152,11 @@ public final class JdbcStores implements Stores {
         return config;
     }
 
-    private static void migrate(HikariDataSource pool, String redactedUrl) {
+    private static void migrate(HikariDataSource pool, GlueArns arns, String redactedUrl) {
         MigrateResult result = Flyway.configure(JdbcStores.class.getClassLoader())
                 .dataSource(pool)
                 .locations("classpath:db/migration")
+                .placeholders(placeholders(arns))
                 .load()
                 .migrate();
         for (MigrateOutput migration : result.migrations) {

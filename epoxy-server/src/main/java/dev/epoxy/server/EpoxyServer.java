@@ -17,8 +17,8 @@ import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.server.http.GlueEndpoint;
-import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -94,10 +94,10 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
-            SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
+            SessionService sessions = new SessionService(stores.sessions(), stores.tags(), serverConfig.arns(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            glueEndpoint.serve(SessionOperations.all(sessions, serverConfig));
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), sessions, stores.tags()));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

@@ -1,6 +1,7 @@
 package dev.epoxy.core.store;
 
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.tag.TagStore;
 
 /**
  * Every store of one Epoxy server over one database: one connection pool and one schema history, shared
@@ -12,6 +13,8 @@ import dev.epoxy.core.session.SessionStore;
  */
 public interface Stores extends AutoCloseable {
     SessionStore sessions();
+
+    TagStore tags();
 
     /** Stops the stores' background work and releases the connections. */
     @Override
