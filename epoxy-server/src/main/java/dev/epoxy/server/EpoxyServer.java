@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.catalog.CatalogStoreFactory;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
@@ -17,6 +18,9 @@ import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -77,6 +81,8 @@ public final class EpoxyServer implements AutoCloseable {
 
             SessionStore store = openStore(config);
             started.add(store);
+            CatalogStoreFactory.OpenedStore catalog = openCatalogStore(config);
+            started.add(catalog.resources());
 
             DriverLaunchConfig launchConfig = withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri));
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
@@ -89,7 +95,9 @@ public final class EpoxyServer implements AutoCloseable {
             SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, sessions);
+            List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
+            operations.addAll(CatalogOperations.all(catalog.store(), Clock.systemUTC()));
+            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, operations);
             started.add(glueEndpoint);
 
             // Closed in reverse: the endpoint stops taking requests before the service stops drivers.
@@ -150,6 +158,12 @@ public final class EpoxyServer implements AutoCloseable {
     private static SessionStore openStore(EpoxyConfig config) {
         SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst()
                 .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No session store on the classpath (epoxy-jdbc is missing from lib/)"));
+        return factory.open(StoreConfigKeys.storeSettings(config));
+    }
+
+    private static CatalogStoreFactory.OpenedStore openCatalogStore(EpoxyConfig config) {
+        CatalogStoreFactory factory = ServiceLoader.load(CatalogStoreFactory.class).findFirst()
+                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No catalog store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));
     }
 
