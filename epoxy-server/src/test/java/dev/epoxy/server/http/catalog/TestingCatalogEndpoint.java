@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.epoxy.core.catalog.CatalogStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.glue.model.GlueJson;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.http.GlueEndpoint;
@@ -21,20 +22,20 @@ import java.util.ServiceLoader;
 final class TestingCatalogEndpoint implements AutoCloseable {
     static final ObjectMapper JSON = GlueJson.newObjectMapper();
 
-    private final CatalogStoreFactory.OpenedStore store;
+    private final Stores stores;
     private final GlueEndpoint endpoint;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private TestingCatalogEndpoint(CatalogStoreFactory.OpenedStore store, GlueEndpoint endpoint) {
-        this.store = store;
+    private TestingCatalogEndpoint(Stores stores, GlueEndpoint endpoint) {
+        this.stores = stores;
         this.endpoint = endpoint;
     }
 
     static TestingCatalogEndpoint start(Path home) {
-        CatalogStoreFactory factory = ServiceLoader.load(CatalogStoreFactory.class).findFirst().orElseThrow();
-        CatalogStoreFactory.OpenedStore store = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
+        Stores stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
         ServerConfig config = ServerConfig.defaults().withPort(0);
-        return new TestingCatalogEndpoint(store, GlueEndpoint.start(config, CatalogOperations.all(store.store(), Clock.systemUTC())));
+        return new TestingCatalogEndpoint(stores, GlueEndpoint.start(config, CatalogOperations.all(stores.catalog(), Clock.systemUTC())));
     }
 
     /** Calls the operation and returns the answer, whatever its status. */
@@ -57,7 +58,7 @@ final class TestingCatalogEndpoint implements AutoCloseable {
     @Override
     public void close() throws Exception {
         endpoint.close();
-        store.resources().close();
+        stores.close();
     }
 
     record Reply(HttpResponse<String> response) {
