@@ -97,7 +97,7 @@ public final class EpoxyServer implements AutoCloseable {
             SessionService sessions = new SessionService(stores.sessions(), stores.tags(), serverConfig.arns(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), sessions, stores.tags()));
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

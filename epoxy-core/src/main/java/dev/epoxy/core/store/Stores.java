@@ -1,5 +1,6 @@
 package dev.epoxy.core.store;
 
+import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.tag.TagStore;
 
@@ -15,6 +16,9 @@ public interface Stores extends AutoCloseable {
     SessionStore sessions();
 
     TagStore tags();
+
+    /** Databases, tables and table versions of the Data Catalog. */
+    CatalogStore catalog();
 
     /** Stops the stores' background work and releases the connections. */
     @Override

@@ -3,10 +3,12 @@ package dev.epoxy.server.http;
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.session.SessionService;
-import dev.epoxy.core.tag.TagStore;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TagOperations;
 import dev.epoxy.server.http.tag.TaggableResources;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +19,12 @@ import java.util.List;
 public final class GlueApi {
     private GlueApi() {}
 
-    public static List<GlueOperation<?, ?>> operations(GlueArns arns, SessionService sessions, TagStore tags) {
+    public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions) {
         TaggableResources taggable = new TaggableResources()
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions));
         List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
-        operations.addAll(TagOperations.all(tags, taggable, arns));
+        operations.addAll(CatalogOperations.all(stores.catalog(), clock));
+        operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }
 }

@@ -35,7 +35,7 @@ public final class TestingGlueEndpoint implements AutoCloseable {
         SessionService sessions = new SessionService(stores.sessions(), stores.tags(), config.arns(), (session, listener) -> {
             throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
         }, Clock.systemUTC(), SessionConfig.defaults());
-        return new TestingGlueEndpoint(stores, sessions, GlueEndpoint.start(config, GlueApi.operations(config.arns(), sessions, stores.tags())));
+        return new TestingGlueEndpoint(stores, sessions, GlueEndpoint.start(config, GlueApi.operations(config.arns(), java.time.Clock.systemUTC(), stores, sessions)));
     }
 
     public SessionStore store() {
