@@ -57,7 +57,8 @@ public final class GlueEndpoint implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         HostGuard hostGuard = new HostGuard(config);
-        glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits);
+        glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits,
+                config.accountId(), config.region());
         // Minimum write rate 0: answers are written asynchronously, and the idle timeout closes a client that stops reading.
         dataRate = new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0);
         server.setHandler(dataRate);
