@@ -3,10 +3,12 @@ package dev.epoxy.jdbc;
 import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
 import static dev.epoxy.core.ErrorCode.ENTITY_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.INTERNAL;
+import static dev.epoxy.core.ErrorCode.TABLE_NOT_FOUND;
 import static dev.epoxy.jdbc.Columns.setText;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.catalog.TableId;
 import dev.epoxy.core.catalog.expression.BoundExpression;
 import dev.epoxy.core.catalog.expression.PartitionKey;
 import dev.epoxy.core.catalog.expression.SqlDialect;
@@ -58,18 +60,19 @@ public final class JdbcPartitionStore implements PartitionStore {
     }
 
     @Override
-    public void createPartition(long tableKey, List<PartitionKey> keys, StoredPartition partition) {
+    public void createPartition(TableId table, List<PartitionKey> keys, StoredPartition partition) {
         requireNonNull(partition, "partition is null");
         inTransaction(connection -> {
-            insert(connection, tableKey, keys, partition);
+            insert(connection, tableKeyOf(connection, table), keys, partition);
             return null;
         }, "Cannot create partition %s", partition.values());
     }
 
     @Override
-    public List<List<String>> createPartitionsIfAbsent(long tableKey, List<PartitionKey> keys, List<StoredPartition> partitions) {
+    public List<List<String>> createPartitionsIfAbsent(TableId table, List<PartitionKey> keys, List<StoredPartition> partitions) {
         try {
             return inTransaction(connection -> {
+                long tableKey = tableKeyOf(connection, table);
                 List<List<String>> existing = new ArrayList<>();
                 Set<List<String>> seen = new HashSet<>();
                 for (StoredPartition partition : partitions) {
@@ -91,7 +94,7 @@ public final class JdbcPartitionStore implements PartitionStore {
         List<List<String>> existing = new ArrayList<>();
         for (StoredPartition partition : partitions) {
             try {
-                createPartition(tableKey, keys, partition);
+                createPartition(table, keys, partition);
             }
             catch (EpoxyException e) {
                 if (e.code() != ALREADY_EXISTS) {
@@ -104,18 +107,18 @@ public final class JdbcPartitionStore implements PartitionStore {
     }
 
     @Override
-    public Optional<StoredPartition> findPartition(long tableKey, List<String> values) {
+    public Optional<StoredPartition> findPartition(TableId table, List<String> values) {
         requireNonNull(values, "values is null");
-        return inTransaction(connection -> find(connection, tableKey, values).map(FoundPartition::partition), "Cannot read partition %s", values);
+        return inTransaction(connection -> find(connection, tableKeyOf(connection, table), values).map(FoundPartition::partition), "Cannot read partition %s", values);
     }
 
     @Override
-    public PartitionPage listPartitions(long tableKey, PartitionQuery query) {
+    public PartitionPage listPartitions(TableId table, PartitionQuery query) {
         requireNonNull(query, "query is null");
         StringBuilder sql = new StringBuilder("SELECT p.id, p.partition_values, p.partition_json FROM catalog_partitions p");
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE p.table_key = ? AND p.id > ?");
-        parameters.add(tableKey);
+        parameters.add(0L); // the table's key, known once connected
         parameters.add(query.afterId());
         if (query.expression().isPresent()) {
             BoundExpression expression = query.expression().get();
@@ -138,6 +141,7 @@ public final class JdbcPartitionStore implements PartitionStore {
         // one more than a page, to know whether another page follows
         parameters.add(query.maxResults() + 1);
         return inTransaction(connection -> {
+            parameters.set(0, tableKeyOf(connection, table));
             List<FoundPartition> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
                 bind(select, parameters);
@@ -156,10 +160,11 @@ public final class JdbcPartitionStore implements PartitionStore {
     }
 
     @Override
-    public void updatePartition(long tableKey, List<PartitionKey> keys, List<String> values, StoredPartition replacement) {
+    public void updatePartition(TableId table, List<PartitionKey> keys, List<String> values, StoredPartition replacement) {
         requireNonNull(values, "values is null");
         requireNonNull(replacement, "replacement is null");
         inTransaction(connection -> {
+            long tableKey = tableKeyOf(connection, table);
             long id = find(connection, tableKey, values).orElseThrow(() -> partitionNotFound(values)).id();
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE catalog_partitions SET values_hash = ?, partition_values = ?, partition_json = ?, updated_on = ? WHERE id = ?")) {
@@ -183,9 +188,10 @@ public final class JdbcPartitionStore implements PartitionStore {
     }
 
     @Override
-    public boolean deletePartition(long tableKey, List<String> values) {
+    public boolean deletePartition(TableId table, List<String> values) {
         requireNonNull(values, "values is null");
         return inTransaction(connection -> {
+            long tableKey = tableKeyOf(connection, table);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM catalog_partitions WHERE table_key = ? AND values_hash = ?")) {
                 delete.setLong(1, tableKey);
                 delete.setString(2, hashOf(values));
@@ -195,8 +201,9 @@ public final class JdbcPartitionStore implements PartitionStore {
     }
 
     @Override
-    public void retypePartitionValues(long tableKey, List<PartitionKey> keys) {
+    public void retypePartitionValues(TableId table, List<PartitionKey> keys) {
         inTransaction(connection -> {
+            long tableKey = tableKeyOf(connection, table);
             try (PreparedStatement select = connection.prepareStatement(
                             "SELECT partition_id, key_index, value_text FROM catalog_partition_values WHERE table_key = ?");
                     PreparedStatement update = connection.prepareStatement(
@@ -222,7 +229,24 @@ public final class JdbcPartitionStore implements PartitionStore {
                 }
             }
             return null;
-        }, "Cannot retype the partition values of table %s", tableKey);
+        }, "Cannot retype the partition values of table %s", table);
+    }
+
+    /** The table's catalog row key (see V4__catalog.sql); TABLE_NOT_FOUND when it was deleted. */
+    private static long tableKeyOf(Connection connection, TableId table) throws SQLException {
+        requireNonNull(table, "table is null");
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM catalog_tables WHERE catalog_id = ? AND database_name = ? AND name = ?")) {
+            select.setString(1, table.catalogId());
+            select.setString(2, table.databaseName());
+            select.setString(3, table.name());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new EpoxyException(TABLE_NOT_FOUND, "Table not found: %s", table);
+                }
+                return row.getLong(1);
+            }
+        }
     }
 
     private static void insert(Connection connection, long tableKey, List<PartitionKey> keys, StoredPartition partition) throws SQLException {
