@@ -28,12 +28,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -68,19 +71,55 @@ public final class JdbcPartitionStore implements PartitionStore {
         }, "Cannot create partition %s", partition.values());
     }
 
+    /**
+     * One transaction of four statements whatever the batch size: which values exist, insert the new
+     * partitions, read their ids, insert all their value rows. A concurrent creation of one of them
+     * (a unique violation) falls back to one transaction per partition.
+     */
     @Override
     public List<List<String>> createPartitionsIfAbsent(TableId table, List<PartitionKey> keys, List<StoredPartition> partitions) {
+        requireNonNull(partitions, "partitions is null");
         try {
             return inTransaction(connection -> {
                 long tableKey = tableKeyOf(connection, table);
+                Map<String, StoredPartition> fresh = new LinkedHashMap<>();
+                partitions.forEach(partition -> fresh.putIfAbsent(hashOf(partition.values()), partition));
+                Map<String, Long> stored = idsByHash(connection, tableKey, fresh.keySet());
+                // in input order: those stored already, and every repetition after the first
                 List<List<String>> existing = new ArrayList<>();
-                Set<List<String>> seen = new HashSet<>();
+                Map<String, Boolean> firstSeen = new HashMap<>();
                 for (StoredPartition partition : partitions) {
-                    if (!seen.add(partition.values()) || find(connection, tableKey, partition.values()).isPresent()) {
+                    String hash = hashOf(partition.values());
+                    if (stored.containsKey(hash) || firstSeen.put(hash, true) != null) {
                         existing.add(partition.values());
-                        continue;
                     }
-                    insert(connection, tableKey, keys, partition);
+                }
+                stored.keySet().forEach(fresh::remove);
+                if (fresh.isEmpty()) {
+                    return existing;
+                }
+                long now = System.currentTimeMillis();
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_PARTITION)) {
+                    for (Map.Entry<String, StoredPartition> entry : fresh.entrySet()) {
+                        insert.setLong(1, tableKey);
+                        insert.setString(2, entry.getKey());
+                        setText(insert, 3, StringCodec.encodeList(entry.getValue().values()));
+                        setText(insert, 4, entry.getValue().json());
+                        insert.setLong(5, now);
+                        insert.setLong(6, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                catch (SQLException e) {
+                    throw alreadyExistsOr(e, List.of());
+                }
+                Map<String, Long> ids = idsByHash(connection, tableKey, fresh.keySet());
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_VALUE)) {
+                    for (Map.Entry<String, StoredPartition> entry : fresh.entrySet()) {
+                        addValues(insert, tableKey, ids.get(entry.getKey()), keys, entry.getValue().values());
+                    }
+                    insert.executeBatch();
                 }
                 return existing;
             }, "Cannot create partitions");
@@ -90,7 +129,6 @@ public final class JdbcPartitionStore implements PartitionStore {
                 throw e;
             }
         }
-        // Another request created one of them meanwhile: go one by one.
         List<List<String>> existing = new ArrayList<>();
         for (StoredPartition partition : partitions) {
             try {
@@ -106,6 +144,28 @@ public final class JdbcPartitionStore implements PartitionStore {
         return existing;
     }
 
+    private static Map<String, Long> idsByHash(Connection connection, long tableKey, Collection<String> hashes) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return ids;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(hashes.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, values_hash FROM catalog_partitions WHERE table_key = ? AND values_hash IN (" + placeholders + ")")) {
+            select.setLong(1, tableKey);
+            int index = 2;
+            for (String hash : hashes) {
+                select.setString(index++, hash);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.put(row.getString("values_hash"), row.getLong("id"));
+                }
+            }
+        }
+        return ids;
+    }
+
     @Override
     public Optional<StoredPartition> findPartition(TableId table, List<String> values) {
         requireNonNull(values, "values is null");
@@ -115,29 +175,44 @@ public final class JdbcPartitionStore implements PartitionStore {
     @Override
     public PartitionPage listPartitions(TableId table, PartitionQuery query) {
         requireNonNull(query, "query is null");
-        StringBuilder sql = new StringBuilder("SELECT p.id, p.partition_values, p.partition_json FROM catalog_partitions p");
+        StringBuilder sql = new StringBuilder("SELECT p.id, p.partition_values, p.partition_json FROM ");
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE p.table_key = ? AND p.id > ?");
-        parameters.add(0L); // the table's key, known once connected
+        // the table's key, set once connected, then the page's start
+        parameters.add(0L);
         parameters.add(query.afterId());
+        String rowId;
+        StringBuilder where = new StringBuilder(" WHERE ");
         if (query.expression().isPresent()) {
+            // Start from the value rows of the Expression's leading key (an index range on
+            // (table_key, key_index, value_...)), then look up the other keys' rows and the partition.
+            // Key indexes are the server's own integers, never client text.
             BoundExpression expression = query.expression().get();
+            int leading = expression.leadingKey();
+            rowId = "v%s.partition_id".formatted(leading);
+            sql.append("catalog_partition_values v").append(leading)
+                    .append(" JOIN catalog_partitions p ON p.id = ").append(rowId);
             for (int key : expression.referencedKeys()) {
-                // key indexes are the server's own integers, never client text
-                sql.append(" JOIN catalog_partition_values v%1$s ON v%1$s.partition_id = p.id AND v%1$s.key_index = %1$s AND v%1$s.table_key = p.table_key"
-                        .formatted(key));
+                if (key != leading) {
+                    sql.append(" JOIN catalog_partition_values v%1$s ON v%1$s.partition_id = %2$s AND v%1$s.key_index = %1$s".formatted(key, rowId));
+                }
             }
+            where.append("v%1$s.table_key = ? AND v%1$s.key_index = %1$s AND %2$s > ?".formatted(leading, rowId));
             SqlPredicate predicate = expression.toSql(key -> "v" + key, dialect);
             where.append(" AND ").append(predicate.sql());
             parameters.addAll(predicate.parameters());
         }
+        else {
+            rowId = "p.id";
+            sql.append("catalog_partitions p");
+            where.append("p.table_key = ? AND p.id > ?");
+        }
         if (query.segment().isPresent()) {
             PartitionSegment segment = query.segment().get();
-            where.append(" AND MOD(p.id, ?) = ?");
+            where.append(" AND MOD(").append(rowId).append(", ?) = ?");
             parameters.add((long) segment.total());
             parameters.add((long) segment.number());
         }
-        sql.append(where).append(" ORDER BY p.id LIMIT ?");
+        sql.append(where).append(" ORDER BY ").append(rowId).append(" LIMIT ?");
         // one more than a page, to know whether another page follows
         parameters.add(query.maxResults() + 1);
         return inTransaction(connection -> {
@@ -274,16 +349,21 @@ public final class JdbcPartitionStore implements PartitionStore {
     private static void insertValues(Connection connection, long tableKey, long partitionId, List<PartitionKey> keys, List<String> values)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_VALUE)) {
-            for (int i = 0; i < values.size(); i++) {
-                TypedValue typed = TypedValue.of(i < keys.size() ? keys.get(i).type() : "string", values.get(i));
-                insert.setLong(1, partitionId);
-                insert.setInt(2, i);
-                insert.setLong(3, tableKey);
-                setText(insert, 4, typed.text());
-                setNumber(insert, 5, typed);
-                insert.addBatch();
-            }
+            addValues(insert, tableKey, partitionId, keys, values);
             insert.executeBatch();
+        }
+    }
+
+    private static void addValues(PreparedStatement insert, long tableKey, long partitionId, List<PartitionKey> keys, List<String> values)
+            throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            TypedValue typed = TypedValue.of(i < keys.size() ? keys.get(i).type() : "string", values.get(i));
+            insert.setLong(1, partitionId);
+            insert.setInt(2, i);
+            insert.setLong(3, tableKey);
+            setText(insert, 4, typed.text());
+            setNumber(insert, 5, typed);
+            insert.addBatch();
         }
     }
 

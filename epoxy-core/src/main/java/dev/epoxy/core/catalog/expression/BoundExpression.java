@@ -42,6 +42,18 @@ public final class BoundExpression {
     }
 
     /**
+     * The key a query should look up first: the lowest key every match pins to one value or a list of
+     * values ({@code =} or {@code IN} under top-level ANDs), else the lowest key the Expression names.
+     * Partition keys run from coarse to fine (year, month, day), so the first pinned key is usually
+     * the narrowest index range that the database can start from.
+     */
+    public int leadingKey() {
+        SortedSet<Integer> pinned = new TreeSet<>();
+        predicate.collectPinnedKeys(pinned);
+        return pinned.isEmpty() ? referencedKeys.first() : pinned.first();
+    }
+
+    /**
      * The predicate as SQL over {@code catalog_partition_values} rows: for key {@code i} it reads
      * {@code <aliasOfKey(i)>.value_text} and {@code <aliasOfKey(i)>.value_number}. Literals are bind parameters only
      * ({@link String} for text, {@link java.math.BigDecimal} for numbers).

@@ -20,6 +20,9 @@ sealed interface BoundPredicate {
 
     void collectKeys(Set<Integer> keys);
 
+    /** Keys that every match pins to one value or a list of values: {@code =} or {@code IN} conditions under top-level ANDs. */
+    default void collectPinnedKeys(Set<Integer> keys) {}
+
     record And(BoundPredicate left, BoundPredicate right) implements BoundPredicate {
         @Override
         public boolean test(List<TypedValue> values) {
@@ -39,6 +42,12 @@ sealed interface BoundPredicate {
         public void collectKeys(Set<Integer> keys) {
             left.collectKeys(keys);
             right.collectKeys(keys);
+        }
+
+        @Override
+        public void collectPinnedKeys(Set<Integer> keys) {
+            left.collectPinnedKeys(keys);
+            right.collectPinnedKeys(keys);
         }
     }
 
@@ -110,6 +119,13 @@ sealed interface BoundPredicate {
         public void collectKeys(Set<Integer> keys) {
             keys.add(keyIndex);
         }
+
+        @Override
+        public void collectPinnedKeys(Set<Integer> keys) {
+            if (operator == ComparisonOperator.EQUAL) {
+                keys.add(keyIndex);
+            }
+        }
     }
 
     record In(int keyIndex, KeyType type, List<Comparand> values) implements BoundPredicate {
@@ -147,6 +163,11 @@ sealed interface BoundPredicate {
 
         @Override
         public void collectKeys(Set<Integer> keys) {
+            keys.add(keyIndex);
+        }
+
+        @Override
+        public void collectPinnedKeys(Set<Integer> keys) {
             keys.add(keyIndex);
         }
     }
