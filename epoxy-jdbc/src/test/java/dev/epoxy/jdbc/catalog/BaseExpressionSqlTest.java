@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code test()} accepts. The value rows have the columns and types of {@code catalog_partition_values}.
  */
 abstract class BaseExpressionSqlTest {
-    private static final List<PartitionKey> KEYS = List.of(
+    static final List<PartitionKey> KEYS = List.of(
             new PartitionKey("name", "string"),
             new PartitionKey("year", "int"),
             new PartitionKey("day", "date"),
@@ -60,14 +60,7 @@ abstract class BaseExpressionSqlTest {
     @Test
     void sqlSelectsExactlyThePartitionsTheEvaluatorAccepts() throws SQLException {
         Random random = new Random(20260202);
-        List<List<String>> partitions = new ArrayList<>();
-        for (int i = 0; i < PARTITIONS; i++) {
-            List<String> values = new ArrayList<>();
-            for (List<String> pool : VALUES) {
-                values.add(pick(random, pool));
-            }
-            partitions.add(values);
-        }
+        List<List<String>> partitions = partitions(random, PARTITIONS);
         try (Connection connection = connect()) {
             load(connection, partitions);
             int nonTrivial = 0;
@@ -88,6 +81,19 @@ abstract class BaseExpressionSqlTest {
             // the generator must produce selective predicates, or the comparison proves little
             assertThat(nonTrivial).isGreaterThan(EXPRESSIONS / 2);
         }
+    }
+
+    /** Random partition values, each from its key's pool of valid, unparseable and tricky values. */
+    static List<List<String>> partitions(Random random, int count) {
+        List<List<String>> partitions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> values = new ArrayList<>();
+            for (List<String> pool : VALUES) {
+                values.add(pick(random, pool));
+            }
+            partitions.add(values);
+        }
+        return partitions;
     }
 
     private static void load(Connection connection, List<List<String>> partitions) throws SQLException {
@@ -134,7 +140,7 @@ abstract class BaseExpressionSqlTest {
         }
     }
 
-    private static String expression(Random random, int depth) {
+    static String expression(Random random, int depth) {
         if (depth == 0 || random.nextInt(3) == 0) {
             return condition(random);
         }

@@ -21,7 +21,10 @@ import dev.epoxy.jdbc.JdbcStores;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.epoxy.core.catalog.expression.BoundExpression;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Random;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -148,6 +151,34 @@ abstract class BasePartitionStoreTest {
 
         assertThat(listAll(Optional.of("year = '2026' and month > 30"), Optional.empty(), 2))
                 .containsExactly(List.of("2026", "32"), List.of("2026", "34"), List.of("2026", "36"));
+    }
+
+    /** The store's own query (leading key, joins, keyset pages) selects what the in-memory evaluator accepts. */
+    @Test
+    void listingByRandomExpressionsMatchesTheEvaluator() {
+        Random random = new Random(7);
+        List<PartitionKey> keys = BaseExpressionSqlTest.KEYS;
+        List<List<String>> all = BaseExpressionSqlTest.partitions(random, 120);
+        List<StoredPartition> partitions = new ArrayList<>();
+        for (List<String> values : new LinkedHashSet<>(all)) {
+            partitions.add(new StoredPartition(values, "{}"));
+        }
+        assertThat(store.createPartitionsIfAbsent(table, keys, partitions)).isEmpty();
+        for (int i = 0; i < 120; i++) {
+            BoundExpression expression = PartitionExpression.parse(BaseExpressionSqlTest.expression(random, 3)).bind(keys);
+            List<List<String>> expected = partitions.stream().map(StoredPartition::values).filter(expression::test).toList();
+            List<List<String>> listed = new ArrayList<>();
+            long after = 0;
+            while (true) {
+                PartitionPage page = store.listPartitions(table, new PartitionQuery(Optional.of(expression), Optional.empty(), after, 7));
+                page.partitions().forEach(partition -> listed.add(partition.values()));
+                if (page.nextAfterId().isEmpty()) {
+                    break;
+                }
+                after = page.nextAfterId().get();
+            }
+            assertThat(listed).isEqualTo(expected);
+        }
     }
 
     @Test

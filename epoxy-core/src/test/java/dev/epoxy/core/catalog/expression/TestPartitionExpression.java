@@ -120,6 +120,15 @@ final class TestPartitionExpression {
     }
 
     @Test
+    void leadingKeyIsTheFirstKeyPinnedUnderTopLevelAnds() {
+        assertThat(PartitionExpression.parse("day > '2026-01-01' and month in (1, 2) and year = '2026'").bind(KEYS).leadingKey()).isZero();
+        assertThat(PartitionExpression.parse("year > '2025' and month = 2").bind(KEYS).leadingKey()).isEqualTo(1);
+        // under OR or NOT nothing is pinned: the lowest named key leads
+        assertThat(PartitionExpression.parse("day = '2026-02-01' or month = 2").bind(KEYS).leadingKey()).isEqualTo(1);
+        assertThat(PartitionExpression.parse("NOT day = '2026-02-01' and price > 1").bind(KEYS).leadingKey()).isEqualTo(2);
+    }
+
+    @Test
     void rendersOnlyBindParameters() {
         SqlPredicate sql = PartitionExpression.parse("year = 'x''; DROP TABLE t; --' and month in (1, 2) and year like 'a%'")
                 .bind(KEYS).toSql(index -> "v" + index, SqlDialect.H2);
