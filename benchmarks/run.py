@@ -166,7 +166,7 @@ BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_
 SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "rounds": 1, "inference_records": 2000,
          "representation_rows": 2000, "java_rounds": 1,
          "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2",
-         "catalog_partitions": 2000, "catalog_queries": 2}
+         "catalog_partitions": 500, "catalog_queries": 2}
 
 
 def main(argv=None):
