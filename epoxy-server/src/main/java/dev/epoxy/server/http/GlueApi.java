@@ -5,6 +5,7 @@ import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.catalog.PartitionOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TagOperations;
 import dev.epoxy.server.http.tag.TaggableResources;
@@ -24,6 +25,7 @@ public final class GlueApi {
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions));
         List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
         operations.addAll(CatalogOperations.all(stores.catalog(), clock));
+        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), clock));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }
