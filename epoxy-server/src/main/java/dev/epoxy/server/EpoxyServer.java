@@ -5,18 +5,20 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.session.SessionService;
-import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.server.config.DriverConfigKeys;
 import dev.epoxy.server.config.EpoxyConfig;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.config.StoreConfigKeys;
+import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -36,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Epoxy server: the session store, the driver link and launcher, the session service,
+ * One running Epoxy server: the stores, the driver link and launcher, the session service,
  * the Glue endpoint and the S3 endpoint, started in dependency order and closed in reverse.
  */
 public final class EpoxyServer implements AutoCloseable {
@@ -75,10 +77,16 @@ public final class EpoxyServer implements AutoCloseable {
                 s3Endpoint = Optional.of(endpoint);
             }
 
-            SessionStore store = openStore(config);
-            started.add(store);
+            Stores stores = openStores(config);
+            started.add(stores);
 
-            DriverLaunchConfig launchConfig = withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri));
+            // Bound before the launcher exists, so that drivers can be given its URL (with port 0 too).
+            GlueEndpoint glueEndpoint = GlueEndpoint.bind(serverConfig);
+            started.add(glueEndpoint);
+            DriverGlueEndpoint driverGlue = new DriverGlueEndpoint(ServerConfig.advertisedEndpoint(config).orElseGet(glueEndpoint::uri), serverConfig.region(), serverConfig.accountId());
+
+            DriverLaunchConfig launchConfig = withGlueEndpoint(
+                    withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri)), driverGlue);
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
             started.add(linkServer);
 
@@ -86,13 +94,14 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
-            SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
+            SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, sessions);
+            glueEndpoint.serve(SessionOperations.all(sessions, serverConfig));
+            // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
+            started.remove(glueEndpoint);
             started.add(glueEndpoint);
 
-            // Closed in reverse: the endpoint stops taking requests before the service stops drivers.
             Collections.reverse(started);
             return new EpoxyServer(List.copyOf(started), glueEndpoint, s3Endpoint, home);
         }
@@ -147,9 +156,21 @@ public final class EpoxyServer implements AutoCloseable {
                 .withDriverEnvironment(environment);
     }
 
-    private static SessionStore openStore(EpoxyConfig config) {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst()
-                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No session store on the classpath (epoxy-jdbc is missing from lib/)"));
+    /**
+     * The drivers' Glue settings come last: neither the server's {@code epoxy.session.spark-conf} nor the
+     * server process's own environment may point drivers elsewhere by accident.
+     */
+    private static DriverLaunchConfig withGlueEndpoint(DriverLaunchConfig launchConfig, DriverGlueEndpoint driverGlue) {
+        Map<String, String> sparkConf = new LinkedHashMap<>(launchConfig.sparkConf());
+        sparkConf.putAll(driverGlue.sparkConf());
+        Map<String, String> environment = new LinkedHashMap<>(launchConfig.driverEnvironment());
+        environment.putAll(driverGlue.driverEnvironment());
+        return launchConfig.withSparkConf(sparkConf).withDriverEnvironment(environment);
+    }
+
+    private static Stores openStores(EpoxyConfig config) {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst()
+                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));
     }
 

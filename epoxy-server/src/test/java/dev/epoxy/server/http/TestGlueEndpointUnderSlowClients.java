@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.session.SessionService;
-import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.glue.model.session.GetSessionRequest;
 import dev.epoxy.glue.model.session.GetSessionResponse;
 import dev.epoxy.server.config.RequestLimits;
@@ -60,7 +60,7 @@ class TestGlueEndpointUnderSlowClients {
     @TempDir
     Path home;
 
-    private SessionStore store;
+    private Stores stores;
     private SessionService sessions;
     private final List<GlueEndpoint> endpoints = new ArrayList<>();
     private final List<Socket> sockets = new ArrayList<>();
@@ -71,9 +71,9 @@ class TestGlueEndpointUnderSlowClients {
 
     @BeforeEach
     void start() {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst().orElseThrow();
-        store = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        sessions = new SessionService(store, (session, listener) -> {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
+        stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
+        sessions = new SessionService(stores.sessions(), (session, listener) -> {
             throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
         }, Clock.systemUTC(), SessionConfig.defaults());
         Logger handlerLogger = (Logger) LoggerFactory.getLogger(GlueRequestHandler.class);
@@ -93,7 +93,7 @@ class TestGlueEndpointUnderSlowClients {
         }
         endpoints.forEach(GlueEndpoint::close);
         sessions.close();
-        store.close();
+        stores.close();
     }
 
     @Test
@@ -209,7 +209,7 @@ class TestGlueEndpointUnderSlowClients {
         CountDownLatch entered = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         GlueEndpoint endpoint = start(RequestLimits.defaults().withMaxConcurrentRequests(2).withMaxQueuedRequests(0), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
         try {
             List<CompletableFuture<HttpResponse<String>>> busy = List.of(getSessionAsync(endpoint), getSessionAsync(endpoint));
             assertThat(entered.await(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("both slots taken").isTrue();
@@ -235,7 +235,7 @@ class TestGlueEndpointUnderSlowClients {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GlueEndpoint endpoint = start(RequestLimits.defaults().withMaxConcurrentRequests(1).withMaxQueuedRequests(1).withMaxQueueWait(Duration.ofMinutes(5)), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
         try {
             CompletableFuture<HttpResponse<String>> running = getSessionAsync(endpoint);
             assertThat(entered.await(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -260,7 +260,7 @@ class TestGlueEndpointUnderSlowClients {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GlueEndpoint endpoint = start(RequestLimits.defaults().withMaxConcurrentRequests(1).withMaxQueuedRequests(1).withMaxQueueWait(Duration.ofMillis(200)), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
         try {
             CompletableFuture<HttpResponse<String>> running = getSessionAsync(endpoint);
             assertThat(entered.await(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
