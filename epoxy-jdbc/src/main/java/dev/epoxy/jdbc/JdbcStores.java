@@ -6,9 +6,11 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
+import dev.epoxy.jdbc.catalog.JdbcCatalogStore;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every JDBC store over one HikariCP pool on the settings' JDBC URL, whose one schema history Flyway
- * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; later versions the other
- * families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
+ * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; later
+ * versions the other families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
  * and, if it has background work, one line in {@link #close()}.
  */
 public final class JdbcStores implements Stores {
@@ -44,10 +46,12 @@ public final class JdbcStores implements Stores {
 
     private final HikariDataSource pool;
     private final JdbcSessionStore sessions;
+    private final JdbcCatalogStore catalog;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
         this.sessions = new JdbcSessionStore(pool);
+        this.catalog = new JdbcCatalogStore(pool);
     }
 
     /**
@@ -83,6 +87,11 @@ public final class JdbcStores implements Stores {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        return catalog;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.epoxy.core.store;
 
+import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.session.SessionStore;
 
 /**
@@ -12,6 +13,9 @@ import dev.epoxy.core.session.SessionStore;
  */
 public interface Stores extends AutoCloseable {
     SessionStore sessions();
+
+    /** Databases, tables and table versions of the Data Catalog. */
+    CatalogStore catalog();
 
     /** Stops the stores' background work and releases the connections. */
     @Override
