@@ -317,6 +317,15 @@ for fmt in ("parquet", "orc", "avro"):
                                "table_name='items_parquet').simpleString())")
     assert schema == "struct<id:int,name:string,price:double>"
 
+    # The Scala-style source and sink, as generated Glue Studio scripts use them.
+    scala_style = run_ok(glue, sid, """
+source = glueContext.getCatalogSource(database="formats_db", table_name="items_orc")
+frame = source.getFrame()
+glueContext.getCatalogSink(database="formats_db", table_name="items_avro").writeFrame(frame)
+print(frame.name, glueContext.create_dynamic_frame.from_catalog(database="formats_db", table_name="items_avro").count())
+""")
+    assert scala_style == "items_orc 100"
+
 
 def test_missing_location_and_missing_table_are_clear_errors(glue, catalog_session):
     sid = catalog_session
