@@ -140,6 +140,21 @@ class TestCatalogRelations {
     }
 
     @Test
+    void missingPartitionLocationIsAnErrorWhenThePartitionIsSelected() throws IOException {
+        Path present = Files.createDirectories(directory.resolve("year=2026/month=01"));
+        Files.writeString(present.resolve("part-0.json"), "{\"order_id\":\"a\"}\n");
+        Path missing = directory.resolve("year=2026/month=02");
+        TestingPartitionSource source = new TestingPartitionSource(List.of(
+                new CatalogPartition(List.of("2026", "01"), present.toString()),
+                new CatalogPartition(List.of("2026", "02"), missing.toString())));
+        Dataset<Row> rows = CatalogRelations.read(spark, jsonTable(true), source, Optional.empty(), Map.of());
+        assertThat(rows.where("month = '01'").count()).isEqualTo(1);
+        assertThatThrownBy(rows::count)
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("Cannot read table sales_db.raw_orders: the location %s of partition [2026, 02] does not exist", missing);
+    }
+
+    @Test
     void tableWithoutLocationIsAnError() {
         Table table = jsonTable(false).toBuilder()
                 .storageDescriptor(jsonTable(false).storageDescriptor().toBuilder().location(null).build())
