@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every JDBC store over one HikariCP pool on the settings' JDBC URL, whose one schema history Flyway
- * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; later
+ * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V5 partitions; later
  * versions the other families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
  * and, if it has background work, one line in {@link #close()}.
  */
@@ -47,11 +48,13 @@ public final class JdbcStores implements Stores {
     private final HikariDataSource pool;
     private final JdbcSessionStore sessions;
     private final JdbcCatalogStore catalog;
+    private final JdbcPartitionStore partitions;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
         this.sessions = new JdbcSessionStore(pool);
         this.catalog = new JdbcCatalogStore(pool);
+        this.partitions = new JdbcPartitionStore(pool);
     }
 
     /**
@@ -92,6 +95,11 @@ public final class JdbcStores implements Stores {
     @Override
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    @Override
+    public PartitionStore partitions() {
+        return partitions;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.epoxy.core.store;
 
 import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
 
 /**
@@ -16,6 +17,9 @@ public interface Stores extends AutoCloseable {
 
     /** Databases, tables and table versions of the Data Catalog. */
     CatalogStore catalog();
+
+    /** Partitions of the Data Catalog's tables. */
+    PartitionStore partitions();
 
     /** Stops the stores' background work and releases the connections. */
     @Override
