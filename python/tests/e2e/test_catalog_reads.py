@@ -91,6 +91,17 @@ def get_partition_values(glue, database: str, table: str) -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
+def server(catalog_server):
+    """The catalog suite's server: once on the embedded store, once on PostgreSQL."""
+    return catalog_server
+
+
+@pytest.fixture(scope="module")
+def glue(catalog_glue):
+    return catalog_glue
+
+
+@pytest.fixture(scope="module")
 def orders(glue, server):
     """sales_db.raw_orders: generated JSON orders in s3://sales-lake/raw_orders/year=2026/month=MM/."""
     generated = generate_orders(3000)
