@@ -13,10 +13,12 @@ import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.config.StoreConfigKeys;
+import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -78,7 +80,13 @@ public final class EpoxyServer implements AutoCloseable {
             SessionStore store = openStore(config);
             started.add(store);
 
-            DriverLaunchConfig launchConfig = withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri));
+            // Bound before the launcher exists, so that drivers can be given its URL (with port 0 too).
+            GlueEndpoint glueEndpoint = GlueEndpoint.bind(serverConfig);
+            started.add(glueEndpoint);
+            DriverGlueEndpoint driverGlue = new DriverGlueEndpoint(ServerConfig.advertisedEndpoint(config).orElseGet(glueEndpoint::uri), serverConfig.region(), serverConfig.accountId());
+
+            DriverLaunchConfig launchConfig = withGlueEndpoint(
+                    withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri)), driverGlue);
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
             started.add(linkServer);
 
@@ -89,10 +97,11 @@ public final class EpoxyServer implements AutoCloseable {
             SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, sessions);
+            glueEndpoint.serve(SessionOperations.all(sessions, serverConfig));
+            // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
+            started.remove(glueEndpoint);
             started.add(glueEndpoint);
 
-            // Closed in reverse: the endpoint stops taking requests before the service stops drivers.
             Collections.reverse(started);
             return new EpoxyServer(List.copyOf(started), glueEndpoint, s3Endpoint, home);
         }
@@ -145,6 +154,18 @@ public final class EpoxyServer implements AutoCloseable {
                 .withSparkConf(sparkConf)
                 .withExtraJarDirectories(extraJarDirectories)
                 .withDriverEnvironment(environment);
+    }
+
+    /**
+     * The drivers' Glue settings come last: neither the server's {@code epoxy.session.spark-conf} nor the
+     * server process's own environment may point drivers elsewhere by accident.
+     */
+    private static DriverLaunchConfig withGlueEndpoint(DriverLaunchConfig launchConfig, DriverGlueEndpoint driverGlue) {
+        Map<String, String> sparkConf = new LinkedHashMap<>(launchConfig.sparkConf());
+        sparkConf.putAll(driverGlue.sparkConf());
+        Map<String, String> environment = new LinkedHashMap<>(launchConfig.driverEnvironment());
+        environment.putAll(driverGlue.driverEnvironment());
+        return launchConfig.withSparkConf(sparkConf).withDriverEnvironment(environment);
     }
 
     private static SessionStore openStore(EpoxyConfig config) {

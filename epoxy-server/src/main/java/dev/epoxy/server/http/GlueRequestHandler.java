@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.RequestContext;
 import dev.epoxy.glue.model.ErrorResponse;
 import dev.epoxy.glue.model.GlueJson;
 import dev.epoxy.glue.model.RequestValidator;
@@ -80,8 +81,11 @@ final class GlueRequestHandler extends Handler.Wrapper {
     private final StsCallerIdentity sts;
     private final RequestLimits limits;
     private final RequestBodyReader.Budget bodyBudget;
+    private final String accountId;
+    private final String region;
 
-    GlueRequestHandler(List<GlueOperation<?, ?>> operations, ServiceModel model, HostGuard hostGuard, StsCallerIdentity sts, RequestLimits limits) {
+    GlueRequestHandler(List<GlueOperation<?, ?>> operations, ServiceModel model, HostGuard hostGuard, StsCallerIdentity sts, RequestLimits limits,
+            String accountId, String region) {
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(GlueOperation::name, Function.identity()));
         this.model = requireNonNull(model, "model is null");
         this.validator = new RequestValidator(model);
@@ -89,6 +93,8 @@ final class GlueRequestHandler extends Handler.Wrapper {
         this.sts = requireNonNull(sts, "sts is null");
         this.limits = requireNonNull(limits, "limits is null");
         this.bodyBudget = new RequestBodyReader.Budget(limits.maxBufferedBodyBytes());
+        this.accountId = requireNonNull(accountId, "accountId is null");
+        this.region = requireNonNull(region, "region is null");
         for (String name : this.operations.keySet()) {
             if (model.inputShapeName(name).isEmpty()) {
                 throw new IllegalArgumentException("Operation is not in the bundled service model: " + name);
@@ -177,7 +183,9 @@ final class GlueRequestHandler extends Handler.Wrapper {
             GlueOperation<?, ?> operation = exchange.operation().orElseThrow();
             JsonNode tree = parse(body);
             validator.validate(operation.name(), tree);
-            Object output = operation.invoke(read(tree, operation.inputType()));
+            RequestContext context = new RequestContext(exchange.requestId(), accountId, region,
+                    header(request, HttpHeader.AUTHORIZATION.asString()).flatMap(StsCallerIdentity::accessKeyId));
+            Object output = operation.invoke(context, read(tree, operation.inputType()));
             write(response, callback, 200, GlueJson.CONTENT_TYPE, json.writeValueAsBytes(output));
             logOutcome(exchange, 200);
         }

@@ -70,8 +70,12 @@ class TestGlueEndpoint {
     @Test
     void invalidWorkerTypeIsInvalidInput() throws Exception {
         Reply reply = glue("CreateSession", createSession("s1").put("WorkerType", "G.9X").put("NumberOfWorkers", 2));
+        // The value set is the bundled model's, in its order.
+        List<String> values = new java.util.ArrayList<>();
+        dev.epoxy.glue.model.ServiceModel.glue().shape("WorkerType").get("enum").forEach(value -> values.add(value.asText()));
+        assertThat(values).contains("G.1X").doesNotContain("G.9X");
         reply.assertError(400, "InvalidInputException", "1 validation error detected: Value 'G.9X' at 'WorkerType' failed to satisfy constraint: "
-                + "Member must satisfy enum value set: [Standard, G.1X, G.2X, G.025X, G.4X, G.8X, Z.2X]");
+                + "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
         assertThat(store.findSession(new SessionId("s1"))).isEmpty();
     }
 
@@ -430,7 +434,7 @@ class TestGlueEndpoint {
     @Test
     void unexpectedFailureIsGenericInternalServiceException() throws Exception {
         try (GlueEndpoint failing = GlueEndpoint.start(ServerConfig.defaults().withPort(0), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> {
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> {
                     throw new IllegalStateException("secret internal detail");
                 })))) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(failing.uri().resolve("/"))
@@ -442,6 +446,29 @@ class TestGlueEndpoint {
             String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
             reply.assertError(500, "InternalServiceException", "An internal error occurred; the server log has the details for request " + requestId);
             assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at dev.epoxy");
+        }
+    }
+
+    @Test
+    void handlersGetTheRequestContext() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<dev.epoxy.core.RequestContext> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        ServerConfig config = ServerConfig.defaults().withPort(0).withRegion("eu-west-3").withAccountId("210987654321");
+        try (GlueEndpoint recording = GlueEndpoint.start(config, List.of(
+                GlueOperation.of("GetSession", GetSessionRequest.class, (context, request) -> {
+                    seen.set(context);
+                    return Map.of();
+                })))) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(recording.uri().resolve("/"))
+                    .header("X-Amz-Target", "AWSGlue.GetSession")
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261202/eu-west-3/glue/aws4_request, SignedHeaders=host, Signature=00")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"Id\":\"s1\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(seen.get()).isEqualTo(new dev.epoxy.core.RequestContext(
+                    response.headers().firstValue("x-amzn-RequestId").orElseThrow(), "210987654321", "eu-west-3", java.util.Optional.of("AKIDEXAMPLE")));
+            assertThat(seen.get().catalogIdOr(null)).isEqualTo("210987654321");
+            assertThat(seen.get().catalogIdOr("123")).isEqualTo("123");
         }
     }
 

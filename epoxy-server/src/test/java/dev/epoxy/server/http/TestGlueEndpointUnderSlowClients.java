@@ -209,7 +209,7 @@ class TestGlueEndpointUnderSlowClients {
         CountDownLatch entered = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         GlueEndpoint endpoint = start(RequestLimits.defaults().withMaxConcurrentRequests(2).withMaxQueuedRequests(0), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
         try {
             List<CompletableFuture<HttpResponse<String>>> busy = List.of(getSessionAsync(endpoint), getSessionAsync(endpoint));
             assertThat(entered.await(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("both slots taken").isTrue();
@@ -235,7 +235,7 @@ class TestGlueEndpointUnderSlowClients {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GlueEndpoint endpoint = start(RequestLimits.defaults().withMaxConcurrentRequests(1).withMaxQueuedRequests(1).withMaxQueueWait(Duration.ofMinutes(5)), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
         try {
             CompletableFuture<HttpResponse<String>> running = getSessionAsync(endpoint);
             assertThat(entered.await(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -260,7 +260,7 @@ class TestGlueEndpointUnderSlowClients {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GlueEndpoint endpoint = start(RequestLimits.defaults().withMaxConcurrentRequests(1).withMaxQueuedRequests(1).withMaxQueueWait(Duration.ofMillis(200)), List.of(
-                GlueOperation.of("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, request -> blockUntil(entered, release))));
         try {
             CompletableFuture<HttpResponse<String>> running = getSessionAsync(endpoint);
             assertThat(entered.await(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();

@@ -70,20 +70,20 @@ public final class SessionOperations {
     public static List<GlueOperation<?, ?>> all(SessionService sessions, ServerConfig config) {
         SessionOperations operations = new SessionOperations(sessions, new SessionArns(config.region(), config.accountId()));
         return List.of(
-                GlueOperation.of("CreateSession", CreateSessionRequest.class, operations::createSession),
-                GlueOperation.of("GetSession", GetSessionRequest.class, operations::getSession),
-                GlueOperation.of("ListSessions", ListSessionsRequest.class, operations::listSessions),
-                GlueOperation.of("StopSession", StopSessionRequest.class, operations::stopSession),
-                GlueOperation.of("DeleteSession", DeleteSessionRequest.class, operations::deleteSession),
-                GlueOperation.of("RunStatement", RunStatementRequest.class, operations::runStatement),
-                GlueOperation.of("GetStatement", GetStatementRequest.class, operations::getStatement),
-                GlueOperation.of("ListStatements", ListStatementsRequest.class, operations::listStatements),
-                GlueOperation.of("CancelStatement", CancelStatementRequest.class, operations::cancelStatement),
-                GlueOperation.of("GetDashboardUrl", GetDashboardUrlRequest.class, operations::getDashboardUrl),
-                GlueOperation.of("GetSessionEndpoint", GetSessionEndpointRequest.class, operations::getSessionEndpoint),
-                GlueOperation.of("TagResource", TagResourceRequest.class, operations::tagResource),
-                GlueOperation.of("GetTags", GetTagsRequest.class, operations::getTags),
-                GlueOperation.of("UntagResource", UntagResourceRequest.class, operations::untagResource));
+                GlueOperation.withoutContext("CreateSession", CreateSessionRequest.class, operations::createSession),
+                GlueOperation.withoutContext("GetSession", GetSessionRequest.class, operations::getSession),
+                GlueOperation.withoutContext("ListSessions", ListSessionsRequest.class, operations::listSessions),
+                GlueOperation.withoutContext("StopSession", StopSessionRequest.class, operations::stopSession),
+                GlueOperation.withoutContext("DeleteSession", DeleteSessionRequest.class, operations::deleteSession),
+                GlueOperation.withoutContext("RunStatement", RunStatementRequest.class, operations::runStatement),
+                GlueOperation.withoutContext("GetStatement", GetStatementRequest.class, operations::getStatement),
+                GlueOperation.withoutContext("ListStatements", ListStatementsRequest.class, operations::listStatements),
+                GlueOperation.withoutContext("CancelStatement", CancelStatementRequest.class, operations::cancelStatement),
+                GlueOperation.withoutContext("GetDashboardUrl", GetDashboardUrlRequest.class, operations::getDashboardUrl),
+                GlueOperation.withoutContext("GetSessionEndpoint", GetSessionEndpointRequest.class, operations::getSessionEndpoint),
+                GlueOperation.withoutContext("TagResource", TagResourceRequest.class, operations::tagResource),
+                GlueOperation.withoutContext("GetTags", GetTagsRequest.class, operations::getTags),
+                GlueOperation.withoutContext("UntagResource", UntagResourceRequest.class, operations::untagResource));
     }
 
     public CreateSessionResponse createSession(CreateSessionRequest request) {
