@@ -11,6 +11,7 @@ import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
+import org.apache.spark.sql.execution.datasources.v2.FileDataSourceV2;
 import scala.Option;
 import scala.Predef;
 import scala.collection.JavaConverters;
@@ -61,6 +62,10 @@ final class GlueRelationRule extends Rule<LogicalPlan> {
     private FileFormat fileFormat(String provider) {
         Class<?> source = DataSource.lookupDataSource(provider, spark.sessionState().conf());
         try {
+            if (FileDataSourceV2.class.isAssignableFrom(source)) {
+                // The V2 file sources name their V1 file format, which partition pruning and the writers use.
+                source = ((FileDataSourceV2) source.getConstructor().newInstance()).fallbackFileFormat();
+            }
             return (FileFormat) source.getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("Spark has no file source for format " + provider, e);
