@@ -178,8 +178,8 @@ def test_add_partition_and_msck_repair_register_partitions(glue, server, catalog
     for month in ("03", "04"):
         target = local / "year=2026" / f"month={month}"
         target.mkdir(parents=True)
-        source = next((local / "year=2026" / "month=01").glob("*.parquet"))
-        (target / source.name).write_bytes(source.read_bytes())
+        for source in (local / "year=2026" / "month=01").glob("*.parquet"):
+            (target / source.name).write_bytes(source.read_bytes())
     before = partition_values(glue, db, "raw_orders")
     sql_rows(glue, catalog_session, f"MSCK REPAIR TABLE {db}.raw_orders")
     after = partition_values(glue, db, "raw_orders")
