@@ -9,6 +9,8 @@ load:           p50/p99 latency of `1+1` statements submitted open-loop at 1, 10
 pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
 inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
 representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
+catalog_from_catalog: from_catalog with push_down_predicate over 10,000 partitions selecting 1 %: time from
+                the call to the first Spark job, and to the count (benchmarks/catalog.py).
 history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
                 of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
@@ -141,6 +143,13 @@ def bench_history(args) -> dict:
     return history.main(["--counts", args.history_counts])
 
 
+def bench_catalog_from_catalog(args) -> dict:
+    import catalog
+
+    return catalog.main(["--shards", str(args.catalog_shards), "--parts", str(args.catalog_parts),
+                         "--rounds", str(args.catalog_rounds)])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
@@ -150,13 +159,15 @@ def bench_representation(args) -> dict:
 
 
 BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_pipeline, "inference": bench_inference,
-              "representation": bench_representation, "history": bench_history}
+              "representation": bench_representation, "history": bench_history,
+              "catalog_from_catalog": bench_catalog_from_catalog}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
 SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "rounds": 1, "inference_records": 2000,
          "representation_rows": 2000, "java_rounds": 1,
-         "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2"}
+         "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2",
+         "catalog_shards": 10, "catalog_parts": 5, "catalog_rounds": 1}
 
 
 def main(argv=None):
@@ -176,6 +187,9 @@ def main(argv=None):
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
     parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")
     parser.add_argument("--java-rounds", type=int, default=3, help="rounds of the Java benchmarks")
+    parser.add_argument("--catalog-shards", type=int, default=100, help="shards (first partition key) of the catalog table")
+    parser.add_argument("--catalog-parts", type=int, default=100, help="parts per shard (second partition key)")
+    parser.add_argument("--catalog-rounds", type=int, default=5, help="from_catalog reads to time")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks that each benchmark runs, measures nothing")
     parser.add_argument("--report", help="also write the JSON report to this file")
     args = parser.parse_args(argv)

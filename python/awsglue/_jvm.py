@@ -9,6 +9,8 @@ from typing import Any, Dict, Optional
 from py4j.protocol import Py4JError, Py4JJavaError
 
 _RUNTIME_EXCEPTION = "dev.epoxy.glue.GlueRuntimeException"
+# Thrown by the catalog relations when Spark lists a table's files (e.g. a partition location that is gone).
+_CATALOG_EXCEPTION = "dev.epoxy.spark.catalog.CatalogException"
 
 
 class GlueThresholdError(RuntimeError):
@@ -26,6 +28,7 @@ _KIND_TO_EXCEPTION = {
     "NOT_SUPPORTED": NotImplementedError,
     "ERROR_THRESHOLD_EXCEEDED": GlueThresholdError,
     "IO": GlueRuntimeError,
+    "CATALOG_ERROR": GlueRuntimeError,
 }
 
 
@@ -76,7 +79,7 @@ def translate(error: Py4JJavaError) -> Exception:
     cause = java_exception
     seen = 0
     while cause is not None and seen < 20:
-        if cause.getClass().getName() == _RUNTIME_EXCEPTION:
+        if cause.getClass().getName() in (_RUNTIME_EXCEPTION, _CATALOG_EXCEPTION):
             exception_type = _KIND_TO_EXCEPTION.get(cause.kindName(), GlueRuntimeError)
             return exception_type(cause.getMessage())
         cause = cause.getCause()

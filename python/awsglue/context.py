@@ -14,10 +14,6 @@ from awsglue.dynamicframe import DynamicFrame, DynamicFrameCollection
 from awsglue.data_source import DataSource
 from awsglue.data_sink import DataSink
 
-_CATALOG_NOT_AVAILABLE = ("the Glue Data Catalog is not available in Epoxy yet; read the data with "
-                          "create_dynamic_frame.from_options(connection_type=\"s3\", ...) instead")
-
-
 def _catalog_arguments(database, table_name, kwargs):
     """The reference's parameter checks of every from_catalog variant; returns the database."""
     if database is not None and "name_space" in kwargs:
@@ -27,10 +23,6 @@ def _catalog_arguments(database, table_name, kwargs):
     if table_name is None:
         raise Exception("Parameter table_name is missing.")
     return database if database is not None else kwargs["name_space"]
-
-
-def _catalog_not_available(database, table_name):
-    return NotImplementedError("Cannot use table {}.{}: {}".format(database, table_name, _CATALOG_NOT_AVAILABLE))
 
 
 class GlueContext(SQLContext):
@@ -128,16 +120,29 @@ class GlueContext(SQLContext):
         df = self.createDataFrame(data, schema, sample_ratio)
         return DynamicFrame.fromDF(df, self, name)
 
+    @jvm_errors
+    def getCatalogSource(self, database=None, table_name=None, redshift_tmp_dir="", transformation_ctx="",
+                         push_down_predicate="", additional_options={}, catalog_id=None, **kwargs) -> DataSource:
+        database = _catalog_arguments(database, table_name, kwargs)
+        check_type(push_down_predicate, str, "push_down_predicate")
+        j_source = self._jglue_ctx.getCatalogSource(database, table_name, redshift_tmp_dir, transformation_ctx,
+                                                    push_down_predicate,
+                                                    options_json(additional_options, "additional_options"), catalog_id)
+        return DataSource(j_source, self, table_name)
+
     def create_dynamic_frame_from_catalog(self, database=None, table_name=None, redshift_tmp_dir="", transformation_ctx="",
                                           push_down_predicate="", additional_options={}, catalog_id=None, **kwargs):
-        database = _catalog_arguments(database, table_name, kwargs)
-        raise _catalog_not_available(database, table_name)
+        frame_options = {key: kwargs.pop(key) for key in ("minPartitions", "targetPartitions") if key in kwargs}
+        source = self.getCatalogSource(database, table_name, redshift_tmp_dir, transformation_ctx, push_down_predicate,
+                                       additional_options, catalog_id, **kwargs)
+        return source.getFrame(**frame_options)
 
     def create_sample_dynamic_frame_from_catalog(self, database=None, table_name=None, num=None, sample_options={},
                                                  redshift_tmp_dir="", transformation_ctx="", push_down_predicate="",
                                                  additional_options={}, catalog_id=None, **kwargs):
-        database = _catalog_arguments(database, table_name, kwargs)
-        raise _catalog_not_available(database, table_name)
+        source = self.getCatalogSource(database, table_name, redshift_tmp_dir, transformation_ctx, push_down_predicate,
+                                       additional_options, catalog_id, **kwargs)
+        return source.getSampleFrame(num, **(sample_options or {}))
 
     def create_sample_dynamic_frame_from_options(self, connection_type: str,
                                                  connection_options: Optional[Dict[str, Any]] = None, num=None,
@@ -159,11 +164,16 @@ class GlueContext(SQLContext):
 
     def create_data_frame_from_catalog(self, database=None, table_name=None, redshift_tmp_dir="", transformation_ctx="",
                                        push_down_predicate="", additional_options={}, catalog_id=None, **kwargs):
-        database = _catalog_arguments(database, table_name, kwargs)
-        raise _catalog_not_available(database, table_name)
+        source = self.getCatalogSource(database, table_name, redshift_tmp_dir, transformation_ctx, push_down_predicate,
+                                       additional_options, catalog_id, **kwargs)
+        return source.getDataFrame()
 
+    @jvm_errors
     def get_catalog_schema_as_spark_schema(self, database=None, table_name=None, catalog_id=None):
-        raise _catalog_not_available(database, table_name)
+        from pyspark.sql.types import _parse_datatype_json_string
+        database = _catalog_arguments(database, table_name, {})
+        j_schema = self._jglue_ctx.getCatalogSchemaAsSparkSchema(database, table_name, catalog_id)
+        return _parse_datatype_json_string(j_schema.json())
 
     # ---- sinks --------------------------------------------------------------------------------
 
@@ -209,15 +219,27 @@ class GlueContext(SQLContext):
             sink.setAccumulableSize(accumulator_size)
         return sink.write(frame_or_dfc)
 
+    @jvm_errors
+    def getCatalogSink(self, database=None, table_name=None, redshift_tmp_dir="", transformation_ctx="",
+                       additional_options={}, catalog_id=None, **kwargs) -> DataSink:
+        database = _catalog_arguments(database, table_name, kwargs)
+        j_sink = self._jglue_ctx.getCatalogSink(database, table_name, redshift_tmp_dir, transformation_ctx,
+                                                options_json(additional_options, "additional_options"), catalog_id)
+        return DataSink(j_sink, self)
+
     def write_dynamic_frame_from_catalog(self, frame, database=None, table_name=None, redshift_tmp_dir="",
                                          transformation_ctx="", additional_options={}, catalog_id=None, **kwargs):
-        database = _catalog_arguments(database, table_name, kwargs)
-        raise _catalog_not_available(database, table_name)
+        check_type(frame, DynamicFrame, "frame")
+        sink = self.getCatalogSink(database, table_name, redshift_tmp_dir, transformation_ctx, additional_options,
+                                   catalog_id, **kwargs)
+        return sink.write(frame)
 
     def write_data_frame_from_catalog(self, frame, database=None, table_name=None, redshift_tmp_dir="",
                                       transformation_ctx="", additional_options={}, catalog_id=None, **kwargs):
-        database = _catalog_arguments(database, table_name, kwargs)
-        raise _catalog_not_available(database, table_name)
+        check_type(frame, DataFrame, "frame")
+        sink = self.getCatalogSink(database, table_name, redshift_tmp_dir, transformation_ctx, additional_options,
+                                   catalog_id, **kwargs)
+        return sink.write(DynamicFrame.fromDF(frame, self, table_name))
 
     def write_dynamic_frame_from_jdbc_conf(self, frame, catalog_connection, connection_options={}, redshift_tmp_dir="",
                                            transformation_ctx="", catalog_id=None):
@@ -235,11 +257,15 @@ class GlueContext(SQLContext):
         check_type(s3_path, str, "s3_path")
         self._jglue_ctx.purgeS3Path(s3_path, options_json(options or {}, "options"), transformation_ctx)
 
+    @jvm_errors
     def purge_table(self, database, table_name, options={}, transformation_ctx="", catalog_id=None):
-        raise _catalog_not_available(database, table_name)
+        self._jglue_ctx.purgeTable(database, table_name, options_json(options or {}, "options"), transformation_ctx,
+                                   catalog_id)
 
+    @jvm_errors
     def transition_table(self, database, table_name, transition_to, options={}, transformation_ctx="", catalog_id=None):
-        raise _catalog_not_available(database, table_name)
+        self._jglue_ctx.transitionTable(database, table_name, transition_to, options_json(options or {}, "options"),
+                                        transformation_ctx, catalog_id)
 
     def transition_s3_path(self, s3_path, transition_to, options={}, transformation_ctx=""):
         raise NotImplementedError("transition_s3_path: storage classes do not exist in Epoxy's local S3")

@@ -15,11 +15,15 @@ def _runtime_jars():
     jars = [jar for jar in jars if not jar.endswith(("-sources.jar", "-tests.jar"))]
     if not jars:
         pytest.exit("epoxy-runtime jar not found: run `mvn -B -o -q -pl epoxy-runtime -am package -DskipTests` first")
-    # Spark's avro source is not in pyspark; the dist carries the pinned one for session drivers.
-    avro = sorted(glob.glob(os.path.join(ROOT, "epoxy-dist", "target", "epoxy", "driver", "spark-avro_*.jar")))
+    # Spark's avro source is not in pyspark, nor are the catalog relations and their Glue API client: the
+    # dist carries them for session drivers.
+    driver = os.path.join(ROOT, "epoxy-dist", "target", "epoxy", "driver")
+    avro = sorted(glob.glob(os.path.join(driver, "spark-avro_*.jar")))
     if not avro:
         pytest.exit("spark-avro jar not found in epoxy-dist/target/epoxy/driver: run `mvn -B -o -q -DskipTests package` first")
-    return jars[:1] + avro[:1]
+    catalog = [jar for jar in sorted(glob.glob(os.path.join(driver, "*.jar")))
+               if not os.path.basename(jar).startswith(("epoxy-runtime-", "epoxy-driver", "spark-avro_"))]
+    return jars[:1] + avro[:1] + catalog
 
 
 @pytest.fixture(scope="session")

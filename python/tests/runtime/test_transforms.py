@@ -192,8 +192,10 @@ def test_resolve_choice_argument_errors(glue_context, tmp_path):
         frame.resolveChoice()
     with pytest.raises(Exception, match="^Parameter specs and option are both specified, choose one.$"):
         frame.resolveChoice(specs=[("v", "cast:long")], choice="make_cols")
-    with pytest.raises(NotImplementedError, match="arrives with the Data Catalog"):
+    with pytest.raises(NotImplementedError, match="The Glue Data Catalog is not reachable"):
         frame.resolveChoice(choice="match_catalog", database="db", table_name="t")
+    with pytest.raises(ValueError, match="ResolveChoice match_catalog needs database and table_name"):
+        frame.resolveChoice(choice="match_catalog")
     with pytest.raises(ValueError, match="Invalid resolveChoice action 'cast:nope'"):
         frame.resolveChoice(specs=[("v", "cast:nope")])
     with pytest.raises(TypeError, match="specs must contain"):

@@ -3,23 +3,35 @@ package dev.epoxy.glue;
 import static dev.epoxy.glue.GlueRuntimeException.checkInput;
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.glue.catalog.CatalogSource;
 import dev.epoxy.glue.io.S3Reader;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** A configured source: connection type and options, then a format with its options. */
+/**
+ * A configured source: connection type and options, then a format with its options; or a Data Catalog
+ * table, whose format comes from the table.
+ */
 public final class DataSource {
     private final GlueContext glueContext;
     private final String connectionType;
     private final JsonOptions connectionOptions;
     private final String transformationContext;
     private final String pushDownPredicate;
+    private final Optional<CatalogSource> catalogSource;
     private String format;
     private JsonOptions formatOptions = JsonOptions.empty();
 
     DataSource(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext,
             String pushDownPredicate) {
+        this(glueContext, connectionType, connectionOptions, transformationContext, pushDownPredicate, Optional.empty());
+    }
+
+    private DataSource(GlueContext glueContext, String connectionType, JsonOptions connectionOptions, String transformationContext,
+            String pushDownPredicate, Optional<CatalogSource> catalogSource) {
+        this.catalogSource = requireNonNull(catalogSource, "catalogSource is null");
         this.glueContext = requireNonNull(glueContext, "glueContext is null");
         this.connectionType = requireNonNull(connectionType, "connectionType is null");
         this.connectionOptions = requireNonNull(connectionOptions, "connectionOptions is null");
@@ -28,6 +40,11 @@ public final class DataSource {
         if (GlueContext.SPARK_SQL_FORMATS.contains(connectionType)) {
             this.format = connectionType;
         }
+    }
+
+    /** A source over a catalog table; its push-down predicate is the catalog source's. */
+    static DataSource fromCatalog(GlueContext glueContext, CatalogSource source, String transformationContext) {
+        return new DataSource(glueContext, "s3", JsonOptions.empty(), transformationContext, "", Optional.of(source));
     }
 
     /** {@link #setFormat(String, JsonOptions)} with the format options as a JSON object string. */
@@ -58,6 +75,10 @@ public final class DataSource {
      */
     // Called from Python via py4j
     public DynamicFrame getDynamicFrame() {
+        if (catalogSource.isPresent()) {
+            // The table decides the format; a setFormat on a catalog source is ignored, as on Glue.
+            return catalogSource.get().read(StageContext.of(transformationContext));
+        }
         DynamicFrame frame = S3Reader.read(glueContext, connectionType, connectionOptions, format, formatOptions,
                 StageContext.of(transformationContext));
         if (pushDownPredicate.isBlank()) {

@@ -378,13 +378,20 @@ public final class DynamicFrame {
 
     /**
      * ResolveChoice with per-path specs ({@code specsJson}, a JSON list of [path, action]) or one
-     * {@code choice} for all; {@code match_catalog} is NOT_SUPPORTED until the catalog exists.
+     * {@code choice} for all; {@code choice} {@code match_catalog} casts choices to the types of the catalog table
+     * {@code database.tableName}.
      */
     // Called from Python via py4j
     public DynamicFrame resolveChoice(String specsJson, String choice, String database, String tableName,
             String transformationContext, CallSite callSite, long stageThreshold, long totalThreshold, String catalogId) {
-        return dev.epoxy.glue.transforms.ResolveChoice.apply(this, specsJson, choice, database, tableName,
-                StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold));
+        StageContext stage = StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold);
+        if (dev.epoxy.glue.transforms.ResolveChoice.isMatchCatalog(choice)) {
+            checkInput(database != null && !database.isBlank() && tableName != null && !tableName.isBlank(),
+                    "ResolveChoice match_catalog needs database and table_name");
+            return dev.epoxy.glue.transforms.ResolveChoice.applyMatchingCatalog(this, specsJson,
+                    glueContext.getCatalogSchemaAsSparkSchema(database, tableName, catalogId), stage);
+        }
+        return dev.epoxy.glue.transforms.ResolveChoice.apply(this, specsJson, choice, database, tableName, stage);
     }
 
     /** DropFields: removes the fields at the paths of the JSON list {@code pathsJson}. */

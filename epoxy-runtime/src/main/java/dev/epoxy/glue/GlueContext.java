@@ -3,7 +3,12 @@ package dev.epoxy.glue;
 import static dev.epoxy.glue.GlueRuntimeException.checkInput;
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.glue.catalog.CatalogAccess;
+import dev.epoxy.glue.catalog.CatalogHousekeeping;
+import dev.epoxy.glue.catalog.CatalogSink;
+import dev.epoxy.glue.catalog.CatalogSource;
 import dev.epoxy.glue.io.S3Purger;
+import dev.epoxy.spark.catalog.read.CatalogRelations;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.SparkContext;
@@ -20,6 +25,7 @@ public final class GlueContext {
     private final SparkSession spark;
     private final int minPartitions;
     private final int targetPartitions;
+    private final CatalogAccess catalog;
 
     /** A context over {@code spark} without minimum or target partitions. */
     // Called from Python via py4j
@@ -50,6 +56,12 @@ public final class GlueContext {
         checkInput(targetPartitions >= 0, "targetPartitions must not be negative: %s", targetPartitions);
         this.minPartitions = minPartitions;
         this.targetPartitions = targetPartitions;
+        this.catalog = new CatalogAccess(spark);
+    }
+
+    /** The Data Catalog of this context's driver (the Glue API of the Epoxy server that launched it). */
+    public CatalogAccess catalog() {
+        return catalog;
     }
 
     /** The SparkSession every source, sink and transform of this context uses. */
@@ -100,13 +112,13 @@ public final class GlueContext {
      */
     // Called from Python via py4j
     public DataSink getSink(String connectionType, String connectionOptionsJson, String transformationContext) {
-        return new DataSink(normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
+        return new DataSink(this, normalizeConnectionType(connectionType), JsonOptions.parse(connectionOptionsJson),
                 transformationContext == null ? "" : transformationContext);
     }
 
     /** {@link #getSink(String, String, String)} for Java callers, without a transformation context. */
     public DataSink getSink(String connectionType, JsonOptions options) {
-        return new DataSink(normalizeConnectionType(connectionType), options, "");
+        return new DataSink(this, normalizeConnectionType(connectionType), options, "");
     }
 
     /**
@@ -126,25 +138,82 @@ public final class GlueContext {
         return new GlueLogger();
     }
 
-    /** @throws GlueRuntimeException NOT_SUPPORTED until the Data Catalog exists */
+    /**
+     * A source over the Data Catalog table {@code database.tableName} ({@code from_catalog}): format,
+     * SerDe options, location and schema come from the table, partition keys are the last columns. {@code
+     * pushDownPredicate} (Spark SQL over the partition keys; blank = none) selects the partitions before
+     * any file is listed; {@code additionalOptionsJson} may hold {@code catalogPartitionPredicate} (a
+     * Glue expression the catalog evaluates) and Spark reader options. {@code redshiftTmpDir} is unused.
+     * The table is read when the frame is requested.
+     *
+     * @throws GlueRuntimeException when the frame is requested: NOT_FOUND for a missing table or location,
+     *     INVALID_INPUT for a bad predicate or an unreadable table definition
+     */
     // Called from Python via py4j
     public DataSource getCatalogSource(String database, String tableName, String redshiftTmpDir, String transformationContext,
             String pushDownPredicate, String additionalOptionsJson, String catalogId) {
-        throw catalogNotAvailable(database, tableName);
+        checkTable(database, tableName);
+        CatalogSource source = new CatalogSource(this, CatalogAccess.catalogId(catalogId), database, tableName,
+                pushDownPredicate == null ? "" : pushDownPredicate, JsonOptions.parse(additionalOptionsJson));
+        return DataSource.fromCatalog(this, source, transformationContext == null ? "" : transformationContext);
     }
 
-    /** @throws GlueRuntimeException NOT_SUPPORTED until the Data Catalog exists */
+    /**
+     * A sink into the Data Catalog table {@code database.tableName} ({@code write_dynamic_frame.from_catalog}):
+     * location, format and partition keys come from the table and new partitions are registered; with
+     * {@code enableUpdateCatalog} in {@code additionalOptionsJson} the table schema follows {@code
+     * updateBehavior}.
+     */
     // Called from Python via py4j
     public DataSink getCatalogSink(String database, String tableName, String redshiftTmpDir, String transformationContext,
             String additionalOptionsJson, String catalogId) {
-        throw catalogNotAvailable(database, tableName);
+        checkTable(database, tableName);
+        return DataSink.toCatalogTable(this, new CatalogSink(this, CatalogAccess.catalogId(catalogId), database, tableName),
+                JsonOptions.parse(additionalOptionsJson), transformationContext == null ? "" : transformationContext);
     }
 
-    static GlueRuntimeException catalogNotAvailable(String database, String tableName) {
-        return GlueRuntimeException.notSupported(
-                "Cannot use table %s.%s: the Glue Data Catalog is not available in Epoxy yet; read the data with "
-                        + "create_dynamic_frame.from_options(connection_type=\"s3\", ...) instead",
-                database, tableName);
+    /**
+     * The table's schema as Spark's: data columns, then partition keys.
+     *
+     * @throws GlueRuntimeException NOT_FOUND when the table does not exist
+     */
+    // Called from Python via py4j
+    public org.apache.spark.sql.types.StructType getCatalogSchemaAsSparkSchema(String database, String tableName, String catalogId) {
+        checkTable(database, tableName);
+        return CatalogAccess.translated(() -> CatalogRelations.schema(catalog.glue(), CatalogAccess.catalogId(catalogId), database,
+                tableName));
+    }
+
+    /**
+     * {@code purge_table}: deletes the table's files older than {@code retentionPeriod} hours (default 168),
+     * in the partitions {@code partitionPredicate} (Spark SQL over the partition keys) selects, and removes
+     * from the catalog the partitions left without files. {@code manifestFilePath} receives Success.csv and
+     * Failed.csv.
+     */
+    // Called from Python via py4j
+    public void purgeTable(String database, String tableName, String optionsJson, String transformationContext, String catalogId) {
+        checkTable(database, tableName);
+        CatalogHousekeeping.purgeTable(this, CatalogAccess.catalogId(catalogId), database, tableName, JsonOptions.parse(optionsJson));
+    }
+
+    /**
+     * {@code transition_table}: checks the table and options, then fails: Epoxy's local S3 storage has a
+     * single storage class, so there is nothing to transition to.
+     *
+     * @throws GlueRuntimeException NOT_SUPPORTED always (NOT_FOUND for a missing table, INVALID_INPUT for
+     *     missing options first)
+     */
+    // Called from Python via py4j
+    public void transitionTable(String database, String tableName, String transitionTo, String optionsJson,
+            String transformationContext, String catalogId) {
+        checkTable(database, tableName);
+        CatalogHousekeeping.transitionTable(this, CatalogAccess.catalogId(catalogId), database, tableName, transitionTo,
+                JsonOptions.parse(optionsJson));
+    }
+
+    private static void checkTable(String database, String tableName) {
+        checkInput(database != null && !database.isBlank(), "Parameter name_space or database is missing.");
+        checkInput(tableName != null && !tableName.isBlank(), "Parameter table_name is missing.");
     }
 
     private static String normalizeConnectionType(String connectionType) {

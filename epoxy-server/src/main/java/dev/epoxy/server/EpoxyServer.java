@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.session.SessionService;
-import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.server.config.DriverConfigKeys;
 import dev.epoxy.server.config.EpoxyConfig;
 import dev.epoxy.server.config.ServerConfig;
@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Epoxy server: the session store, the driver link and launcher, the session service,
+ * One running Epoxy server: the stores, the driver link and launcher, the session service,
  * the Glue endpoint and the S3 endpoint, started in dependency order and closed in reverse.
  */
 public final class EpoxyServer implements AutoCloseable {
@@ -77,8 +77,8 @@ public final class EpoxyServer implements AutoCloseable {
                 s3Endpoint = Optional.of(endpoint);
             }
 
-            SessionStore store = openStore(config);
-            started.add(store);
+            Stores stores = openStores(config);
+            started.add(stores);
 
             // Bound before the launcher exists, so that drivers can be given its URL (with port 0 too).
             GlueEndpoint glueEndpoint = GlueEndpoint.bind(serverConfig);
@@ -94,7 +94,7 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
-            SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
+            SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
             glueEndpoint.serve(SessionOperations.all(sessions, serverConfig));
@@ -168,9 +168,9 @@ public final class EpoxyServer implements AutoCloseable {
         return launchConfig.withSparkConf(sparkConf).withDriverEnvironment(environment);
     }
 
-    private static SessionStore openStore(EpoxyConfig config) {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst()
-                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No session store on the classpath (epoxy-jdbc is missing from lib/)"));
+    private static Stores openStores(EpoxyConfig config) {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst()
+                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));
     }
 

@@ -39,8 +39,9 @@ public final class S3Writer {
 
     private S3Writer() {}
 
-    public static void write(DynamicFrame frame, String connectionType, JsonOptions connectionOptions, String format,
-            JsonOptions formatOptions) {
+    /** Writes the frame and returns the Spark schema of what was written (partition keys included). */
+    public static org.apache.spark.sql.types.StructType write(DynamicFrame frame, String connectionType,
+            JsonOptions connectionOptions, String format, JsonOptions formatOptions) {
         if (!FILE_CONNECTION_TYPES.contains(connectionType)) {
             throw notSupported("Connection type %s is not supported by Epoxy yet; supported: s3", connectionType);
         }
@@ -85,6 +86,8 @@ public final class S3Writer {
                 throw invalidInput("partitionKeys column %s is not in the frame; its columns are %s", key, List.of(data.columns()));
             }
         }
+        // The columns as a catalog table describes them, before csv's text encoding of nested values.
+        org.apache.spark.sql.types.StructType written = data.schema();
         if (format.equals("csv")) {
             data = csvColumns(data, options, partitionKeys);
         }
@@ -95,6 +98,7 @@ public final class S3Writer {
         writer = configure(writer, format, options);
         try {
             writer.save(path);
+            return written;
         } catch (Exception e) {
             // Spark's AnalysisException is checked in Java's eyes, hence Exception.
             if (e instanceof GlueRuntimeException glueException) {

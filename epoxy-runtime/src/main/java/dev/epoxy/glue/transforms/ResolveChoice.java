@@ -35,7 +35,9 @@ import org.apache.spark.sql.types.DataType;
  *       (the Scala documentation's wording; see docs/runtime-transforms.md);
  *   <li>{@code make_cols}: one field {@code <name>_<type>} per alternative, in place;
  *   <li>{@code make_struct}: a struct with one field per alternative named by type;
- *   <li>{@code match_catalog}: needs the Data Catalog (not available yet).
+ *   <li>{@code match_catalog} (as {@code choice} only): each choice is cast to the type of the column at
+ *       the same path in a catalog table ({@link #applyMatchingCatalog}); choices whose column the table
+ *       lacks, or whose catalog type is complex, stay choices.
  * </ul>
  *
  * A spec on a field that is not a choice applies to the field's single type (a cast really casts).
@@ -83,6 +85,73 @@ public final class ResolveChoice {
         return frame.derive(NamedColumn.select(frame.dataset(), columns), stage);
     }
 
+    /** Whether {@code choice} is {@code match_catalog}, which needs the catalog table's schema. */
+    public static boolean isMatchCatalog(String choice) {
+        return choice != null && choice.trim().equalsIgnoreCase("match_catalog");
+    }
+
+    /**
+     * ResolveChoice with {@code choice="match_catalog"}: the {@code specsJson} specs, then every other choice
+     * cast to the type of the same path in {@code catalogSchema} (a table's Spark schema).
+     */
+    public static DynamicFrame applyMatchingCatalog(DynamicFrame frame, String specsJson,
+            org.apache.spark.sql.types.StructType catalogSchema, StageContext stage) {
+        List<Spec> specs = parse(specsJson);
+        Set<String> specified = new LinkedHashSet<>();
+        com.fasterxml.jackson.databind.node.ArrayNode combined = MAPPER.createArrayNode();
+        for (Spec spec : specs) {
+            specified.add(String.join(".", spec.path().names()));
+            combined.addArray().add(spec.path().toString()).add(spec.action());
+        }
+        List<FieldPath> choicePaths = new ArrayList<>();
+        collectChoices(frame.schema(), new ArrayList<>(), choicePaths);
+        for (FieldPath path : choicePaths) {
+            if (specified.contains(String.join(".", path.names()))) {
+                continue;
+            }
+            Optional<DataType> catalogType = typeAt(catalogSchema, path.segments());
+            if (catalogType.isPresent() && GlueTypeNames.parse(catalogType.get().catalogString()).isPresent()) {
+                combined.addArray().add(pathText(path.segments())).add("cast:" + catalogType.get().catalogString());
+            }
+        }
+        if (combined.isEmpty()) {
+            return frame.derive(frame.dataset(), stage);
+        }
+        return apply(frame, combined.toString(), "", null, null, stage);
+    }
+
+    private static Optional<DataType> typeAt(org.apache.spark.sql.types.StructType schema, List<FieldPath.Segment> segments) {
+        DataType current = schema;
+        for (FieldPath.Segment segment : segments) {
+            if (!(current instanceof org.apache.spark.sql.types.StructType struct)) {
+                return Optional.empty();
+            }
+            Optional<DataType> field = java.util.Arrays.stream(struct.fields())
+                    .filter(candidate -> candidate.name().equalsIgnoreCase(segment.name()))
+                    .map(org.apache.spark.sql.types.StructField::dataType)
+                    .findFirst();
+            if (field.isEmpty()) {
+                return Optional.empty();
+            }
+            current = field.get();
+            if (segment.array()) {
+                if (!(current instanceof org.apache.spark.sql.types.ArrayType array)) {
+                    return Optional.empty();
+                }
+                current = array.elementType();
+            }
+        }
+        return Optional.of(current);
+    }
+
+    private static String pathText(List<FieldPath.Segment> segments) {
+        List<String> parts = new ArrayList<>();
+        for (FieldPath.Segment segment : segments) {
+            parts.add(FieldPath.quoteIfNeeded(segment.name()) + (segment.array() ? "[]" : ""));
+        }
+        return String.join(".", parts);
+    }
+
     private static List<Spec> parse(String specsJson) {
         List<Spec> specs = new ArrayList<>();
         if (specsJson == null || specsJson.isBlank()) {
@@ -106,8 +175,8 @@ public final class ResolveChoice {
     private static void checkAction(String action, String where) {
         String lower = action.toLowerCase(Locale.ROOT);
         if (lower.equals("match_catalog")) {
-            throw notSupported("ResolveChoice match_catalog needs the Glue Data Catalog, which arrives with the Data Catalog "
-                    + "issue; use cast:<type> or project:<type> instead");
+            throw invalidInput("match_catalog is only a choice, not a spec action (%s): pass choice=\"match_catalog\" with "
+                    + "database and table_name", where);
         }
         if (lower.equals("make_cols") || lower.equals("make_struct")) {
             return;

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.SparkTestBase;
+import dev.epoxy.glue.StageContext;
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,13 +85,35 @@ class TestResolveChoice extends SparkTestBase {
     }
 
     @Test
+    void matchCatalogCastsEachChoiceToTheCatalogTypeOfItsPath() {
+        StructType catalog = StructType.fromDDL("id bigint, V string, s struct<x: bigint>, items array<struct<p: int>>");
+        DynamicFrame resolved = ResolveChoice.applyMatchingCatalog(input, "[]", catalog, StageContext.none());
+        assertThat(resolved.schema().treeString()).contains("|-- v: string\n").contains("|    |-- x: long\n")
+                .contains("|    |    |-- p: int\n");
+        assertThat(jsonLines(resolved.selectFields("[\"id\",\"v\"]", "", null, 0, 0)))
+                .containsExactly("{\"id\":1,\"v\":\"10\"}", "{\"id\":2,\"v\":\"20\"}", "{\"id\":3,\"v\":\"abc\"}");
+    }
+
+    @Test
+    void matchCatalogLeavesChoicesTheTableDoesNotHave() {
+        StructType catalog = new StructType().add("v", DataTypes.LongType);
+        DynamicFrame resolved = ResolveChoice.applyMatchingCatalog(input, "[[\"s.x\",\"cast:string\"]]", catalog,
+                StageContext.none());
+        assertThat(resolved.schema().treeString()).contains("|-- v: long\n").contains("|    |-- x: string\n")
+                .contains("|    |    |-- p: choice\n");
+    }
+
+    @Test
     void errorsNameTheProblem() {
         assertThatThrownBy(() -> resolve("", "")).isInstanceOf(GlueRuntimeException.class)
                 .hasMessage("Parameter specs and option are both missing, add one.");
         assertThatThrownBy(() -> resolve("[[\"nope\",\"cast:long\"]]", "")).hasMessage("No such field for resolveChoice spec: nope");
         assertThatThrownBy(() -> resolve("", "match_catalog"))
-                .hasMessageContaining("arrives with the Data Catalog")
-                .extracting(e -> ((GlueRuntimeException) e).kind()).isEqualTo(GlueRuntimeException.Kind.NOT_SUPPORTED);
+                .hasMessage("ResolveChoice match_catalog needs database and table_name")
+                .extracting(e -> ((GlueRuntimeException) e).kind()).isEqualTo(GlueRuntimeException.Kind.INVALID_INPUT);
+        assertThatThrownBy(() -> resolve("[[\"v\",\"match_catalog\"]]", ""))
+                .hasMessage("match_catalog is only a choice, not a spec action (spec v): pass choice=\"match_catalog\" with "
+                        + "database and table_name");
         assertThatThrownBy(() -> resolve("[[\"v\",\"cast:nope\"]]", ""))
                 .hasMessage("Invalid resolveChoice action 'cast:nope' in spec v: unknown type 'nope'");
     }

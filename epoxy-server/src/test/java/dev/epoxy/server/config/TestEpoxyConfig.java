@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.SessionConfig;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
