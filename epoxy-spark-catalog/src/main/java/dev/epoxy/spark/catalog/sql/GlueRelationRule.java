@@ -2,16 +2,17 @@ package dev.epoxy.spark.catalog.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.spark.catalog.read.CatalogRelations;
+import dev.epoxy.spark.catalog.read.GluePartitionSource;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.rules.Rule;
-import org.apache.spark.sql.execution.datasources.FileFormat;
-import org.apache.spark.sql.execution.datasources.DataSource;
-import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
-import org.apache.spark.sql.execution.datasources.v2.FileDataSourceV2;
 import scala.Option;
 import scala.Predef;
 import scala.collection.JavaConverters;
@@ -19,7 +20,7 @@ import scala.runtime.AbstractPartialFunction;
 
 /**
  * Turns a Glue table read through the session catalog into a file source relation over a
- * {@link GlueFileIndex}, as Delta's analysis rule turns its V2 relation into a V1 one: Spark's own file readers,
+ * {@code GlueCatalogFileIndex} (the one {@code from_catalog} reads through), as Delta's analysis rule turns its V2 relation into a V1 one: Spark's own file readers,
  * filter push-down and partition pruning ({@code PartitionFilters} in the plan) then apply.
  */
 final class GlueRelationRule extends Rule<LogicalPlan> {
@@ -46,30 +47,13 @@ final class GlueRelationRule extends Rule<LogicalPlan> {
     }
 
     private LogicalRelation toFileRelation(DataSourceV2Relation relation, GlueSparkTable table) {
-        SqlTableFormat format = table.format();
         GlueSessionCatalog catalog = (GlueSessionCatalog) relation.catalog().get();
-        HadoopFsRelation files = new HadoopFsRelation(
-                new GlueFileIndex(spark, catalog.glue(), table),
-                table.partitionSchema(),
-                table.dataSchema(),
-                Option.empty(),
-                fileFormat(format.provider()),
-                scalaMap(format.options()),
-                spark);
-        return new LogicalRelation(files, relation.output(), Option.empty(), false);
-    }
-
-    private FileFormat fileFormat(String provider) {
-        Class<?> source = DataSource.lookupDataSource(provider, spark.sessionState().conf());
-        try {
-            if (FileDataSourceV2.class.isAssignableFrom(source)) {
-                // The V2 file sources name their V1 file format, which partition pruning and the writers use.
-                source = ((FileDataSourceV2) source.getConstructor().newInstance()).fallbackFileFormat();
-            }
-            return (FileFormat) source.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("Spark has no file source for format " + provider, e);
-        }
+        Dataset<Row> rows = CatalogRelations.read(spark, table.glueTable(),
+                new GluePartitionSource(catalog.glue().client(), Optional.empty(), table.database(), table.tableName()),
+                Optional.empty(), Map.of());
+        LogicalRelation files = (LogicalRelation) rows.logicalPlan();
+        // The same attributes as the relation it replaces, so that the rest of the plan still resolves.
+        return new LogicalRelation(files.relation(), relation.output(), Option.empty(), false);
     }
 
     static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> map) {

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.epoxy.spark.catalog.CatalogException;
+import dev.epoxy.spark.catalog.table.CatalogSchemas;
+import dev.epoxy.spark.catalog.table.SparkTableFormat;
+import dev.epoxy.spark.catalog.table.TableFormats;
+import dev.epoxy.spark.catalog.write.CatalogWrites;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.analysis.NoSuchPartitionException;
 import org.apache.spark.sql.catalyst.analysis.PartitionsAlreadyExistException;
@@ -43,9 +48,8 @@ final class GlueSparkTable implements SupportsPartitionManagement {
     GlueSparkTable(GlueCatalogCalls glue, Table table) {
         this.glue = requireNonNull(glue, "glue is null");
         this.table = requireNonNull(table, "table is null");
-        StorageDescriptor storage = table.storageDescriptor();
-        this.dataSchema = GlueSchemas.toSparkSchema(storage == null ? List.of() : storage.columns());
-        this.partitionSchema = GlueSchemas.toSparkSchema(table.partitionKeys());
+        this.dataSchema = CatalogSchemas.dataSchema(table);
+        this.partitionSchema = CatalogSchemas.partitionSchema(table);
     }
 
     Table glueTable() {
@@ -77,8 +81,8 @@ final class GlueSparkTable implements SupportsPartitionManagement {
         return dataSchema;
     }
 
-    SqlTableFormat format() {
-        return SqlTableFormat.of(table);
+    SparkTableFormat format() {
+        return TableFormats.readFormat(table);
     }
 
     @Override
@@ -109,8 +113,8 @@ final class GlueSparkTable implements SupportsPartitionManagement {
         Optional.ofNullable(table.description()).ifPresent(comment -> properties.put(TableCatalog.PROP_COMMENT, comment));
         Optional.ofNullable(table.tableType()).ifPresent(type -> properties.put("table_type", type));
         try {
-            properties.put(TableCatalog.PROP_PROVIDER, format().provider());
-        } catch (IllegalArgumentException unknownFormat) {
+            properties.put(TableCatalog.PROP_PROVIDER, format().name());
+        } catch (CatalogException unknownFormat) {
             // DESCRIBE still works on a table whose format Spark cannot read.
         }
         return properties;
@@ -129,15 +133,14 @@ final class GlueSparkTable implements SupportsPartitionManagement {
 
     /** The Glue input for a partition with the given values, stored like the table unless given a location. */
     PartitionInput partitionInput(List<String> values, Optional<String> location) {
-        String partitionLocation = location.orElseGet(() -> defaultPartitionLocation(values));
-        StorageDescriptor storage = Optional.ofNullable(table.storageDescriptor()).orElseGet(() -> StorageDescriptor.builder().build())
-                .toBuilder().location(partitionLocation).build();
-        return PartitionInput.builder().values(values).storageDescriptor(storage).build();
+        location();
+        PartitionInput input = CatalogWrites.partitionInput(table, values);
+        return location.map(given -> input.toBuilder()
+                .storageDescriptor(input.storageDescriptor().toBuilder().location(given).build()).build()).orElse(input);
     }
 
     String defaultPartitionLocation(List<String> values) {
-        String root = location();
-        return (root.endsWith("/") ? root : root + "/") + PartitionValues.relativePath(values, partitionSchema);
+        return partitionInput(values, Optional.empty()).storageDescriptor().location();
     }
 
     @Override

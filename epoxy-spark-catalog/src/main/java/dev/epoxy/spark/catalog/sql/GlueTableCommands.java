@@ -22,6 +22,7 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
+import dev.epoxy.spark.catalog.table.SparkTableFormat;
 import software.amazon.awssdk.services.glue.model.Table;
 
 /** What the {@link GlueCommand}s of {@link GlueCommandRule} do, against Glue through the session catalog. */
@@ -61,13 +62,13 @@ final class GlueTableCommands {
         }
         TableDefinition definition = definition(desc, database, name, rows.schema());
         String location = location(definition);
-        SqlTableFormat format = new SqlTableFormat(definition.provider(), definition.options());
+        SparkTableFormat format = new SparkTableFormat(definition.provider(), definition.options());
         Dataset<Row> ordered = GlueTableWrites.select(rows, columnsInTableOrder(definition));
         GlueTableWrites.write(ordered, format, definition.partitionColumns(),
                 mode == SaveMode.Overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists, location, false);
         register(definition, location);
         if (!definition.partitionColumns().isEmpty()) {
-            writes.registerPartitions(spark, loadTable(database, name), List.of());
+            writes.registerPartitions(spark, loadTable(database, name));
         }
         return List.of();
     }
@@ -106,7 +107,7 @@ final class GlueTableCommands {
             writes.dropMissingPartitions(spark, table);
         }
         if (add) {
-            writes.registerPartitions(spark, table, List.of());
+            writes.registerPartitions(spark, table);
         }
         return List.of();
     }

@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -20,8 +18,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.functions;
+import dev.epoxy.spark.catalog.table.SparkTableFormat;
+import dev.epoxy.spark.catalog.write.CatalogWrites;
 import software.amazon.awssdk.services.glue.model.Partition;
-import software.amazon.awssdk.services.glue.model.PartitionError;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
 
 /**
@@ -54,7 +53,7 @@ final class GlueTableWrites {
     void insert(SparkSession spark, GlueSparkTable table, LogicalPlan query, InsertMode mode, Map<String, String> staticPartitions) {
         Dataset<Row> rows = Dataset.ofRows(spark, query);
         List<String> keys = Arrays.asList(table.partitionSchema().fieldNames());
-        SqlTableFormat format = table.format();
+        SparkTableFormat format = table.format();
         if (keys.isEmpty()) {
             write(rows, format, List.of(), mode == InsertMode.APPEND ? SaveMode.Append : SaveMode.Overwrite, table.location(), false);
             return;
@@ -76,33 +75,13 @@ final class GlueTableWrites {
         }
         write(rows, format, keys, mode == InsertMode.OVERWRITE_DYNAMIC ? SaveMode.Overwrite : SaveMode.Append, table.location(),
                 mode == InsertMode.OVERWRITE_DYNAMIC);
-        registerPartitions(spark, table, prefix);
+        registerPartitions(spark, table);
     }
 
-    /** Adds the partition directories found under the table (or under the static prefix) that Glue does not list. */
-    int registerPartitions(SparkSession spark, GlueSparkTable table, List<String> prefix) {
-        List<String> keys = Arrays.asList(table.partitionSchema().fieldNames());
-        Path root = new Path(prefix.isEmpty() ? table.location()
-                : table.location() + "/" + PartitionValues.relativePath(prefix, prefixSchema(table, prefix.size())));
-        Configuration hadoopConf = spark.sessionState().newHadoopConf();
-        List<PartitionDiscovery.FoundPartition> found = PartitionDiscovery.find(root, keys, prefix, hadoopConf);
-        Set<List<String>> existing = new HashSet<>();
-        for (Partition partition : glue.partitions(table.database(), table.tableName(), prefixExpression(table, prefix))) {
-            existing.add(partition.values());
-        }
-        List<PartitionInput> inputs = new ArrayList<>();
-        for (PartitionDiscovery.FoundPartition partition : found) {
-            if (!existing.contains(partition.values())) {
-                inputs.add(table.partitionInput(partition.values(), Optional.of(partition.location())));
-            }
-        }
-        List<PartitionError> errors = glue.createPartitions(table.database(), table.tableName(), inputs);
-        if (!errors.isEmpty()) {
-            PartitionError first = errors.get(0);
-            throw new IllegalStateException("Cannot add " + errors.size() + " partition(s) to " + table.qualifiedName()
-                    + ", e.g. " + first.partitionValues() + ": " + first.errorDetail().errorMessage());
-        }
-        return inputs.size();
+    /** Adds the partition directories under the table location that Glue does not list yet. */
+    int registerPartitions(SparkSession spark, GlueSparkTable table) {
+        return CatalogWrites.registerNewPartitions(glue.client(), Optional.empty(), table.glueTable(),
+                spark.sessionState().newHadoopConf()).size();
     }
 
     /** Deletes the registered partitions whose directories are gone (MSCK REPAIR TABLE … DROP/SYNC PARTITIONS). */
@@ -119,7 +98,7 @@ final class GlueTableWrites {
         return missing.size();
     }
 
-    private void insertIntoOnePartition(GlueSparkTable table, Dataset<Row> rows, SqlTableFormat format, InsertMode mode, List<String> values) {
+    private void insertIntoOnePartition(GlueSparkTable table, Dataset<Row> rows, SparkTableFormat format, InsertMode mode, List<String> values) {
         Optional<Partition> existing = glue.partitions(table.database(), table.tableName(),
                 PartitionExpressions.equalities(Arrays.asList(table.partitionSchema().fieldNames()), values, table.partitionSchema()))
                 .stream().filter(partition -> partition.values().equals(values)).findFirst();
@@ -147,8 +126,8 @@ final class GlueTableWrites {
                 : table.location() + "/" + PartitionValues.relativePath(prefix, prefixSchema(table, prefix.size()))), hadoopConf);
     }
 
-    static void write(Dataset<Row> rows, SqlTableFormat format, List<String> partitionColumns, SaveMode mode, String location, boolean dynamic) {
-        var writer = rows.write().format(format.provider()).options(format.options()).mode(mode);
+    static void write(Dataset<Row> rows, SparkTableFormat format, List<String> partitionColumns, SaveMode mode, String location, boolean dynamic) {
+        var writer = rows.write().format(format.name()).options(format.options()).mode(mode);
         if (!partitionColumns.isEmpty()) {
             writer = writer.partitionBy(partitionColumns.toArray(String[]::new));
         }

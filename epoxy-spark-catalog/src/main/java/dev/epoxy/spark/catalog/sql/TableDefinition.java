@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import dev.epoxy.spark.catalog.table.CatalogSchemas;
+import dev.epoxy.spark.catalog.table.HiveStorageFormat;
+import dev.epoxy.spark.catalog.table.TableFormats;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 /**
@@ -71,12 +74,8 @@ record TableDefinition(
     }
 
     TableInput toTableInput(String tableLocation) {
-        String kind = provider.toLowerCase(Locale.ROOT);
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("classification", kind);
-        if (kind.equals("csv") && Boolean.parseBoolean(options.getOrDefault("header", "false"))) {
-            parameters.put("skip.header.line.count", "1");
-        }
+        HiveStorageFormat storage = TableFormats.storageFormat(provider, options);
+        Map<String, String> parameters = new HashMap<>(TableFormats.tableParameters(storage, options));
         if (external) {
             parameters.put("EXTERNAL", "TRUE");
         }
@@ -84,9 +83,9 @@ record TableDefinition(
                 .name(table)
                 .tableType(external ? "EXTERNAL_TABLE" : "MANAGED_TABLE")
                 .parameters(parameters)
-                .partitionKeys(GlueSchemas.toGlueColumns(partitionSchema()))
-                .storageDescriptor(SqlTableFormat.storageFor(kind, options, tableLocation)
-                        .columns(GlueSchemas.toGlueColumns(dataSchema())).build());
+                .partitionKeys(CatalogSchemas.toColumns(partitionSchema()))
+                .storageDescriptor(TableFormats.storageDescriptor(storage).location(tableLocation)
+                        .columns(CatalogSchemas.toColumns(dataSchema())).build());
         comment.ifPresent(input::description);
         return input.build();
     }
