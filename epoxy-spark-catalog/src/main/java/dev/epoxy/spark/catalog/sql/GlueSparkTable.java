@@ -21,6 +21,15 @@ import org.apache.spark.sql.catalyst.analysis.PartitionsAlreadyExistException;
 import org.apache.spark.sql.connector.catalog.SupportsPartitionManagement;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
+import org.apache.spark.sql.connector.catalog.TruncatableTable;
+import org.apache.spark.sql.SparkSession;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.spark.sql.connector.expressions.Expressions;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructField;
@@ -37,7 +46,7 @@ import software.amazon.awssdk.services.glue.model.Table;
  * identity partitioning on the partition keys, and partitions managed through the Glue API. Reads and writes
  * do not go through V2 scans: {@link GlueRelationRule} turns the relation into a file source relation.
  */
-final class GlueSparkTable implements SupportsPartitionManagement {
+final class GlueSparkTable implements SupportsPartitionManagement, TruncatableTable {
     static final String LOCATION = "location";
 
     private final GlueCatalogCalls glue;
@@ -212,6 +221,43 @@ final class GlueSparkTable implements SupportsPartitionManagement {
             }
         }
         return rows.toArray(InternalRow[]::new);
+    }
+
+    /** TRUNCATE TABLE: the files go (the table's and every partition's), the table and its partitions stay, as in Hive. */
+    @Override
+    public boolean truncateTable() {
+        Configuration hadoopConf = SparkSession.active().sessionState().newHadoopConf();
+        // A partitioned table keeps its partition directories (the catalog still lists them), empty.
+        List<String> locations = new ArrayList<>(partitionSchema.isEmpty() ? List.of(location()) : List.of());
+        if (!partitionSchema.isEmpty()) {
+            for (Partition partition : glue.partitions(database(), tableName(), Optional.empty())) {
+                Optional.ofNullable(partition.storageDescriptor()).map(StorageDescriptor::location).ifPresent(locations::add);
+            }
+        }
+        for (String location : locations) {
+            deleteContents(new Path(location), hadoopConf);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean truncatePartition(InternalRow ident) throws NoSuchPartitionException {
+        Partition partition = loadPartition(PartitionValues.toStrings(ident, partitionSchema));
+        deleteContents(new Path(partition.storageDescriptor().location()), SparkSession.active().sessionState().newHadoopConf());
+        return true;
+    }
+
+    private static void deleteContents(Path directory, Configuration hadoopConf) {
+        try {
+            FileSystem fs = directory.getFileSystem(hadoopConf);
+            for (FileStatus child : fs.listStatus(directory)) {
+                fs.delete(child.getPath(), true);
+            }
+        } catch (FileNotFoundException e) {
+            // Nothing to truncate.
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the files under " + directory, e);
+        }
     }
 
     private Partition loadPartition(List<String> values) throws NoSuchPartitionException {

@@ -86,8 +86,18 @@ final class GlueTableCommands {
         StructType schema = desc.schema();
         TableDefinition draft = definition(desc, database, name, schema);
         if (schema.isEmpty() && draft.location().isPresent()) {
-            schema = spark.read().format(draft.provider()).options(draft.options()).load(draft.location().get()).schema();
-            draft = definition(desc, database, name, schema);
+            // As Spark's own CREATE TABLE … LOCATION: the schema, and the key=value directories as partition
+            // columns unless PARTITIONED BY names them; partitions are registered by MSCK REPAIR TABLE.
+            Dataset<Row> files = spark.read().format(draft.provider()).options(draft.options()).load(draft.location().get());
+            schema = files.schema();
+            List<String> partitionColumns = draft.partitionColumns();
+            if (partitionColumns.isEmpty()
+                    && files.queryExecution().analyzed() instanceof org.apache.spark.sql.execution.datasources.LogicalRelation relation
+                    && relation.relation() instanceof org.apache.spark.sql.execution.datasources.HadoopFsRelation fsRelation) {
+                partitionColumns = Arrays.asList(fsRelation.partitionSchema().fieldNames());
+            }
+            draft = new TableDefinition(database, name, schema, partitionColumns, draft.provider(), draft.options(),
+                    draft.location(), draft.comment(), draft.external());
         }
         register(draft, location(draft));
         return List.of();
