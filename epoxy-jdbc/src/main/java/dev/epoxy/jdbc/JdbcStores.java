@@ -6,9 +6,12 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
+import dev.epoxy.jdbc.catalog.JdbcCatalogStore;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -20,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every JDBC store over one HikariCP pool on the settings' JDBC URL, whose one schema history Flyway
- * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; later versions the other
- * families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
+ * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V5 partitions; later
+ * versions the other families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
  * and, if it has background work, one line in {@link #close()}.
  */
 public final class JdbcStores implements Stores {
@@ -44,10 +47,14 @@ public final class JdbcStores implements Stores {
 
     private final HikariDataSource pool;
     private final JdbcSessionStore sessions;
+    private final JdbcCatalogStore catalog;
+    private final JdbcPartitionStore partitions;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
         this.sessions = new JdbcSessionStore(pool);
+        this.catalog = new JdbcCatalogStore(pool);
+        this.partitions = new JdbcPartitionStore(pool);
     }
 
     /**
@@ -83,6 +90,16 @@ public final class JdbcStores implements Stores {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    @Override
+    public PartitionStore partitions() {
+        return partitions;
     }
 
     @Override

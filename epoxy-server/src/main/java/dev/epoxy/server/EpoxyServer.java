@@ -18,6 +18,9 @@ import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.catalog.PartitionOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
@@ -97,7 +100,10 @@ public final class EpoxyServer implements AutoCloseable {
             SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            glueEndpoint.serve(SessionOperations.all(sessions, serverConfig));
+            List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
+            operations.addAll(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
+            operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), Clock.systemUTC()));
+            glueEndpoint.serve(operations);
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

@@ -1,5 +1,7 @@
 package dev.epoxy.core.store;
 
+import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
 
 /**
@@ -12,6 +14,12 @@ import dev.epoxy.core.session.SessionStore;
  */
 public interface Stores extends AutoCloseable {
     SessionStore sessions();
+
+    /** Databases, tables and table versions of the Data Catalog. */
+    CatalogStore catalog();
+
+    /** Partitions of the Data Catalog's tables. */
+    PartitionStore partitions();
 
     /** Stops the stores' background work and releases the connections. */
     @Override
