@@ -37,6 +37,33 @@ print(json.dumps({{"count": _count, "to_first_job_ms": _submitted - _start, "tot
 """
 
 
+def create_events_table(glue, server, shards: int, parts: int) -> float:
+    """bench_db.events, partitioned by (shard, part), one JSON file per partition; returns the set-up seconds."""
+    glue.create_database(DatabaseInput={"Name": "bench_db"})
+    glue.create_table(DatabaseName="bench_db", TableInput={
+        "Name": "events", "TableType": "EXTERNAL_TABLE", "Parameters": {"classification": "json"},
+        "PartitionKeys": [{"Name": "shard", "Type": "string"}, {"Name": "part", "Type": "string"}],
+        "StorageDescriptor": {"Location": "s3://bench/events/", "Columns": [{"Name": "id", "Type": "bigint"}],
+                              "SerdeInfo": {"SerializationLibrary": JSON_SERDE}},
+    })
+    root = server.home / "s3" / "bench" / "events"
+    inputs = []
+    started = time.monotonic()
+    for shard in range(shards):
+        for part in range(parts):
+            relative = f"shard={shard:02d}/part={part:03d}"
+            (root / relative).mkdir(parents=True, exist_ok=True)
+            (root / relative / "data.json").write_text(json.dumps({"id": shard * parts + part}) + "\n")
+            inputs.append({"Values": [f"{shard:02d}", f"{part:03d}"],
+                           "StorageDescriptor": {"Location": f"s3://bench/events/{relative}/",
+                                                 "SerdeInfo": {"SerializationLibrary": JSON_SERDE}}})
+    for start in range(0, len(inputs), 100):
+        response = glue.batch_create_partition(DatabaseName="bench_db", TableName="events",
+                                               PartitionInputList=inputs[start:start + 100])
+        assert not response.get("Errors"), response["Errors"][:3]
+    return time.monotonic() - started
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shards", type=int, default=100)
@@ -46,29 +73,7 @@ def main(argv=None) -> dict:
     server = EpoxyServer().start()
     try:
         glue = server.glue()
-        glue.create_database(DatabaseInput={"Name": "bench_db"})
-        glue.create_table(DatabaseName="bench_db", TableInput={
-            "Name": "events", "TableType": "EXTERNAL_TABLE", "Parameters": {"classification": "json"},
-            "PartitionKeys": [{"Name": "shard", "Type": "string"}, {"Name": "part", "Type": "string"}],
-            "StorageDescriptor": {"Location": "s3://bench/events/", "Columns": [{"Name": "id", "Type": "bigint"}],
-                                  "SerdeInfo": {"SerializationLibrary": JSON_SERDE}},
-        })
-        root = server.home / "s3" / "bench" / "events"
-        inputs = []
-        started = time.monotonic()
-        for shard in range(args.shards):
-            for part in range(args.parts):
-                relative = f"shard={shard:02d}/part={part:03d}"
-                (root / relative).mkdir(parents=True, exist_ok=True)
-                (root / relative / "data.json").write_text(json.dumps({"id": shard * args.parts + part}) + "\n")
-                inputs.append({"Values": [f"{shard:02d}", f"{part:03d}"],
-                               "StorageDescriptor": {"Location": f"s3://bench/events/{relative}/",
-                                                     "SerdeInfo": {"SerializationLibrary": JSON_SERDE}}})
-        for start in range(0, len(inputs), 100):
-            response = glue.batch_create_partition(DatabaseName="bench_db", TableName="events",
-                                                   PartitionInputList=inputs[start:start + 100])
-            assert not response.get("Errors"), response["Errors"][:3]
-        setup_s = time.monotonic() - started
+        setup_s = create_events_table(glue, server, args.shards, args.parts)
 
         sid = create_session(glue)
         wait_ready(glue, sid)

@@ -13,6 +13,8 @@ catalog_partitions: GetPartitions p50/p95 with an Expression selecting ~1 % of a
                 load rate and server RSS (benchmarks/catalog_partitions.py).
 catalog_from_catalog: from_catalog with push_down_predicate over 10,000 partitions selecting 1 %: time from
                 the call to the first Spark job, and to the count (benchmarks/catalog.py).
+catalog_sql:    spark.sql with a partition filter over the same table in a --enable-glue-datacatalog session:
+                time from the call to the first Spark job, and to the result (benchmarks/catalog_sql.py).
 history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
                 of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
@@ -158,6 +160,13 @@ def bench_catalog_from_catalog(args) -> dict:
                          "--rounds", str(args.catalog_rounds)])
 
 
+def bench_catalog_sql(args) -> dict:
+    import catalog_sql
+
+    return catalog_sql.main(["--shards", str(args.catalog_shards), "--parts", str(args.catalog_parts),
+                             "--rounds", str(args.catalog_rounds)])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
@@ -168,7 +177,8 @@ def bench_representation(args) -> dict:
 
 BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_pipeline, "inference": bench_inference,
               "representation": bench_representation, "history": bench_history,
-              "catalog_partitions": bench_catalog_partitions, "catalog_from_catalog": bench_catalog_from_catalog}
+              "catalog_partitions": bench_catalog_partitions, "catalog_from_catalog": bench_catalog_from_catalog,
+              "catalog_sql": bench_catalog_sql}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
@@ -200,7 +210,7 @@ def main(argv=None):
     parser.add_argument("--java-rounds", type=int, default=3, help="rounds of the Java benchmarks")
     parser.add_argument("--catalog-shards", type=int, default=100, help="shards (first partition key) of the catalog table")
     parser.add_argument("--catalog-parts", type=int, default=100, help="parts per shard (second partition key)")
-    parser.add_argument("--catalog-rounds", type=int, default=5, help="from_catalog reads to time")
+    parser.add_argument("--catalog-rounds", type=int, default=5, help="from_catalog reads (and catalog_sql queries) to time")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks that each benchmark runs, measures nothing")
     parser.add_argument("--report", help="also write the JSON report to this file")
     args = parser.parse_args(argv)

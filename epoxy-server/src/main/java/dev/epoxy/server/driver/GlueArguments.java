@@ -17,12 +17,23 @@ import java.util.stream.Collectors;
  *   <li>{@code --extra-jars a.jar,b.jar}: added to {@code spark.jars}
  *   <li>{@code --extra-py-files a.py,b.zip}: added to {@code spark.submit.pyFiles} (on the interpreter's path)
  *   <li>{@code --session-language}: only {@code python} runs statements for now
+ *   <li>{@code --enable-glue-datacatalog} (any value but {@code false}; the Glue kernel always sends {@code true}):
+ *       Spark's session catalog is the Glue Data Catalog, reached through the Glue API
+ *       ({@code spark.sql.catalog.spark_catalog} and an entry in {@code spark.sql.extensions}); without it,
+ *       sessions keep Spark's in-memory catalog, as on AWS. A session catalog set with {@code --conf} wins.
  * </ul>
  *
- * Other Glue arguments ({@code --enable-glue-datacatalog}, {@code --job-language}, …) are accepted and
- * ignored.
+ * Other Glue arguments ({@code --job-language}, …) are accepted and ignored.
  */
 public final class GlueArguments {
+    /** The argument that makes the Glue Data Catalog Spark's catalog. */
+    public static final String ENABLE_GLUE_DATA_CATALOG = "--enable-glue-datacatalog";
+    // Class names only: the server never links the driver-side catalog (epoxy-spark-catalog).
+    static final String SESSION_CATALOG_CONF = "spark.sql.catalog.spark_catalog";
+    static final String SESSION_CATALOG_CLASS = "dev.epoxy.spark.catalog.sql.GlueSessionCatalog";
+    static final String EXTENSIONS_CONF = "spark.sql.extensions";
+    static final String EXTENSIONS_CLASS = "dev.epoxy.spark.catalog.sql.GlueCatalogExtensions";
+
     private GlueArguments() {}
 
     /**
@@ -45,12 +56,22 @@ public final class GlueArguments {
         }
         appendList(conf, "spark.jars", defaultArguments.get("--extra-jars"));
         appendList(conf, "spark.submit.pyFiles", defaultArguments.get("--extra-py-files"));
+        if (glueDataCatalogEnabled(defaultArguments)) {
+            conf.putIfAbsent(SESSION_CATALOG_CONF, SESSION_CATALOG_CLASS);
+            appendList(conf, EXTENSIONS_CONF, EXTENSIONS_CLASS);
+        }
         return conf;
     }
 
     /** {@code --session-language}, {@code python} when absent. */
     public static String sessionLanguage(Map<String, String> defaultArguments) {
         return defaultArguments.getOrDefault("--session-language", "python").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code --enable-glue-datacatalog} is given with a value other than {@code false}. */
+    public static boolean glueDataCatalogEnabled(Map<String, String> defaultArguments) {
+        String value = defaultArguments.get(ENABLE_GLUE_DATA_CATALOG);
+        return value != null && !value.strip().equalsIgnoreCase("false");
     }
 
     private static void appendList(Map<String, String> conf, String key, String commaSeparated) {

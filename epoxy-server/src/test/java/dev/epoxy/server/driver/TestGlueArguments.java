@@ -37,7 +37,26 @@ class TestGlueArguments {
 
     @Test
     void otherGlueArgumentsAreIgnored() {
-        assertThat(GlueArguments.sparkConf(Map.of("--enable-glue-datacatalog", "true", "--job-language", "python"))).isEmpty();
+        assertThat(GlueArguments.sparkConf(Map.of("--job-language", "python", "--enable-glue-datacatalog", "false"))).isEmpty();
+    }
+
+    @Test
+    void glueDataCatalogArgumentMakesGlueTheSessionCatalog() {
+        assertThat(GlueArguments.sparkConf(Map.of("--enable-glue-datacatalog", "true")))
+                .isEqualTo(Map.of(
+                        "spark.sql.catalog.spark_catalog", "dev.epoxy.spark.catalog.sql.GlueSessionCatalog",
+                        "spark.sql.extensions", "dev.epoxy.spark.catalog.sql.GlueCatalogExtensions"));
+        assertThat(GlueArguments.sparkConf(Map.of("--enable-glue-datacatalog", "")))
+                .containsEntry("spark.sql.catalog.spark_catalog", "dev.epoxy.spark.catalog.sql.GlueSessionCatalog");
+    }
+
+    @Test
+    void glueCatalogExtensionsAppendToUserExtensionsAndUserSessionCatalogWins() {
+        assertThat(GlueArguments.sparkConf(Map.of("--enable-glue-datacatalog", "true", "--conf",
+                "spark.sql.extensions=org.example.Ext --conf spark.sql.catalog.spark_catalog=org.example.Catalog")))
+                .isEqualTo(Map.of(
+                        "spark.sql.catalog.spark_catalog", "org.example.Catalog",
+                        "spark.sql.extensions", "org.example.Ext,dev.epoxy.spark.catalog.sql.GlueCatalogExtensions"));
     }
 
     @Test
