@@ -5,6 +5,7 @@ import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.catalog.CatalogTags;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TagOperations;
 import dev.epoxy.server.http.tag.TaggableResources;
@@ -20,10 +21,11 @@ public final class GlueApi {
     private GlueApi() {}
 
     public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions) {
-        TaggableResources taggable = new TaggableResources()
-                .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions));
+        CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
+        TaggableResources taggable = catalogTags.registerWith(new TaggableResources()
+                .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
         List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
-        operations.addAll(CatalogOperations.all(stores.catalog(), clock));
+        operations.addAll(CatalogOperations.all(stores.catalog(), catalogTags, clock));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }
