@@ -6,8 +6,6 @@ import static java.time.Duration.ofSeconds;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
-import dev.epoxy.core.store.Stores;
-import java.util.Map;
 import java.util.Optional;
 
 /**
