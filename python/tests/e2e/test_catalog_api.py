@@ -177,6 +177,27 @@ def test_errors_name_the_culprit(glue, db):
     assert error_of(glue.get_databases, NextToken="forged") == ("InvalidInputException", "Invalid NextToken: forged")
 
 
+def test_databases_and_tables_carry_tags(glue):
+    name = f"tagged_{uuid.uuid4().hex[:8]}"
+    glue.create_database(DatabaseInput={"Name": name}, Tags={"team": "data"})
+    glue.create_table(DatabaseName=name, TableInput=table_input("orders"))
+    database_arn = f"arn:aws:glue:us-east-1:{ACCOUNT}:database/{name}"
+    table_arn = f"arn:aws:glue:us-east-1:{ACCOUNT}:table/{name}/orders"
+    glue.tag_resource(ResourceArn=table_arn, TagsToAdd={"layer": "raw", "pii": "no"})
+    glue.untag_resource(ResourceArn=table_arn, TagsToRemove=["pii"])
+    assert glue.get_tags(ResourceArn=database_arn)["Tags"] == {"team": "data"}
+    assert glue.get_tags(ResourceArn=table_arn)["Tags"] == {"layer": "raw"}
+    assert error_of(glue.get_tags, ResourceArn=f"arn:aws:glue:us-east-1:{ACCOUNT}:table/{name}/missing") == (
+        "EntityNotFoundException", f"Table not found: {name}.missing")
+
+    # A deleted database takes its tags and its tables' tags along: namesakes start untagged.
+    glue.delete_database(Name=name)
+    glue.create_database(DatabaseInput={"Name": name})
+    glue.create_table(DatabaseName=name, TableInput=table_input("orders"))
+    assert glue.get_tags(ResourceArn=database_arn)["Tags"] == {}
+    assert glue.get_tags(ResourceArn=table_arn)["Tags"] == {}
+
+
 def aws(server, *args):
     command = [required_aws_cli(), "--endpoint-url", server.endpoint, "--output", "json", "glue", *args]
     result = subprocess.run(command, capture_output=True, text=True, env=server.cli_env(), timeout=120)

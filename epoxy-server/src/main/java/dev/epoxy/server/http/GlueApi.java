@@ -5,6 +5,7 @@ import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.catalog.CatalogTags;
 import dev.epoxy.server.http.catalog.PartitionOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TagOperations;
@@ -21,12 +22,21 @@ public final class GlueApi {
     private GlueApi() {}
 
     public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions) {
-        TaggableResources taggable = new TaggableResources()
-                .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions));
+        CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
+        TaggableResources taggable = catalogTags.registerWith(new TaggableResources()
+                .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
         List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
-        operations.addAll(CatalogOperations.all(stores.catalog(), clock));
-        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), clock));
+        operations.addAll(CatalogOperations.all(stores.catalog(), catalogTags, clock));
+        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), catalogTags, clock));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
+        return List.copyOf(operations);
+    }
+
+    /** The Data Catalog's operations alone (databases, tables, partitions), for tests of catalog clients. */
+    public static List<GlueOperation<?, ?>> catalogOperations(GlueArns arns, Clock clock, Stores stores) {
+        CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
+        List<GlueOperation<?, ?>> operations = new ArrayList<>(CatalogOperations.all(stores.catalog(), catalogTags, clock));
+        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), catalogTags, clock));
         return List.copyOf(operations);
     }
 }

@@ -249,7 +249,7 @@ class TestGlueEndpoint {
 
     @Test
     void resourceTypesNotServedYetAreNotFoundByName() throws Exception {
-        for (String type : List.of("crawler", "database", "connection", "workflow")) {
+        for (String type : List.of("crawler", "connection", "workflow", "trigger")) {
             String arn = "arn:aws:glue:us-east-1:123456789012:" + type + "/x";
             glue("TagResource", object().put("ResourceArn", arn).set("TagsToAdd", JSON.readTree("{\"k\":\"v\"}")))
                     .assertError(400, "EntityNotFoundException", "Resource not found: " + arn + " (Epoxy does not serve " + type + " resources)");
@@ -402,7 +402,7 @@ class TestGlueEndpoint {
         send(post("Other.GetSession", "{}")).assertError(400, "UnknownOperationException", "Unknown operation: X-Amz-Target Other.GetSession (Epoxy serves AWSGlue.<Operation>)");
         send(HttpRequest.newBuilder(endpoint.uri().resolve("/")).header("Content-Type", "application/x-amz-json-1.1").POST(HttpRequest.BodyPublishers.ofString("{}")).build())
                 .assertError(400, "UnknownOperationException", "Missing X-Amz-Target header: expected AWSGlue.<Operation> (or a form-encoded STS request)");
-        send(post("AWSGlue.CreateDatabase", "{}")).assertError(400, "OperationNotSupportedException", "Operation CreateDatabase is not supported by Epoxy yet");
+        send(post("AWSGlue.CreateJob", "{}")).assertError(400, "OperationNotSupportedException", "Operation CreateJob is not supported by Epoxy yet");
     }
 
     @Test

@@ -9,8 +9,7 @@ import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.http.GlueOperation;
-import dev.epoxy.server.http.catalog.CatalogOperations;
-import dev.epoxy.server.http.catalog.PartitionOperations;
+import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.spark.catalog.GlueClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +54,7 @@ class TestGlueSessionCatalog {
         home = Files.createTempDirectory("epoxy-sql-catalog-");
         stores = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow()
                 .open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        List<GlueOperation<?, ?>> operations = new ArrayList<>(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
-        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), Clock.systemUTC()));
+        List<GlueOperation<?, ?>> operations = GlueApi.catalogOperations(ServerConfig.defaults().arns(), Clock.systemUTC(), stores);
         endpoint = GlueEndpoint.start(ServerConfig.defaults().withPort(0), operations);
         glue = GlueClients.create(endpoint.uri(), "us-east-1");
         SparkSession.clearActiveSession();
