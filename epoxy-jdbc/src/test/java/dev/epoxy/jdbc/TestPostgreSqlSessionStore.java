@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +88,7 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
 
     @Test
     void reopeningAMigratedDatabaseKeepsItsData() {
-        store.createSession(SessionFixtures.provisioning("kept", SessionFixtures.EPOCH), Map.of());
+        store.createSession(SessionFixtures.provisioning("kept", SessionFixtures.EPOCH));
         stores.close();
 
         try (Stores reopenedStores = openStores()) {

@@ -17,11 +17,8 @@ import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.server.http.GlueEndpoint;
-import dev.epoxy.server.http.GlueOperation;
-import dev.epoxy.server.http.catalog.CatalogOperations;
-import dev.epoxy.server.http.catalog.PartitionOperations;
-import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -97,13 +94,10 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
-            SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
+            SessionService sessions = new SessionService(stores.sessions(), stores.tags(), serverConfig.arns(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
-            operations.addAll(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
-            operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), Clock.systemUTC()));
-            glueEndpoint.serve(operations);
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

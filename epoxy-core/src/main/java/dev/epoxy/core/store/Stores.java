@@ -3,6 +3,7 @@ package dev.epoxy.core.store;
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.tag.TagStore;
 
 /**
  * Every store of one Epoxy server over one database: one connection pool and one schema history, shared
@@ -14,6 +15,8 @@ import dev.epoxy.core.session.SessionStore;
  */
 public interface Stores extends AutoCloseable {
     SessionStore sessions();
+
+    TagStore tags();
 
     /** Databases, tables and table versions of the Data Catalog. */
     CatalogStore catalog();

@@ -16,10 +16,11 @@ import java.util.List;
 public final class CatalogOperations {
     private CatalogOperations() {}
 
-    public static List<GlueOperation<?, ?>> all(CatalogStore store, Clock clock) {
+    /** @param tags the catalog's tags; register them with the tag operations through {@link CatalogTags#registerWith} */
+    public static List<GlueOperation<?, ?>> all(CatalogStore store, CatalogTags tags, Clock clock) {
         CatalogDocuments documents = new CatalogDocuments(ServiceModel.glue());
-        DatabaseOperations databases = new DatabaseOperations(store, documents, clock);
-        TableOperations tables = new TableOperations(store, documents, clock);
+        DatabaseOperations databases = new DatabaseOperations(store, documents, tags, clock);
+        TableOperations tables = new TableOperations(store, documents, tags, clock);
         TableVersionOperations versions = new TableVersionOperations(store, documents, tables);
         return List.of(
                 GlueOperation.of("CreateDatabase", JsonNode.class, databases::createDatabase),

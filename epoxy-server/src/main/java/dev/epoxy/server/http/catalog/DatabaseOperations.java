@@ -15,25 +15,30 @@ import dev.epoxy.core.catalog.CatalogDatabase;
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.glue.model.ShapeBinder;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * CreateDatabase, GetDatabase, GetDatabases, UpdateDatabase and DeleteDatabase. A stored database is
  * its {@code DatabaseInput} projected onto {@code Database}, plus what the server sets: the lower-case
  * {@code Name}, {@code CatalogId}, {@code CreateTime} and, when the input has none, Glue's default
- * {@code CreateTableDefaultPermissions} (IAM_ALLOWED_PRINCIPALS with ALL).
+ * {@code CreateTableDefaultPermissions} (IAM_ALLOWED_PRINCIPALS with ALL). Its {@code Tags} go to the
+ * tag store under the database's ARN (see {@link CatalogTags}).
  */
 final class DatabaseOperations {
     private static final String LISTING = "databases";
 
     private final CatalogStore store;
     private final CatalogDocuments documents;
+    private final CatalogTags tags;
     private final Clock clock;
 
-    DatabaseOperations(CatalogStore store, CatalogDocuments documents, Clock clock) {
+    DatabaseOperations(CatalogStore store, CatalogDocuments documents, CatalogTags tags, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.documents = requireNonNull(documents, "documents is null");
+        this.tags = requireNonNull(tags, "tags is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -49,6 +54,8 @@ final class DatabaseOperations {
             database.set("CreateTableDefaultPermissions", defaultPermissions());
         }
         store.createDatabase(new CatalogDatabase(catalogId, name, documents.write(database)));
+        // Replaced even when empty: a deleted namesake's tags must not reappear.
+        tags.replaceDatabaseTags(name, stringMap(request.get("Tags")));
         return documents.newObject();
     }
 
@@ -101,8 +108,20 @@ final class DatabaseOperations {
     }
 
     JsonNode deleteDatabase(RequestContext context, JsonNode request) {
-        store.deleteDatabase(catalogId(context, request), name(request, "Name"));
+        String catalogId = catalogId(context, request);
+        String name = name(request, "Name");
+        load(catalogId, name);
+        tags.deleteDatabaseTags(catalogId, name);
+        store.deleteDatabase(catalogId, name);
         return documents.newObject();
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+        }
+        return map;
     }
 
     private CatalogDatabase load(String catalogId, String name) {

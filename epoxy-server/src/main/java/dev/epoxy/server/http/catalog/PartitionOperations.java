@@ -50,17 +50,17 @@ public final class PartitionOperations {
     private final PartitionDocuments partitionDocuments;
     private final Clock clock;
 
-    PartitionOperations(CatalogStore catalog, PartitionStore partitions, CatalogDocuments documents, Clock clock) {
+    PartitionOperations(CatalogStore catalog, CatalogTags tags, PartitionStore partitions, CatalogDocuments documents, Clock clock) {
         this.partitions = requireNonNull(partitions, "partitions is null");
         this.documents = requireNonNull(documents, "documents is null");
-        this.tables = new TableOperations(catalog, documents, clock);
+        this.tables = new TableOperations(catalog, documents, tags, clock);
         this.partitionDocuments = new PartitionDocuments(documents);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** Every partition operation, for {@link dev.epoxy.server.http.GlueEndpoint}. */
-    public static List<GlueOperation<?, ?>> all(CatalogStore catalog, PartitionStore partitions, Clock clock) {
-        PartitionOperations operations = new PartitionOperations(catalog, partitions, new CatalogDocuments(ServiceModel.glue()), clock);
+    public static List<GlueOperation<?, ?>> all(CatalogStore catalog, CatalogTags tags, PartitionStore partitions, Clock clock) {
+        PartitionOperations operations = new PartitionOperations(catalog, tags, partitions, new CatalogDocuments(ServiceModel.glue()), clock);
         return List.of(
                 GlueOperation.of("CreatePartition", JsonNode.class, operations::createPartition),
                 GlueOperation.of("BatchCreatePartition", JsonNode.class, operations::batchCreatePartition),

@@ -38,11 +38,13 @@ final class TableOperations {
 
     private final CatalogStore store;
     private final CatalogDocuments documents;
+    private final CatalogTags tags;
     private final Clock clock;
 
-    TableOperations(CatalogStore store, CatalogDocuments documents, Clock clock) {
+    TableOperations(CatalogStore store, CatalogDocuments documents, CatalogTags tags, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.documents = requireNonNull(documents, "documents is null");
+        this.tags = requireNonNull(tags, "tags is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -144,7 +146,10 @@ final class TableOperations {
 
     JsonNode deleteTable(RequestContext context, JsonNode request) {
         refuseTransactions(request);
-        store.deleteTable(new TableId(catalogId(context, request), name(request, "DatabaseName"), name(request, "Name")));
+        TableId id = new TableId(catalogId(context, request), name(request, "DatabaseName"), name(request, "Name"));
+        load(id);
+        tags.deleteTableTags(id);
+        store.deleteTable(id);
         return documents.newObject();
     }
 
@@ -161,7 +166,10 @@ final class TableOperations {
         for (JsonNode element : request.path("TablesToDelete")) {
             String tableName = element.asText();
             try {
-                store.deleteTable(new TableId(catalogId, databaseName, lowerCase(tableName)));
+                TableId id = new TableId(catalogId, databaseName, lowerCase(tableName));
+                load(id);
+                tags.deleteTableTags(id);
+                store.deleteTable(id);
             }
             catch (EpoxyException e) {
                 ObjectNode error = errors.addObject();

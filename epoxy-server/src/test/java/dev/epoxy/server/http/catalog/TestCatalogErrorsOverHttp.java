@@ -139,6 +139,32 @@ final class TestCatalogErrorsOverHttp {
         assertThat(names(endpoint.ok("GetTables", object().put("DatabaseName", "sales")))).isEmpty();
     }
 
+    @Test
+    void databasesAndTablesCarryTagsThatGoWithThem() throws Exception {
+        ObjectNode create = object();
+        create.set("DatabaseInput", object().put("Name", "Tagged"));
+        create.set("Tags", object().put("team", "data"));
+        endpoint.ok("CreateDatabase", create);
+        endpoint.ok("CreateTable", createTable("tagged", "orders"));
+        String databaseArn = "arn:aws:glue:us-east-1:123456789012:database/tagged";
+        String tableArn = "arn:aws:glue:us-east-1:123456789012:table/tagged/orders";
+        ObjectNode tagTable = object().put("ResourceArn", tableArn);
+        tagTable.set("TagsToAdd", object().put("layer", "raw"));
+        endpoint.ok("TagResource", tagTable);
+
+        assertThat(endpoint.ok("GetTags", object().put("ResourceArn", databaseArn)).get("Tags")).isEqualTo(object().put("team", "data"));
+        assertThat(endpoint.ok("GetTags", object().put("ResourceArn", tableArn)).get("Tags")).isEqualTo(object().put("layer", "raw"));
+        ObjectNode tagMissing = object().put("ResourceArn", "arn:aws:glue:us-east-1:123456789012:table/tagged/missing");
+        tagMissing.set("TagsToAdd", object().put("k", "v"));
+        endpoint.call("TagResource", tagMissing).assertError("EntityNotFoundException", "Table not found: tagged.missing");
+
+        endpoint.ok("DeleteDatabase", object().put("Name", "tagged"));
+        endpoint.ok("CreateDatabase", object().set("DatabaseInput", object().put("Name", "tagged")));
+        endpoint.ok("CreateTable", createTable("tagged", "orders"));
+        assertThat(endpoint.ok("GetTags", object().put("ResourceArn", databaseArn)).get("Tags")).isEmpty();
+        assertThat(endpoint.ok("GetTags", object().put("ResourceArn", tableArn)).get("Tags")).isEmpty();
+    }
+
     private static List<String> names(JsonNode page) {
         List<String> names = new ArrayList<>();
         page.get("TableList").forEach(table -> names.add(table.get("Name").asText()));

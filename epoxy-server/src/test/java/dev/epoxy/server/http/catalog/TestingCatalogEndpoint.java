@@ -10,15 +10,20 @@ import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.glue.model.GlueJson;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.tag.TagOperations;
+import dev.epoxy.server.http.tag.TaggableResources;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The Glue endpoint serving the catalog operations over a real H2 catalog store in {@code home}, with a raw JSON client. */
+/** The Glue endpoint serving the catalog and tag operations over a real H2 catalog store in {@code home}, with a raw JSON client. */
 final class TestingCatalogEndpoint implements AutoCloseable {
     static final ObjectMapper JSON = GlueJson.newObjectMapper();
 
@@ -35,7 +40,10 @@ final class TestingCatalogEndpoint implements AutoCloseable {
         StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
         Stores stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
         ServerConfig config = ServerConfig.defaults().withPort(0);
-        return new TestingCatalogEndpoint(stores, GlueEndpoint.start(config, CatalogOperations.all(stores.catalog(), Clock.systemUTC())));
+        CatalogTags tags = new CatalogTags(stores.catalog(), stores.tags(), config.arns());
+        List<GlueOperation<?, ?>> operations = new ArrayList<>(CatalogOperations.all(stores.catalog(), tags, Clock.systemUTC()));
+        operations.addAll(TagOperations.all(stores.tags(), tags.registerWith(new TaggableResources()), config.arns()));
+        return new TestingCatalogEndpoint(stores, GlueEndpoint.start(config, operations));
     }
 
     /** Calls the operation and returns the answer, whatever its status. */
