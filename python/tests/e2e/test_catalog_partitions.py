@@ -12,19 +12,19 @@ from .epoxy_server import required_aws_cli
 KEYS = [{"Name": "year", "Type": "string"}, {"Name": "month", "Type": "int"}, {"Name": "day", "Type": "date"}]
 
 
-def new_name(prefix: str) -> str:
-    return f"{prefix}_{uuid.uuid4().hex[:10]}"
-
-
 @pytest.fixture
 def server(catalog_server):
-    """Every test here runs on the embedded store and on PostgreSQL (conftest's catalog_server)."""
+    """The catalog suite's server: once on the embedded store, once on PostgreSQL."""
     return catalog_server
 
 
 @pytest.fixture
 def glue(catalog_glue):
     return catalog_glue
+
+
+def new_name(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:10]}"
 
 
 @pytest.fixture

@@ -41,3 +41,13 @@ CREATE TABLE catalog_partition_values (
 
 CREATE INDEX catalog_partition_values_by_text ON catalog_partition_values (table_key, key_index, value_text);
 CREATE INDEX catalog_partition_values_by_number ON catalog_partition_values (table_key, key_index, value_number);
+
+-- The key types a table's value_number column was computed with (the types, comma-separated, in key
+-- order). UpdateTable may change a partition key's type; the store compares this with the table's
+-- current keys before it writes or filters by type, and recomputes value_number when they differ.
+CREATE TABLE catalog_partition_typing (
+    table_key BIGINT NOT NULL,
+    key_types VARCHAR NOT NULL,
+    CONSTRAINT catalog_partition_typing_pk PRIMARY KEY (table_key),
+    CONSTRAINT catalog_partition_typing_table_fk FOREIGN KEY (table_key) REFERENCES catalog_tables (id) ON DELETE CASCADE
+);

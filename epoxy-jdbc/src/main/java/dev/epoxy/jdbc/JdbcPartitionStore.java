@@ -66,7 +66,9 @@ public final class JdbcPartitionStore implements PartitionStore {
     public void createPartition(TableId table, List<PartitionKey> keys, StoredPartition partition) {
         requireNonNull(partition, "partition is null");
         inTransaction(connection -> {
-            insert(connection, tableKeyOf(connection, table), keys, partition);
+            long tableKey = tableKeyOf(connection, table);
+            ensureTyped(connection, tableKey, keys);
+            insert(connection, tableKey, keys, partition);
             return null;
         }, "Cannot create partition %s", partition.values());
     }
@@ -82,6 +84,7 @@ public final class JdbcPartitionStore implements PartitionStore {
         try {
             return inTransaction(connection -> {
                 long tableKey = tableKeyOf(connection, table);
+                ensureTyped(connection, tableKey, keys);
                 Map<String, StoredPartition> fresh = new LinkedHashMap<>();
                 partitions.forEach(partition -> fresh.putIfAbsent(hashOf(partition.values()), partition));
                 Map<String, Long> stored = idsByHash(connection, tableKey, fresh.keySet());
@@ -216,7 +219,11 @@ public final class JdbcPartitionStore implements PartitionStore {
         // one more than a page, to know whether another page follows
         parameters.add(query.maxResults() + 1);
         return inTransaction(connection -> {
-            parameters.set(0, tableKeyOf(connection, table));
+            long tableKey = tableKeyOf(connection, table);
+            parameters.set(0, tableKey);
+            if (query.expression().isPresent()) {
+                ensureTyped(connection, tableKey, query.expression().get().keys());
+            }
             List<FoundPartition> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
                 bind(select, parameters);
@@ -240,6 +247,7 @@ public final class JdbcPartitionStore implements PartitionStore {
         requireNonNull(replacement, "replacement is null");
         inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
+            ensureTyped(connection, tableKey, keys);
             long id = find(connection, tableKey, values).orElseThrow(() -> partitionNotFound(values)).id();
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE catalog_partitions SET values_hash = ?, partition_values = ?, partition_json = ?, updated_on = ? WHERE id = ?")) {
@@ -277,34 +285,68 @@ public final class JdbcPartitionStore implements PartitionStore {
 
     @Override
     public void retypePartitionValues(TableId table, List<PartitionKey> keys) {
+        requireNonNull(keys, "keys is null");
         inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
-            try (PreparedStatement select = connection.prepareStatement(
-                            "SELECT partition_id, key_index, value_text FROM catalog_partition_values WHERE table_key = ?");
-                    PreparedStatement update = connection.prepareStatement(
-                            "UPDATE catalog_partition_values SET value_number = ? WHERE partition_id = ? AND key_index = ?")) {
-                select.setLong(1, tableKey);
-                int pending = 0;
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        int keyIndex = row.getInt("key_index");
-                        String type = keyIndex < keys.size() ? keys.get(keyIndex).type() : "string";
-                        setNumber(update, 1, TypedValue.of(type, row.getString("value_text")));
-                        update.setLong(2, row.getLong("partition_id"));
-                        update.setInt(3, keyIndex);
-                        update.addBatch();
-                        if (++pending == RETYPE_BATCH) {
-                            update.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                }
-                if (pending > 0) {
-                    update.executeBatch();
-                }
-            }
+            retype(connection, tableKey, keys);
             return null;
         }, "Cannot retype the partition values of table %s", table);
+    }
+
+    /**
+     * Recomputes the table's typed numbers when its key types are not those they were computed with
+     * (UpdateTable changed them), and records the types; a no-op lookup otherwise.
+     */
+    private static void ensureTyped(Connection connection, long tableKey, List<PartitionKey> keys) throws SQLException {
+        String types = typesOf(keys);
+        try (PreparedStatement select = connection.prepareStatement("SELECT key_types FROM catalog_partition_typing WHERE table_key = ?")) {
+            select.setLong(1, tableKey);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next() && row.getString(1).equals(types)) {
+                    return;
+                }
+            }
+        }
+        retype(connection, tableKey, keys);
+    }
+
+    private static void retype(Connection connection, long tableKey, List<PartitionKey> keys) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT partition_id, key_index, value_text FROM catalog_partition_values WHERE table_key = ?");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE catalog_partition_values SET value_number = ? WHERE partition_id = ? AND key_index = ?")) {
+            select.setLong(1, tableKey);
+            int pending = 0;
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    int keyIndex = row.getInt("key_index");
+                    String type = keyIndex < keys.size() ? keys.get(keyIndex).type() : "string";
+                    setNumber(update, 1, TypedValue.of(type, row.getString("value_text")));
+                    update.setLong(2, row.getLong("partition_id"));
+                    update.setInt(3, keyIndex);
+                    update.addBatch();
+                    if (++pending == RETYPE_BATCH) {
+                        update.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                update.executeBatch();
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM catalog_partition_typing WHERE table_key = ?");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO catalog_partition_typing (table_key, key_types) VALUES (?, ?)")) {
+            delete.setLong(1, tableKey);
+            delete.executeUpdate();
+            insert.setLong(1, tableKey);
+            setText(insert, 2, typesOf(keys));
+            insert.executeUpdate();
+        }
+    }
+
+    private static String typesOf(List<PartitionKey> keys) {
+        return StringCodec.encodeList(keys.stream().map(key -> key.type().trim().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** The table's catalog row key (see V4__catalog.sql); TABLE_NOT_FOUND when it was deleted. */

@@ -75,6 +75,18 @@ abstract class BasePartitionStoreTest {
         return id;
     }
 
+    private long countTypedValues() {
+        try (Connection connection = connect(settings);
+                java.sql.Statement count = connection.createStatement();
+                ResultSet row = count.executeQuery("SELECT COUNT(*) FROM catalog_partition_values WHERE value_number IS NOT NULL")) {
+            row.next();
+            return row.getLong(1);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot count typed partition values", e);
+        }
+    }
+
     private long countValueRows() {
         try (Connection connection = connect(settings);
                 java.sql.Statement count = connection.createStatement();
@@ -199,14 +211,24 @@ abstract class BasePartitionStoreTest {
     }
 
     @Test
-    void retypingRecomputesTypedValues() {
+    void typedNumbersFollowTheKeyTypes() {
         List<PartitionKey> asStrings = List.of(new PartitionKey("year", "string"), new PartitionKey("month", "string"));
         store.createPartition(table, asStrings, partition("2026", 9));
         store.createPartition(table, asStrings, partition("2026", 10));
-        // with string types nothing was stored as a number: a typed comparison matches nothing
-        assertThat(listAll(Optional.of("month > 9"), Optional.empty(), 10)).isEmpty();
-        store.retypePartitionValues(table, KEYS);
+        // string keys have no typed numbers
+        assertThat(countTypedValues()).isZero();
+        // a typed listing bound to other key types (UpdateTable changed month to int) recomputes them first
         assertThat(listAll(Optional.of("month > 9"), Optional.empty(), 10)).containsExactly(List.of("2026", "10"));
+        assertThat(countTypedValues()).isEqualTo(2);
+
+        store.retypePartitionValues(table, asStrings);
+        assertThat(countTypedValues()).isZero();
+        List<PartitionKey> asDecimals = List.of(new PartitionKey("year", "string"), new PartitionKey("month", "decimal(4,1)"));
+        store.createPartition(table, asDecimals, partition("2026", 11));
+        assertThat(countTypedValues()).isEqualTo(3);
+        PartitionPage typed = store.listPartitions(table,
+                new PartitionQuery(Optional.of(PartitionExpression.parse("month > 9.5").bind(asDecimals)), Optional.empty(), 0, 10));
+        assertThat(typed.partitions()).extracting(StoredPartition::values).containsExactly(List.of("2026", "10"), List.of("2026", "11"));
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class BoundExpression {
         this.referencedKeys = Collections.unmodifiableSortedSet(referenced);
     }
 
+    /** The partition keys this Expression is bound to, in order. */
+    public List<PartitionKey> keys() {
+        return keys;
+    }
+
     /** Whether a partition with these values (in key order) matches. */
     public boolean test(List<String> values) {
         requireNonNull(values, "values is null");

@@ -37,8 +37,9 @@ public interface PartitionStore {
     boolean deletePartition(TableId table, List<String> values);
 
     /**
-     * Recomputes every stored value's typed number for new key types: UpdateTable calls this when it
-     * changes the types of the partition keys, or typed Expressions would compare stale numbers.
+     * Recomputes every stored value's typed number for these key types. The store also does this by
+     * itself when a write or a typed listing names key types other than those the numbers were
+     * computed with (after an UpdateTable changed them).
      */
     void retypePartitionValues(TableId table, List<PartitionKey> keys);
 }
