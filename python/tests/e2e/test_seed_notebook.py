@@ -1,6 +1,6 @@
 """The seed notebook (../shared/seed/) through the sessions API, on generated orders.
 
-The catalog read is replaced by from_options until the Data Catalog lands; every other cell is the
+The catalog read is replaced by from_options (test_catalog_reads.py runs the from_catalog cells as written); every other cell is the
 seed's code unchanged. Expected values are computed here, in plain Python, from the generated data.
 """
 import json
