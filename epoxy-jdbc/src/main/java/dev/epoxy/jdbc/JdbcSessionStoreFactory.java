@@ -88,7 +88,7 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
-    private static HikariConfig poolConfig(StoreSettings settings) {
+    static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("epoxy-session-store");
         config.setJdbcUrl(effectiveUrl(settings.jdbcUrl()));
@@ -102,7 +102,7 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         return config;
     }
 
-    private static void migrate(HikariDataSource pool, String redactedUrl) {
+    static void migrate(HikariDataSource pool, String redactedUrl) {
         MigrateResult result = Flyway.configure(JdbcSessionStoreFactory.class.getClassLoader())
                 .dataSource(pool)
                 .locations("classpath:db/migration")

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.crawler.CrawlerService;
+import dev.epoxy.core.crawler.CrawlerStore;
+import dev.epoxy.core.crawler.CrawlerStoreFactory;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
@@ -16,7 +19,11 @@ import dev.epoxy.server.config.StoreConfigKeys;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import dev.epoxy.server.driver.SparkCrawlLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.crawler.CrawlerOperations;
+import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -32,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +97,20 @@ public final class EpoxyServer implements AutoCloseable {
             SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, sessions);
+            CrawlerStore crawlerStore = openCrawlerStore(config);
+            started.add(crawlerStore);
+            AtomicReference<URI> glueUri = new AtomicReference<>();
+            SparkCrawlLauncher crawlLauncher = new SparkCrawlLauncher(launchConfig, glueUri::get, serverConfig.region(), serverConfig.accountId());
+            started.add(crawlLauncher);
+            // Ends the crawls an earlier server left running, and kills their processes.
+            CrawlerService crawlers = new CrawlerService(crawlerStore, crawlLauncher, Clock.systemUTC());
+            started.add(crawlers);
+
+            List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
+            operations.addAll(CrawlerOperations.all(crawlers));
+            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, operations);
             started.add(glueEndpoint);
+            glueUri.set(glueEndpoint.uri());
 
             // Closed in reverse: the endpoint stops taking requests before the service stops drivers.
             Collections.reverse(started);
@@ -150,6 +170,12 @@ public final class EpoxyServer implements AutoCloseable {
     private static SessionStore openStore(EpoxyConfig config) {
         SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst()
                 .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No session store on the classpath (epoxy-jdbc is missing from lib/)"));
+        return factory.open(StoreConfigKeys.storeSettings(config));
+    }
+
+    private static CrawlerStore openCrawlerStore(EpoxyConfig config) {
+        CrawlerStoreFactory factory = ServiceLoader.load(CrawlerStoreFactory.class).findFirst()
+                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No crawler store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));
     }
 

@@ -1,0 +1,41 @@
+package dev.epoxy.core.crawler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Durable home of crawlers and their tags. Thread-safe; every method fails with {@code INTERNAL}
+ * when the database cannot be reached.
+ */
+public interface CrawlerStore extends AutoCloseable {
+    /**
+     * @throws dev.epoxy.core.EpoxyException {@code ALREADY_EXISTS} if a crawler with this name exists
+     */
+    void createCrawler(Crawler crawler, Map<String, String> tags);
+
+    Optional<Crawler> findCrawler(String name);
+
+    /** Up to {@code limit} crawlers whose names sort after {@code afterName} (all when empty), by name. */
+    List<Crawler> listCrawlers(Optional<String> afterName, int limit);
+
+    /**
+     * Replaces the stored crawler if its state is still {@code expected}; the state machine's compare-and-set.
+     *
+     * @return whether the row was replaced
+     */
+    boolean updateCrawler(Crawler crawler, CrawlerState expected);
+
+    /** @return whether a crawler was deleted (with its tags) */
+    boolean deleteCrawler(String name);
+
+    Map<String, String> getTags(String name);
+
+    void addTags(String name, Map<String, String> tags);
+
+    void removeTags(String name, Set<String> keys);
+
+    @Override
+    void close();
+}

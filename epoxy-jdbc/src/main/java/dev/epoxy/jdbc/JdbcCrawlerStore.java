@@ -1,0 +1,242 @@
+package dev.epoxy.jdbc;
+
+import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
+import static dev.epoxy.core.ErrorCode.CRAWLER_NOT_FOUND;
+import static dev.epoxy.core.ErrorCode.INTERNAL;
+import static dev.epoxy.jdbc.Columns.setText;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.crawler.Crawler;
+import dev.epoxy.core.crawler.CrawlerState;
+import dev.epoxy.core.crawler.CrawlerStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** {@link CrawlerStore} over JDBC (tables of V6), on H2 or PostgreSQL. */
+public final class JdbcCrawlerStore implements CrawlerStore {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final AutoCloseable pool;
+
+    JdbcCrawlerStore(DataSource dataSource, AutoCloseable pool) {
+        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.pool = requireNonNull(pool, "pool is null");
+    }
+
+    @Override
+    public void createCrawler(Crawler crawler, Map<String, String> tags) {
+        requireNonNull(crawler, "crawler is null");
+        requireNonNull(tags, "tags is null");
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(CrawlerRows.INSERT)) {
+                CrawlerRows.bind(insert, crawler);
+                insert.executeUpdate();
+            }
+            catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new EpoxyException(ALREADY_EXISTS, "Crawler already exists: %s", crawler.name());
+                }
+                throw e;
+            }
+            insertTags(connection, crawler.name(), tags);
+            return null;
+        }, "Cannot create crawler %s", crawler.name());
+    }
+
+    @Override
+    public Optional<Crawler> findCrawler(String name) {
+        requireNonNull(name, "name is null");
+        return inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(CrawlerRows.SELECT + " WHERE name = ?")) {
+                setText(select, 1, name);
+                return readAll(select).stream().findFirst();
+            }
+        }, "Cannot read crawler %s", name);
+    }
+
+    @Override
+    public List<Crawler> listCrawlers(Optional<String> afterName, int limit) {
+        requireNonNull(afterName, "afterName is null");
+        return inTransaction(connection -> {
+            String where = afterName.isPresent() ? " WHERE name > ?" : "";
+            try (PreparedStatement select = connection.prepareStatement(CrawlerRows.SELECT + where + " ORDER BY name")) {
+                if (afterName.isPresent()) {
+                    setText(select, 1, afterName.get());
+                }
+                select.setMaxRows(limit);
+                return readAll(select);
+            }
+        }, "Cannot list crawlers");
+    }
+
+    @Override
+    public boolean updateCrawler(Crawler crawler, CrawlerState expected) {
+        requireNonNull(crawler, "crawler is null");
+        requireNonNull(expected, "expected is null");
+        return inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(CrawlerRows.UPDATE)) {
+                CrawlerRows.bind(update, crawler);
+                setText(update, CrawlerRows.BOUND_COLUMNS + 1, crawler.name());
+                update.setString(CrawlerRows.BOUND_COLUMNS + 2, expected.name());
+                return update.executeUpdate() == 1;
+            }
+        }, "Cannot update crawler %s", crawler.name());
+    }
+
+    @Override
+    public boolean deleteCrawler(String name) {
+        requireNonNull(name, "name is null");
+        return inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawler_tags WHERE crawler_name = ?")) {
+                setText(delete, 1, name);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawlers WHERE name = ?")) {
+                setText(delete, 1, name);
+                return delete.executeUpdate() == 1;
+            }
+        }, "Cannot delete crawler %s", name);
+    }
+
+    @Override
+    public Map<String, String> getTags(String name) {
+        requireNonNull(name, "name is null");
+        return inTransaction(connection -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT tag_key, tag_value FROM crawler_tags WHERE crawler_name = ? ORDER BY tag_key")) {
+                setText(select, 1, name);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        tags.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+            }
+            return Map.copyOf(tags);
+        }, "Cannot read tags of crawler %s", name);
+    }
+
+    @Override
+    public void addTags(String name, Map<String, String> tags) {
+        requireNonNull(name, "name is null");
+        requireNonNull(tags, "tags is null");
+        inTransaction(connection -> {
+            lockCrawler(connection, name);
+            deleteTags(connection, name, tags.keySet());
+            insertTags(connection, name, tags);
+            return null;
+        }, "Cannot tag crawler %s", name);
+    }
+
+    @Override
+    public void removeTags(String name, Set<String> keys) {
+        requireNonNull(name, "name is null");
+        requireNonNull(keys, "keys is null");
+        inTransaction(connection -> {
+            lockCrawler(connection, name);
+            deleteTags(connection, name, keys);
+            return null;
+        }, "Cannot untag crawler %s", name);
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        }
+        catch (Exception e) {
+            throw new EpoxyException(INTERNAL, e, "Cannot close the crawler store");
+        }
+    }
+
+    private static void lockCrawler(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT name FROM crawlers WHERE name = ? FOR UPDATE")) {
+            setText(select, 1, name);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new EpoxyException(CRAWLER_NOT_FOUND, "Crawler not found: %s", name);
+                }
+            }
+        }
+    }
+
+    private static void insertTags(Connection connection, String name, Map<String, String> tags) throws SQLException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crawler_tags (crawler_name, tag_key, tag_value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                setText(insert, 1, name);
+                setText(insert, 2, tag.getKey());
+                setText(insert, 3, tag.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void deleteTags(Connection connection, String name, Set<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawler_tags WHERE crawler_name = ? AND tag_key = ?")) {
+            for (String key : keys) {
+                setText(delete, 1, name);
+                setText(delete, 2, key);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    private static List<Crawler> readAll(PreparedStatement select) throws SQLException {
+        List<Crawler> crawlers = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                crawlers.add(CrawlerRows.read(rows));
+            }
+        }
+        return List.copyOf(crawlers);
+    }
+
+    private <T> T inTransaction(SqlWork<T> work, String failureFormat, Object... args) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            }
+            catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                }
+                catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+        catch (EpoxyException e) {
+            throw e;
+        }
+        catch (SQLException | RuntimeException e) {
+            throw new EpoxyException(INTERNAL, e, failureFormat, args);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
