@@ -7,6 +7,7 @@ import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.crawler.CrawlerStoreFactory;
+import dev.epoxy.core.catalog.CatalogStoreFactory;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.SessionStoreFactory;
@@ -23,6 +24,7 @@ import dev.epoxy.server.driver.SparkCrawlLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.http.GlueOperation;
 import dev.epoxy.server.http.crawler.CrawlerOperations;
+import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
@@ -85,6 +87,8 @@ public final class EpoxyServer implements AutoCloseable {
 
             SessionStore store = openStore(config);
             started.add(store);
+            CatalogStoreFactory.OpenedStore catalog = openCatalogStore(config);
+            started.add(catalog.resources());
 
             DriverLaunchConfig launchConfig = withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri));
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
@@ -107,6 +111,7 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(crawlers);
 
             List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
+            operations.addAll(CatalogOperations.all(catalog.store(), Clock.systemUTC()));
             operations.addAll(CrawlerOperations.all(crawlers));
             GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, operations);
             started.add(glueEndpoint);
@@ -176,6 +181,12 @@ public final class EpoxyServer implements AutoCloseable {
     private static CrawlerStore openCrawlerStore(EpoxyConfig config) {
         CrawlerStoreFactory factory = ServiceLoader.load(CrawlerStoreFactory.class).findFirst()
                 .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No crawler store on the classpath (epoxy-jdbc is missing from lib/)"));
+        return factory.open(StoreConfigKeys.storeSettings(config));
+    }
+
+    private static CatalogStoreFactory.OpenedStore openCatalogStore(EpoxyConfig config) {
+        CatalogStoreFactory factory = ServiceLoader.load(CatalogStoreFactory.class).findFirst()
+                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No catalog store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));
     }
 
