@@ -74,8 +74,7 @@ public final class CrawlMain {
         LOG.info("Crawl of crawler {}: {} files listed in {} s; tables created {}, updated {}, deleted {}; partitions added {}",
                 request.crawlerName(), plan.filesListed(), String.format("%.1f", seconds), counts.tablesCreated(), counts.tablesUpdated(),
                 counts.tablesDeleted(), counts.partitionsAdded());
-        return new CrawlResult(true, Optional.empty(), counts.tablesCreated(), counts.tablesUpdated(), counts.tablesDeleted(),
-                counts.partitionsAdded(), plan.filesListed());
+        return CrawlResult.succeeded(counts.tablesCreated(), counts.tablesUpdated(), counts.tablesDeleted(), counts.partitionsAdded(), plan.filesListed());
     }
 
     private static Map<String, String> confOf(SparkConf sparkConf) {

@@ -55,7 +55,11 @@ final class SchemaInference {
             }
             columns.putIfAbsent(name, new Column(name, fields[i].dataType().catalogString()));
         }
-        return List.copyOf(columns.values());
+        List<Column> inferred = List.copyOf(columns.values());
+        if (classification == Classification.JSON) {
+            return JsonFieldOrder.reorder(inferred, JsonFieldOrder.of(spark.sparkContext().hadoopConfiguration(), uris.get(0)));
+        }
+        return inferred;
     }
 
     private StructType read(Classification classification, Optional<CsvFormat> csv, List<String> uris) {

@@ -31,6 +31,7 @@ public final class CrawlerService implements AutoCloseable {
     private final CrawlLauncher launcher;
     private final Clock clock;
     private final Map<String, CrawlHandle> running = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     /**
      * Creates the service and ends, truthfully, the crawls a previous server left RUNNING or STOPPING:
@@ -159,13 +160,21 @@ public final class CrawlerService implements AutoCloseable {
         store.removeTags(name, keys);
     }
 
-    /** Stops every running crawl; their crawlers end CANCELLED as the processes exit. */
+    /**
+     * Kills every running crawl. Their crawlers stay RUNNING in the store, so that the next server
+     * start ends them FAILED with {@link #RESTARTED_MESSAGE}, as after a crash: a crawl that a
+     * shutdown cut short did not succeed, and nobody cancelled it.
+     */
     @Override
     public void close() {
+        closing = true;
         running.values().forEach(CrawlHandle::stop);
     }
 
     private void crawlEnded(String name, CrawlOutcome reported) {
+        if (closing) {
+            return;
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<Crawler> found = store.findCrawler(name);
             if (found.isEmpty() || !found.get().state().isCrawling()) {

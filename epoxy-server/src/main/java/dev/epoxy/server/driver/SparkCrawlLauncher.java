@@ -186,7 +186,7 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
         }
         try {
             CrawlResult result = CrawlFiles.readResult(resultFile);
-            return new CrawlOutcome(result.succeeded() ? CrawlStatus.SUCCEEDED : CrawlStatus.FAILED, result.errorMessage(),
+            return new CrawlOutcome(result.succeeded() ? CrawlStatus.SUCCEEDED : CrawlStatus.FAILED, result.failure(),
                     result.tablesCreated(), result.tablesUpdated(), result.tablesDeleted());
         }
         catch (IOException e) {
@@ -218,7 +218,7 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
                 CrawlRequest.UpdateBehavior.valueOf(spec.schemaChangePolicy().updateBehavior().name()),
                 CrawlRequest.DeleteBehavior.valueOf(spec.schemaChangePolicy().deleteBehavior().name()),
                 recrawl,
-                spec.configuration(),
+                spec.configuration().orElse(null),
                 directories.seenFoldersOf(crawler.name()).toString(),
                 directories.resultOf(crawler.name()).toString());
         CrawlFiles.writeRequest(directories.requestOf(crawler.name()), request);

@@ -1,7 +1,6 @@
 package dev.epoxy.driver.protocol.crawl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ public final class CrawlFiles {
     /** The main class of the crawl process (module epoxy-crawler). */
     public static final String MAIN_CLASS = "dev.epoxy.crawler.CrawlMain";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CrawlFiles() {}
 

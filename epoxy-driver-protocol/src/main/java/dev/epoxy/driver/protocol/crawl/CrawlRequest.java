@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the server asks one crawl process to do, written as JSON to the file that the Spark conf
  * {@link CrawlFiles#REQUEST_FILE_CONF} names.
  *
+ * @param configuration the crawler's Configuration JSON, null when it has none
  * @param tablePrefix prepended to the name of every table the crawl creates; empty for none
  * @param seenFoldersFile where the folders of earlier crawls are listed (one URI a line), read and rewritten by the crawl
  */
@@ -21,7 +21,7 @@ public record CrawlRequest(
         @JsonProperty("updateBehavior") UpdateBehavior updateBehavior,
         @JsonProperty("deleteBehavior") DeleteBehavior deleteBehavior,
         @JsonProperty("recrawlBehavior") RecrawlBehavior recrawlBehavior,
-        @JsonProperty("configuration") Optional<String> configuration,
+        @JsonProperty("configuration") String configuration,
         @JsonProperty("seenFoldersFile") String seenFoldersFile,
         @JsonProperty("resultFile") String resultFile) {
 
@@ -33,7 +33,6 @@ public record CrawlRequest(
         requireNonNull(updateBehavior, "updateBehavior is null");
         requireNonNull(deleteBehavior, "deleteBehavior is null");
         requireNonNull(recrawlBehavior, "recrawlBehavior is null");
-        configuration = configuration == null ? Optional.empty() : configuration;
         requireNonNull(seenFoldersFile, "seenFoldersFile is null");
         requireNonNull(resultFile, "resultFile is null");
     }
