@@ -124,6 +124,22 @@ class TestGlueSessionsWithJavaSdk {
                 .isInstanceOf(AlreadyExistsException.class);
     }
 
+    /** The server listens on port 0 here: drivers must be told the port it chose. */
+    @Test
+    void driversAreToldTheBoundGlueEndpoint() {
+        Statement statement = runStatement("""
+                import os
+                conf = spark.sparkContext.getConf()
+                print(conf.get('spark.epoxy.glue.endpoint'), conf.get('spark.epoxy.glue.region'), conf.get('spark.epoxy.glue.account-id'))
+                print(os.environ.get('AWS_ENDPOINT_URL_GLUE'), os.environ.get('AWS_DEFAULT_REGION'), os.environ.get('AWS_REGION'))
+                """);
+        assertThat(statement.output().statusAsString()).as("output: %s", statement.output()).isEqualTo("ok");
+        String endpoint = server.endpoint().toString();
+        assertThat(endpoint).doesNotEndWith(":0");
+        assertThat(statement.output().data().textPlain()).isEqualTo(
+                endpoint + " us-east-1 123456789012\n" + endpoint + " us-east-1 us-east-1");
+    }
+
     @Test
     void tagsRoundTripOnTheSessionArn() {
         String arn = "arn:aws:glue:us-east-1:123456789012:session/" + sessionId;

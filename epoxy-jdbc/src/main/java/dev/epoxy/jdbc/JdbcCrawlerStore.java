@@ -27,11 +27,10 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
-    private final AutoCloseable pool;
 
-    JdbcCrawlerStore(DataSource dataSource, AutoCloseable pool) {
+    /** @param dataSource a migrated database, shared with the other stores ({@link JdbcStores}) */
+    JdbcCrawlerStore(DataSource dataSource) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
-        this.pool = requireNonNull(pool, "pool is null");
     }
 
     @Override
@@ -147,16 +146,6 @@ public final class JdbcCrawlerStore implements CrawlerStore {
             deleteTags(connection, name, keys);
             return null;
         }, "Cannot untag crawler %s", name);
-    }
-
-    @Override
-    public void close() {
-        try {
-            pool.close();
-        }
-        catch (Exception e) {
-            throw new EpoxyException(INTERNAL, e, "Cannot close the crawler store");
-        }
     }
 
     private static void lockCrawler(Connection connection, String name) throws SQLException {

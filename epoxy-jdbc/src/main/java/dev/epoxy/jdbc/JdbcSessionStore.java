@@ -62,7 +62,6 @@ public final class JdbcSessionStore implements SessionStore {
             .collect(Collectors.joining(", ", "(", ")"));
 
     private final DataSource dataSource;
-    private final AutoCloseable pool;
     private final ExecutorService purger = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "session-store-purge");
         thread.setDaemon(true);
@@ -71,13 +70,9 @@ public final class JdbcSessionStore implements SessionStore {
     private final AtomicBoolean purgeQueued = new AtomicBoolean();
     private volatile boolean closed;
 
-    /**
-     * @param dataSource a migrated database
-     * @param pool what {@link #close()} closes, usually the data source's pool
-     */
-    JdbcSessionStore(DataSource dataSource, AutoCloseable pool) {
+    /** @param dataSource a migrated database, whose pool {@link JdbcStores} owns */
+    JdbcSessionStore(DataSource dataSource) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
-        this.pool = requireNonNull(pool, "pool is null");
         // A previous server may have stopped in the middle of a purge.
         requestPurge();
     }
@@ -355,8 +350,8 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops the purge; {@link JdbcStores#close()} calls it before it closes the pool. */
+    void close() {
         closed = true;
         // No interrupt: H2 closes its file when a thread is interrupted in the middle of a write.
         // The purge stops after its current batch; the next store resumes it.
@@ -368,12 +363,6 @@ public final class JdbcSessionStore implements SessionStore {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            pool.close();
-        }
-        catch (Exception e) {
-            throw new EpoxyException(INTERNAL, e, "Cannot close the session store");
         }
     }
 

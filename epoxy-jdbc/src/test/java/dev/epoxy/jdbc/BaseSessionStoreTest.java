@@ -17,7 +17,8 @@ import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
@@ -59,26 +60,33 @@ public abstract class BaseSessionStoreTest {
     private static final PageLimit FIVE_PER_PAGE = new PageLimit(5, Long.MAX_VALUE);
     private static final String UNICODE = "Grüße, 日本語, Ελληνικά, עברית, 🚀👍🏽, e\u0301, \\n\"quoted\" 'single' \t tab\r\nline";
 
+    protected Stores stores;
     protected SessionStore store;
 
-    /** Opens a store on a migrated database; the test closes it. */
-    protected abstract SessionStore openStore();
+    /** Opens the stores on a migrated database; the test closes them. */
+    protected abstract Stores openStores();
 
-    /** Settings of a new, empty database (not the one {@link #openStore()} opens), named after the test. */
+    /** Settings of a new, empty database (not the one {@link #openStores()} opens), named after the test. */
     protected abstract StoreSettings emptyDatabase(String name);
 
     /** Rows of a table of the store's database, counted over a connection of the test's own. */
     protected abstract long countRows(String table);
 
+    /** Opens the stores (again) into {@link #stores} and {@link #store}. */
+    protected final void reopenStore() {
+        stores = openStores();
+        store = stores.sessions();
+    }
+
     @BeforeEach
     final void setUpStore() {
-        store = openStore();
+        reopenStore();
         store.listSessions().forEach(session -> store.deleteSession(session.id()));
     }
 
     @AfterEach
     final void tearDownStore() {
-        store.close();
+        stores.close();
     }
 
     @Test
@@ -618,7 +626,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void closedStoreFailsWithInternalError() {
         store.createSession(provisioning("one", at(ofSeconds(1))), Map.of());
-        store.close();
+        stores.close();
 
         assertEpoxyError(() -> store.findSession(new SessionId("one")), ErrorCode.INTERNAL, "Cannot read session one");
         assertEpoxyError(() -> store.createStatement(new SessionId("one"), "1", at(ofSeconds(2))), ErrorCode.INTERNAL, "Cannot create statement in session one");
@@ -756,9 +764,9 @@ public abstract class BaseSessionStoreTest {
             store.createStatement(id, "s".repeat(10_000), at(ofSeconds(2)));
         }
         store.deleteSession(id);
-        store.close();
+        stores.close();
 
-        store = openStore();
+        reopenStore();
 
         await().atMost(ofMinutes(1)).untilAsserted(() -> assertThat(countRows("statements")).isZero());
         assertThat(countRows("deleted_sessions")).isZero();
@@ -768,14 +776,14 @@ public abstract class BaseSessionStoreTest {
     void historyWrittenUnderTheFirstSchemaIsMigratedWithItsSizes() throws SQLException {
         StoreSettings settings = emptyDatabase("v1_history");
         Flyway.configure(getClass().getClassLoader())
-                .dataSource(JdbcSessionStoreFactory.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))
+                .dataSource(JdbcStores.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))
                 .locations("classpath:db/migration")
                 .target("1")
                 .load()
                 .migrate();
         Session session = provisioning("migrated", at(ofSeconds(1)));
         try (Connection connection = DriverManager.getConnection(
-                JdbcSessionStoreFactory.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))) {
+                JdbcStores.effectiveUrl(settings.jdbcUrl()), settings.user().orElse(null), settings.password().orElse(null))) {
             try (PreparedStatement insert = connection.prepareStatement(SessionRows.INSERT)) {
                 SessionRows.bind(insert, session);
                 insert.executeUpdate();
@@ -790,7 +798,8 @@ public abstract class BaseSessionStoreTest {
             }
         }
 
-        try (SessionStore migrated = new JdbcSessionStoreFactory().open(settings)) {
+        try (Stores migratedStores = JdbcStores.open(settings)) {
+            SessionStore migrated = migratedStores.sessions();
             SessionId id = session.id();
             // Sizes 501, about 215 (with the traceback's length prefix) and 11: a budget of 600 holds statement 1 alone, then statements 2 and 3.
             PageLimit limit = new PageLimit(1000, 600);

@@ -5,7 +5,8 @@ import static java.time.Duration.ofSeconds;
 
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public final class H2CrashingWriter {
     private H2CrashingWriter() {}
 
     public static void main(String[] args) {
-        SessionStore store = new JdbcSessionStoreFactory().open(new StoreSettings(args[0], Optional.empty(), Optional.empty()));
+        SessionStore store = JdbcStores.open(new StoreSettings(args[0], Optional.empty(), Optional.empty())).sessions();
         SessionId id = new SessionId("crashed");
         store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of("written", "before crash"));
         for (int i = 0; i < 3; i++) {

@@ -9,8 +9,9 @@ import static org.awaitility.Awaitility.await;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoresFactory;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
@@ -48,10 +49,10 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         store.deleteSession(new SessionId("first"));
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(countRows("deleted_sessions")).isZero());
 
-        store.close();
+        stores.close();
 
         assertThat(Files.size(file)).isLessThan(8L << 20);
-        store = openStore();
+        reopenStore();
         assertThat(countRows("statements")).isZero();
     }
 
@@ -59,9 +60,10 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     void spaceOfAPurgedHistoryIsReusedWhileTheStoreStaysOpen() throws Exception {
         // H2 reuses freed file space once it is older than RETENTION_TIME (45 s by default); a short one
         // keeps this test quick. The second history must fit mostly into the space the first one left.
-        store.close();
+        stores.close();
         String url = "jdbc:h2:file:" + home.resolve("reuse/epoxy") + ";RETENTION_TIME=100";
-        store = new JdbcSessionStoreFactory().open(new StoreSettings(url, Optional.empty(), Optional.empty()));
+        stores = JdbcStores.open(new StoreSettings(url, Optional.empty(), Optional.empty()));
+        store = stores.sessions();
         Path file = home.resolve("reuse/epoxy.mv.db");
         fillWithOutputs(new SessionId("first"), 24);
         long filled = Files.size(file);
@@ -109,12 +111,13 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         }
 
         assertThat(allStatements(store, busy)).containsExactlyElementsOf(written);
-        store.close();
-        try (SessionStore reopened = openStore()) {
+        stores.close();
+        try (Stores reopenedStores = openStores()) {
+            SessionStore reopened = reopenedStores.sessions();
             assertThat(allStatements(reopened, busy)).containsExactlyElementsOf(written);
             assertThat(reopened.findSession(large)).isEmpty();
         }
-        store = openStore();
+        reopenStore();
     }
 
     @Override
@@ -123,7 +126,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     }
 
     private static long countRows(String jdbcUrl, String table) {
-        try (Connection connection = DriverManager.getConnection(JdbcSessionStoreFactory.effectiveUrl(jdbcUrl));
+        try (Connection connection = DriverManager.getConnection(JdbcStores.effectiveUrl(jdbcUrl));
                 java.sql.Statement count = connection.createStatement();
                 ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + table)) {
             row.next();
@@ -135,8 +138,8 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     }
 
     @Override
-    protected SessionStore openStore() {
-        return new JdbcSessionStoreFactory().open(settings());
+    protected Stores openStores() {
+        return JdbcStores.open(settings());
     }
 
     @Test
@@ -146,9 +149,10 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         Statement first = store.createStatement(session.id(), "x = 41", at(ofSeconds(3)));
         Statement completed = first.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "")), at(ofSeconds(4)));
         store.updateStatement(completed);
-        store.close();
+        stores.close();
 
-        try (SessionStore reopened = openStore()) {
+        try (Stores reopenedStores = openStores()) {
+            SessionStore reopened = reopenedStores.sessions();
             assertThat(reopened.listSessions()).containsExactly(session);
             assertThat(reopened.getTags(session.id())).isEqualTo(Map.of("team", "data"));
             assertThat(allStatements(reopened, session.id())).containsExactly(completed);
@@ -159,7 +163,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
 
     @Test
     void committedDataSurvivesAKilledServer() throws Exception {
-        store.close();
+        stores.close();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), H2CrashingWriter.class.getName(), settings().jdbcUrl())
                 .redirectErrorStream(true)
@@ -168,7 +172,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         assertThat(writer.waitFor(60, TimeUnit.SECONDS)).as("writer finished").isTrue();
         assertThat(writer.exitValue()).as("writer exit code; log: %s", Files.readString(home.resolve("writer.log"))).isZero();
 
-        store = openStore();
+        reopenStore();
         SessionId id = new SessionId("crashed");
         assertThat(store.findSession(id)).isPresent();
         assertThat(store.getTags(id)).isEqualTo(Map.of("written", "before crash"));
@@ -177,9 +181,9 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
 
     @Test
     void serverFindsTheFactoryThroughServiceLoader() {
-        assertThat(ServiceLoader.load(SessionStoreFactory.class))
+        assertThat(ServiceLoader.load(StoresFactory.class))
                 .extracting(factory -> factory.getClass().getName())
-                .containsExactly(JdbcSessionStoreFactory.class.getName());
+                .containsExactly(JdbcStoresFactory.class.getName());
     }
 
     @Test

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
 import dev.epoxy.testing.TestingPostgreSqlServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,8 +60,8 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
     }
 
     @Override
-    protected SessionStore openStore() {
-        return new JdbcSessionStoreFactory().open(new StoreSettings(server.jdbcUrl(), Optional.of(server.user()), Optional.of(server.password())));
+    protected Stores openStores() {
+        return JdbcStores.open(new StoreSettings(server.jdbcUrl(), Optional.of(server.user()), Optional.of(server.password())));
     }
 
     @Test
@@ -68,9 +69,9 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
         String wrongPassword = "not-the-password-" + server.password();
         StoreSettings settings = new StoreSettings(server.jdbcUrl(), Optional.of(server.user()), Optional.of(wrongPassword));
 
-        assertThatThrownBy(() -> new JdbcSessionStoreFactory().open(settings))
+        assertThatThrownBy(() -> JdbcStores.open(settings))
                 .isInstanceOfSatisfying(EpoxyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
-                .hasMessage("Cannot connect to the session store at %s", server.jdbcUrl())
+                .hasMessage("Cannot connect to the store at %s", server.jdbcUrl())
                 .satisfies(e -> assertNoMessageContains(e, wrongPassword));
     }
 
@@ -80,18 +81,19 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
         String url = server.jdbcUrl() + "?user=" + server.user() + "&password=" + wrongPassword + "&connectTimeout=5";
         StoreSettings settings = new StoreSettings(url, Optional.empty(), Optional.empty());
 
-        assertThatThrownBy(() -> new JdbcSessionStoreFactory().open(settings))
+        assertThatThrownBy(() -> JdbcStores.open(settings))
                 .isInstanceOf(EpoxyException.class)
-                .hasMessage("Cannot connect to the session store at %s?user=%s&password=***&connectTimeout=5", server.jdbcUrl(), server.user())
+                .hasMessage("Cannot connect to the store at %s?user=%s&password=***&connectTimeout=5", server.jdbcUrl(), server.user())
                 .satisfies(e -> assertNoMessageContains(e, wrongPassword));
     }
 
     @Test
     void reopeningAMigratedDatabaseKeepsItsData() {
         store.createSession(SessionFixtures.provisioning("kept", SessionFixtures.EPOCH), Map.of());
-        store.close();
+        stores.close();
 
-        try (SessionStore reopened = openStore()) {
+        try (Stores reopenedStores = openStores()) {
+            SessionStore reopened = reopenedStores.sessions();
             assertThat(reopened.listSessions()).extracting(session -> session.id().value()).containsExactly("kept");
         }
     }

@@ -20,8 +20,9 @@ import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoresFactory;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.testing.TestingClock;
 import dev.epoxy.testing.TestingDriverLauncher;
@@ -51,6 +52,7 @@ class TestSessionService {
 
     private TestingClock clock;
     private TestingDriverLauncher launcher;
+    private Stores stores;
     private SessionStore store;
     private SessionService service;
 
@@ -58,14 +60,15 @@ class TestSessionService {
     void setUp() {
         clock = new TestingClock();
         launcher = new TestingDriverLauncher();
-        store = openStore();
+        stores = openStores();
+        store = stores.sessions();
         service = newService();
     }
 
     @AfterEach
     void tearDown() {
         service.close();
-        store.close();
+        stores.close();
     }
 
     @Test
@@ -296,8 +299,8 @@ class TestSessionService {
         return new SessionService(store, launcher, clock, SessionConfig.defaults().withReaperInterval(Duration.ofHours(1)));
     }
 
-    private SessionStore openStore() {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst().orElseThrow();
+    private Stores openStores() {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
         return factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
     }
 

@@ -5,26 +5,24 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.crawler.CrawlerService;
-import dev.epoxy.core.crawler.CrawlerStore;
-import dev.epoxy.core.crawler.CrawlerStoreFactory;
-import dev.epoxy.core.catalog.CatalogStoreFactory;
 import dev.epoxy.core.session.SessionService;
-import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.server.config.DriverConfigKeys;
 import dev.epoxy.server.config.EpoxyConfig;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.config.StoreConfigKeys;
+import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
-import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.driver.SparkCrawlLauncher;
+import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.http.GlueOperation;
-import dev.epoxy.server.http.crawler.CrawlerOperations;
 import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.crawler.CrawlerOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
@@ -41,12 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Epoxy server: the session store, the driver link and launcher, the session service,
+ * One running Epoxy server: the stores, the driver link and launcher, the session service,
  * the Glue endpoint and the S3 endpoint, started in dependency order and closed in reverse.
  */
 public final class EpoxyServer implements AutoCloseable {
@@ -85,12 +82,16 @@ public final class EpoxyServer implements AutoCloseable {
                 s3Endpoint = Optional.of(endpoint);
             }
 
-            SessionStore store = openStore(config);
-            started.add(store);
-            CatalogStoreFactory.OpenedStore catalog = openCatalogStore(config);
-            started.add(catalog.resources());
+            Stores stores = openStores(config);
+            started.add(stores);
 
-            DriverLaunchConfig launchConfig = withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri));
+            // Bound before the launcher exists, so that drivers can be given its URL (with port 0 too).
+            GlueEndpoint glueEndpoint = GlueEndpoint.bind(serverConfig);
+            started.add(glueEndpoint);
+            DriverGlueEndpoint driverGlue = new DriverGlueEndpoint(ServerConfig.advertisedEndpoint(config).orElseGet(glueEndpoint::uri), serverConfig.region(), serverConfig.accountId());
+
+            DriverLaunchConfig launchConfig = withGlueEndpoint(
+                    withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri)), driverGlue);
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
             started.add(linkServer);
 
@@ -98,26 +99,24 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
-            SessionService sessions = new SessionService(store, launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
+            SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            CrawlerStore crawlerStore = openCrawlerStore(config);
-            started.add(crawlerStore);
-            AtomicReference<URI> glueUri = new AtomicReference<>();
-            SparkCrawlLauncher crawlLauncher = new SparkCrawlLauncher(launchConfig, glueUri::get, serverConfig.region(), serverConfig.accountId());
+            // The launch config carries the Glue endpoint and storage confs, so crawls see the catalog and s3:// as sessions do.
+            SparkCrawlLauncher crawlLauncher = new SparkCrawlLauncher(launchConfig);
             started.add(crawlLauncher);
             // Ends the crawls an earlier server left running, and kills their processes.
-            CrawlerService crawlers = new CrawlerService(crawlerStore, crawlLauncher, Clock.systemUTC());
+            CrawlerService crawlers = new CrawlerService(stores.crawlers(), crawlLauncher, Clock.systemUTC());
             started.add(crawlers);
 
             List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
-            operations.addAll(CatalogOperations.all(catalog.store(), Clock.systemUTC()));
+            operations.addAll(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
             operations.addAll(CrawlerOperations.all(crawlers));
-            GlueEndpoint glueEndpoint = GlueEndpoint.start(serverConfig, operations);
+            glueEndpoint.serve(operations);
+            // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
+            started.remove(glueEndpoint);
             started.add(glueEndpoint);
-            glueUri.set(glueEndpoint.uri());
 
-            // Closed in reverse: the endpoint stops taking requests before the service stops drivers.
             Collections.reverse(started);
             return new EpoxyServer(List.copyOf(started), glueEndpoint, s3Endpoint, home);
         }
@@ -172,21 +171,21 @@ public final class EpoxyServer implements AutoCloseable {
                 .withDriverEnvironment(environment);
     }
 
-    private static SessionStore openStore(EpoxyConfig config) {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst()
-                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No session store on the classpath (epoxy-jdbc is missing from lib/)"));
-        return factory.open(StoreConfigKeys.storeSettings(config));
+    /**
+     * The drivers' Glue settings come last: neither the server's {@code epoxy.session.spark-conf} nor the
+     * server process's own environment may point drivers elsewhere by accident.
+     */
+    private static DriverLaunchConfig withGlueEndpoint(DriverLaunchConfig launchConfig, DriverGlueEndpoint driverGlue) {
+        Map<String, String> sparkConf = new LinkedHashMap<>(launchConfig.sparkConf());
+        sparkConf.putAll(driverGlue.sparkConf());
+        Map<String, String> environment = new LinkedHashMap<>(launchConfig.driverEnvironment());
+        environment.putAll(driverGlue.driverEnvironment());
+        return launchConfig.withSparkConf(sparkConf).withDriverEnvironment(environment);
     }
 
-    private static CrawlerStore openCrawlerStore(EpoxyConfig config) {
-        CrawlerStoreFactory factory = ServiceLoader.load(CrawlerStoreFactory.class).findFirst()
-                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No crawler store on the classpath (epoxy-jdbc is missing from lib/)"));
-        return factory.open(StoreConfigKeys.storeSettings(config));
-    }
-
-    private static CatalogStoreFactory.OpenedStore openCatalogStore(EpoxyConfig config) {
-        CatalogStoreFactory factory = ServiceLoader.load(CatalogStoreFactory.class).findFirst()
-                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No catalog store on the classpath (epoxy-jdbc is missing from lib/)"));
+    private static Stores openStores(EpoxyConfig config) {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst()
+                .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));
     }
 

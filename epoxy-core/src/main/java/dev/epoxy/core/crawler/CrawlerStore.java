@@ -9,7 +9,7 @@ import java.util.Set;
  * Durable home of crawlers and their tags. Thread-safe; every method fails with {@code INTERNAL}
  * when the database cannot be reached.
  */
-public interface CrawlerStore extends AutoCloseable {
+public interface CrawlerStore {
     /**
      * @throws dev.epoxy.core.EpoxyException {@code ALREADY_EXISTS} if a crawler with this name exists
      */
@@ -35,7 +35,4 @@ public interface CrawlerStore extends AutoCloseable {
     void addTags(String name, Map<String, String> tags);
 
     void removeTags(String name, Set<String> keys);
-
-    @Override
-    void close();
 }

@@ -14,9 +14,9 @@ import java.util.Set;
  * session service writes a statement here before it dispatches it to a driver.
  *
  * <p>Implementations are thread-safe. Every method fails with {@code INTERNAL} when the database
- * cannot be reached.
+ * cannot be reached. A store lives as long as the {@link dev.epoxy.core.store.Stores} that handed it out.
  */
-public interface SessionStore extends AutoCloseable {
+public interface SessionStore {
     /**
      * Stores a new session with its tags.
      *
@@ -86,8 +86,4 @@ public interface SessionStore extends AutoCloseable {
      * @throws dev.epoxy.core.EpoxyException {@code STATEMENT_NOT_FOUND} if it does not exist
      */
     void updateStatement(Statement statement);
-
-    /** Releases the store's connections. */
-    @Override
-    void close();
 }

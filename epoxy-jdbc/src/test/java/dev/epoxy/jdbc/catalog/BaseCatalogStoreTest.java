@@ -7,11 +7,10 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.catalog.CatalogDatabase;
 import dev.epoxy.core.catalog.CatalogStore;
-import dev.epoxy.core.catalog.CatalogStoreFactory;
 import dev.epoxy.core.catalog.CatalogTable;
 import dev.epoxy.core.catalog.TableId;
-import dev.epoxy.core.session.StoreSettings;
-import dev.epoxy.jdbc.JdbcCatalogStoreFactory;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.jdbc.JdbcStores;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +33,7 @@ public abstract class BaseCatalogStoreTest {
     private static final String CATALOG = "123456789012";
     private static final String UNICODE = "Grüße, 日本語, 🚀👍🏽, \\\"quoted\\\" 'single' \\t tab";
 
-    private CatalogStoreFactory.OpenedStore opened;
+    private JdbcStores opened;
     protected CatalogStore store;
     private int databaseCount;
 
@@ -49,13 +48,13 @@ public abstract class BaseCatalogStoreTest {
     @BeforeEach
     void openStore() {
         settings = emptyDatabase("catalog" + (databaseCount++) + "_" + System.nanoTime() % 1_000_000);
-        opened = new JdbcCatalogStoreFactory().open(settings);
-        store = opened.store();
+        opened = JdbcStores.open(settings);
+        store = opened.catalog();
     }
 
     @AfterEach
     void closeStore() throws Exception {
-        opened.resources().close();
+        opened.close();
     }
 
     @Test
@@ -259,10 +258,10 @@ public abstract class BaseCatalogStoreTest {
         store.createDatabase(database("sales", "{\"kept\":true}"));
         store.createTable(table("sales", "orders", 0, "{}"));
         store.updateTable(table("sales", "orders", 1, "{\"v\":1}"), 0);
-        opened.resources().close();
+        opened.close();
 
-        opened = new JdbcCatalogStoreFactory().open(settings);
-        store = opened.store();
+        opened = JdbcStores.open(settings);
+        store = opened.catalog();
         assertThat(store.findDatabase(CATALOG, "sales").orElseThrow().document()).isEqualTo("{\"kept\":true}");
         assertThat(store.listTableVersions(tableId("sales", "orders"), Optional.empty(), 10)).extracting(CatalogTable::versionId).containsExactly(1L, 0L);
     }

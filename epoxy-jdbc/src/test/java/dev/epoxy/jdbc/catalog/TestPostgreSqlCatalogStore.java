@@ -1,6 +1,6 @@
 package dev.epoxy.jdbc.catalog;
 
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.testing.TestingPostgreSqlServer;
 import java.sql.Connection;
 import java.sql.DriverManager;

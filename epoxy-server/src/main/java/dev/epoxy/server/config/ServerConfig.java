@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.server.config.ConfigKey.ValueType;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Settings of the HTTP endpoint and the identity it presents.
@@ -25,6 +28,8 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
             "Address the endpoint listens on. On a loopback address only requests whose Host is a loopback name are accepted.");
     public static final ConfigKey ALLOWED_HOSTS = ConfigKey.optional("epoxy.server.allowed-hosts", ValueType.LIST,
             "Comma-separated extra Host names (without port) accepted while bound to a loopback address.");
+    public static final ConfigKey ADVERTISED_ENDPOINT = ConfigKey.optional("epoxy.server.advertised-endpoint", ValueType.STRING,
+            "Glue endpoint URL given to session drivers (Spark conf spark.epoxy.glue.endpoint, AWS_ENDPOINT_URL_GLUE); absent means http://<bind address>:<bound port>, with 127.0.0.1 for a wildcard bind address.");
     public static final ConfigKey REGION = ConfigKey.of("epoxy.region", ValueType.STRING, "us-east-1",
             "Region reported in ARNs.");
     public static final ConfigKey ACCOUNT_ID = ConfigKey.of("epoxy.account-id", ValueType.STRING, "123456789012",
@@ -46,7 +51,7 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
     public static final ConfigKey MAX_BUFFERED_BODY_BYTES = ConfigKey.of("epoxy.server.max-buffered-body-bytes", ValueType.POSITIVE_INTEGER, "134217728",
             "Bytes all request bodies being received, waiting or processed may hold together; a body beyond that → ThrottlingException.");
 
-    public static final List<ConfigKey> KEYS = List.of(PORT, BIND_ADDRESS, ALLOWED_HOSTS, REGION, ACCOUNT_ID,
+    public static final List<ConfigKey> KEYS = List.of(PORT, BIND_ADDRESS, ALLOWED_HOSTS, ADVERTISED_ENDPOINT, REGION, ACCOUNT_ID,
             IDLE_TIMEOUT, REQUEST_BODY_TIMEOUT, MIN_REQUEST_DATA_RATE, MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT, MAX_BUFFERED_BODY_BYTES);
 
     public ServerConfig {
@@ -80,6 +85,30 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
                         maxQueuedRequests,
                         config.getDuration(MAX_QUEUE_WAIT),
                         config.getInt(MAX_BUFFERED_BODY_BYTES)));
+    }
+
+    /**
+     * The Glue endpoint URL session drivers are given ({@link #ADVERTISED_ENDPOINT}); empty means the bound one.
+     *
+     * @throws EpoxyException {@code INVALID_INPUT} for a value that is not an http(s) URL with a host
+     */
+    public static Optional<URI> advertisedEndpoint(EpoxyConfig config) {
+        Optional<String> advertised = config.find(ADVERTISED_ENDPOINT);
+        if (advertised.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(advertised.get());
+        }
+        catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new EpoxyException(ErrorCode.INVALID_INPUT, "Invalid %s: %s (expected http://host:port or https://host:port)",
+                    ADVERTISED_ENDPOINT.name(), advertised.get());
+        }
+        return Optional.of(uri);
     }
 
     public ServerConfig withPort(int value) {

@@ -1,6 +1,6 @@
 package dev.epoxy.server.config;
 
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.config.ConfigKey.ValueType;
 import java.util.List;
 

@@ -18,7 +18,6 @@ import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +44,10 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
     private static final String CRAWLER_ARTIFACT = "epoxy-crawler";
     /** Where LastCrawl says the log is: Glue's group; the stream is the crawler's name. */
     static final String LOG_GROUP = "/aws-glue/crawlers";
-    static final String GLUE_ENDPOINT_CONF = "spark.epoxy.glue.endpoint";
-    static final String GLUE_REGION_CONF = "spark.epoxy.glue.region";
-    static final String GLUE_ACCOUNT_CONF = "spark.epoxy.glue.account-id";
 
     private final DriverLaunchConfig config;
     private final SparkDistribution distribution;
     private final CrawlDirectories directories;
-    private final Supplier<URI> glueEndpoint;
-    private final String region;
-    private final String accountId;
     private final Optional<Path> setsid;
     private final Map<String, Process> running = new ConcurrentHashMap<>();
     private final ExecutorService watchers = Executors.newCachedThreadPool(runnable -> {
@@ -65,15 +57,13 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
     });
 
     /**
-     * @param glueEndpoint the server's Glue endpoint, known once it listens (crawls start only after that)
+     * @param config the drivers' launch config, with the server's storage and Glue endpoint confs
+     *     ({@code spark.epoxy.glue.endpoint}) in its Spark conf
      */
-    public SparkCrawlLauncher(DriverLaunchConfig config, Supplier<URI> glueEndpoint, String region, String accountId) {
+    public SparkCrawlLauncher(DriverLaunchConfig config) {
         this.config = requireNonNull(config, "config is null");
         this.distribution = new SparkDistribution(config);
         this.directories = CrawlDirectories.under(config.home());
-        this.glueEndpoint = requireNonNull(glueEndpoint, "glueEndpoint is null");
-        this.region = requireNonNull(region, "region is null");
-        this.accountId = requireNonNull(accountId, "accountId is null");
         this.setsid = SparkSubmitCommand.findSetsid();
     }
 
@@ -239,9 +229,6 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
         conf.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
         conf.put("spark.driver.extraClassPath", SparkDistribution.joinPaths(jars));
         conf.putAll(config.sparkConf());
-        conf.put(GLUE_ENDPOINT_CONF, glueEndpoint.get().toString());
-        conf.put(GLUE_REGION_CONF, region);
-        conf.put(GLUE_ACCOUNT_CONF, accountId);
         conf.put(CrawlFiles.REQUEST_FILE_CONF, directories.requestOf(crawler.name()).toString());
 
         SecretSparkConf split = SecretSparkConf.split(conf, directory);

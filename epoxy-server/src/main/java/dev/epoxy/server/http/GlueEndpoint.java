@@ -36,10 +36,11 @@ public final class GlueEndpoint implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServerConfig config;
-    private final MinimumDataRateHandler dataRate;
-    private final GlueRequestHandler glue;
+    // Set once by serve(); the port is bound before, so that drivers can be told the URL.
+    private volatile MinimumDataRateHandler dataRate;
+    private volatile GlueRequestHandler glue;
 
-    private GlueEndpoint(ServerConfig config, List<GlueOperation<?, ?>> operations) {
+    private GlueEndpoint(ServerConfig config) {
         this.config = requireNonNull(config, "config is null");
         RequestLimits limits = config.requestLimits();
         // Threads for the processing slots, plus headroom for the acceptor, the selectors and the short
@@ -56,13 +57,26 @@ public final class GlueEndpoint implements AutoCloseable {
         connector.setPort(config.port());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
-        HostGuard hostGuard = new HostGuard(config);
-        glue = new GlueRequestHandler(operations, ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits,
-                config.accountId(), config.region());
-        // Minimum write rate 0: answers are written asynchronously, and the idle timeout closes a client that stops reading.
-        dataRate = new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0);
-        server.setHandler(dataRate);
         server.setErrorHandler(new JsonErrorHandler());
+    }
+
+    /**
+     * Binds the endpoint's port without serving yet, so that its {@link #uri()} is known (with port 0
+     * too) before the parts that need it exist: session drivers are launched with the Glue endpoint URL.
+     * Connections made before {@link #serve} wait in the listen backlog.
+     *
+     * @throws EpoxyException {@code INTERNAL} when the port cannot be bound
+     */
+    public static GlueEndpoint bind(ServerConfig config) {
+        GlueEndpoint endpoint = new GlueEndpoint(config);
+        try {
+            endpoint.connector.open();
+        }
+        catch (Exception e) {
+            endpoint.close();
+            throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot start the Glue endpoint on %s:%s: %s", config.bindAddress(), config.port(), e.getMessage());
+        }
+        return endpoint;
     }
 
     /**
@@ -81,16 +95,35 @@ public final class GlueEndpoint implements AutoCloseable {
      * @throws EpoxyException {@code INTERNAL} when the port cannot be bound
      */
     public static GlueEndpoint start(ServerConfig config, List<GlueOperation<?, ?>> operations) {
-        GlueEndpoint endpoint = new GlueEndpoint(config, new ArrayList<>(operations));
+        GlueEndpoint endpoint = bind(config);
+        endpoint.serve(operations);
+        return endpoint;
+    }
+
+    /**
+     * Serves the given operations (each must be in the bundled service model) on the bound port. Called once.
+     *
+     * @throws EpoxyException {@code INTERNAL} when the endpoint cannot start
+     */
+    public synchronized void serve(List<GlueOperation<?, ?>> operations) {
+        if (glue != null) {
+            throw new IllegalStateException("The Glue endpoint serves already");
+        }
+        RequestLimits limits = config.requestLimits();
+        HostGuard hostGuard = new HostGuard(config);
+        glue = new GlueRequestHandler(new ArrayList<>(operations), ServiceModel.glue(), hostGuard, new StsCallerIdentity(config.accountId()), limits,
+                config.accountId(), config.region());
+        // Minimum write rate 0: answers are written asynchronously, and the idle timeout closes a client that stops reading.
+        dataRate = new MinimumDataRateHandler(glue, limits.minBodyDataRate(), 0);
+        server.setHandler(dataRate);
         try {
-            endpoint.server.start();
+            server.start();
         }
         catch (Exception e) {
-            endpoint.close();
+            close();
             throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot start the Glue endpoint on %s:%s: %s", config.bindAddress(), config.port(), e.getMessage());
         }
-        LOG.info("Glue endpoint listening on {}", endpoint.uri());
-        return endpoint;
+        LOG.info("Glue endpoint listening on {}", uri());
     }
 
     /** The bound port (the chosen one when the configured port is 0). */
@@ -132,6 +165,8 @@ public final class GlueEndpoint implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            // A bound endpoint that never served has a connector open but no started server.
+            connector.close();
         }
         catch (Exception e) {
             LOG.warn("Cannot stop the Glue endpoint cleanly", e);

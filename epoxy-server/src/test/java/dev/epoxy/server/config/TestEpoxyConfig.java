@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.SessionConfig;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -30,6 +30,7 @@ class TestEpoxyConfig {
             Map.entry("epoxy.server.port", "9000"),
             Map.entry("epoxy.server.bind-address", "0.0.0.0"),
             Map.entry("epoxy.server.allowed-hosts", "epoxy.local, other.local"),
+            Map.entry("epoxy.server.advertised-endpoint", "http://epoxy.internal:9000"),
             Map.entry("epoxy.region", "eu-west-1"),
             Map.entry("epoxy.account-id", "000011112222"),
             Map.entry("epoxy.server.idle-timeout", "45s"),
@@ -109,6 +110,7 @@ class TestEpoxyConfig {
         assertThat(config.home()).isEqualTo(userHome.resolve("elsewhere"));
         assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222",
                 new RequestLimits(Duration.ofSeconds(45), Duration.ofSeconds(3), 512, 8, 0, Duration.ofMillis(750), 1_048_576)));
+        assertThat(ServerConfig.advertisedEndpoint(config)).contains(URI.create("http://epoxy.internal:9000"));
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
@@ -161,6 +163,16 @@ class TestEpoxyConfig {
         EpoxyConfig config = load(List.of("--config", "epoxy.session.spark-conf=spark.ui.enabled"), Map.of(), Map.of());
         assertThatThrownBy(() -> DriverConfigKeys.driverLaunchConfig(config))
                 .hasMessage("Invalid epoxy.session.spark-conf item: 'spark.ui.enabled' (expected key=value)");
+    }
+
+    @Test
+    void advertisedEndpointIsAbsentByDefaultAndMustBeAnHttpUrl() {
+        assertThat(ServerConfig.advertisedEndpoint(load(List.of(), Map.of(), Map.of()))).isEmpty();
+        for (String invalid : List.of("epoxy.internal:9000", "ftp://epoxy.internal", "http://", "http://bad host")) {
+            EpoxyConfig config = load(List.of("--config", "epoxy.server.advertised-endpoint=" + invalid), Map.of(), Map.of());
+            assertThatThrownBy(() -> ServerConfig.advertisedEndpoint(config))
+                    .hasMessage("Invalid epoxy.server.advertised-endpoint: " + invalid + " (expected http://host:port or https://host:port)");
+        }
     }
 
     @Test

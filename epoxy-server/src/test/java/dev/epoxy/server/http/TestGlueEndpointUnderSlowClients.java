@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.session.SessionService;
-import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.glue.model.session.GetSessionRequest;
 import dev.epoxy.glue.model.session.GetSessionResponse;
 import dev.epoxy.server.config.RequestLimits;
@@ -60,7 +60,7 @@ class TestGlueEndpointUnderSlowClients {
     @TempDir
     Path home;
 
-    private SessionStore store;
+    private Stores stores;
     private SessionService sessions;
     private final List<GlueEndpoint> endpoints = new ArrayList<>();
     private final List<Socket> sockets = new ArrayList<>();
@@ -71,9 +71,9 @@ class TestGlueEndpointUnderSlowClients {
 
     @BeforeEach
     void start() {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst().orElseThrow();
-        store = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        sessions = new SessionService(store, (session, listener) -> {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
+        stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
+        sessions = new SessionService(stores.sessions(), (session, listener) -> {
             throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
         }, Clock.systemUTC(), SessionConfig.defaults());
         Logger handlerLogger = (Logger) LoggerFactory.getLogger(GlueRequestHandler.class);
@@ -93,7 +93,7 @@ class TestGlueEndpointUnderSlowClients {
         }
         endpoints.forEach(GlueEndpoint::close);
         sessions.close();
-        store.close();
+        stores.close();
     }
 
     @Test

@@ -3,8 +3,9 @@ package dev.epoxy.server.http;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,27 +17,31 @@ import java.util.ServiceLoader;
  * that must not launch a driver: the launcher fails the request (and so the test) if it is called.
  */
 public final class TestingGlueEndpoint implements AutoCloseable {
-    private final SessionStore store;
+    private final Stores stores;
     private final SessionService sessions;
     private final GlueEndpoint endpoint;
 
-    private TestingGlueEndpoint(SessionStore store, SessionService sessions, GlueEndpoint endpoint) {
-        this.store = store;
+    private TestingGlueEndpoint(Stores stores, SessionService sessions, GlueEndpoint endpoint) {
+        this.stores = stores;
         this.sessions = sessions;
         this.endpoint = endpoint;
     }
 
     public static TestingGlueEndpoint start(Path home) {
-        SessionStoreFactory factory = ServiceLoader.load(SessionStoreFactory.class).findFirst().orElseThrow();
-        SessionStore store = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        SessionService sessions = new SessionService(store, (session, listener) -> {
+        StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
+        Stores stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
+        SessionService sessions = new SessionService(stores.sessions(), (session, listener) -> {
             throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
         }, Clock.systemUTC(), SessionConfig.defaults());
-        return new TestingGlueEndpoint(store, sessions, GlueEndpoint.start(ServerConfig.defaults().withPort(0), sessions));
+        return new TestingGlueEndpoint(stores, sessions, GlueEndpoint.start(ServerConfig.defaults().withPort(0), sessions));
     }
 
     public SessionStore store() {
-        return store;
+        return stores.sessions();
+    }
+
+    public Stores stores() {
+        return stores;
     }
 
     public SessionService sessions() {
@@ -51,6 +56,6 @@ public final class TestingGlueEndpoint implements AutoCloseable {
     public void close() {
         endpoint.close();
         sessions.close();
-        store.close();
+        stores.close();
     }
 }

@@ -1,10 +1,10 @@
-package dev.epoxy.core.session;
+package dev.epoxy.core.store;
 
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 
-/** Where the session store lives: a JDBC URL (embedded H2 by default, PostgreSQL in production). */
+/** Where every store lives (sessions, tags, the catalog…): a JDBC URL (embedded H2 by default, PostgreSQL in production). */
 public record StoreSettings(String jdbcUrl, Optional<String> user, Optional<String> password) {
     public StoreSettings {
         requireNonNull(jdbcUrl, "jdbcUrl is null");

@@ -6,11 +6,15 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.session.SessionStore;
-import dev.epoxy.core.session.SessionStoreFactory;
-import dev.epoxy.core.session.StoreSettings;
+import dev.epoxy.core.store.StoreSettings;
+import dev.epoxy.core.store.Stores;
+import dev.epoxy.jdbc.catalog.JdbcCatalogStore;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -18,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a {@link JdbcSessionStore}: a HikariCP pool on the settings' JDBC URL, migrated by Flyway from
- * {@code classpath:db/migration}. Found by the server through {@link java.util.ServiceLoader}.
+ * Every JDBC store over one HikariCP pool on the settings' JDBC URL, whose one schema history Flyway
+ * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V6 crawlers; later
+ * versions the other families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
+ * and, if it has background work, one line in {@link #close()}.
  */
-public final class JdbcSessionStoreFactory implements SessionStoreFactory {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcSessionStoreFactory.class);
+public final class JdbcStores implements Stores {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStores.class);
 
     private static final int MAX_POOL_SIZE = 8;
     // H2 waits 1 s for a row lock by default; concurrent createStatement calls queue on the session row.
@@ -39,8 +45,24 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
     private static final String H2_COMPACT_ON_CLOSE = ";MAX_COMPACT_TIME=5000";
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password|pwd)=[^&;]*");
 
-    @Override
-    public SessionStore open(StoreSettings settings) {
+    private final HikariDataSource pool;
+    private final JdbcSessionStore sessions;
+    private final JdbcCatalogStore catalog;
+    private final JdbcCrawlerStore crawlers;
+
+    private JdbcStores(HikariDataSource pool) {
+        this.pool = pool;
+        this.sessions = new JdbcSessionStore(pool);
+        this.catalog = new JdbcCatalogStore(pool);
+        this.crawlers = new JdbcCrawlerStore(pool);
+    }
+
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @throws EpoxyException {@code INTERNAL} when the database cannot be reached or migrated
+     */
+    public static JdbcStores open(StoreSettings settings) {
         requireNonNull(settings, "settings is null");
         String redactedUrl = redactUrl(settings.jdbcUrl());
         HikariDataSource pool;
@@ -48,15 +70,45 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
             pool = new HikariDataSource(poolConfig(settings));
         }
         catch (RuntimeException e) {
-            throw new EpoxyException(INTERNAL, e, "Cannot connect to the session store at %s", redactedUrl);
+            throw new EpoxyException(INTERNAL, e, "Cannot connect to the store at %s", redactedUrl);
         }
         try {
             migrate(pool, redactedUrl);
-            return new JdbcSessionStore(pool, pool);
+            return new JdbcStores(pool);
         }
         catch (RuntimeException e) {
             pool.close();
-            throw e instanceof EpoxyException ? e : new EpoxyException(INTERNAL, e, "Cannot migrate the session store at %s", redactedUrl);
+            throw e instanceof EpoxyException ? e : new EpoxyException(INTERNAL, e, "Cannot migrate the store at %s", redactedUrl);
+        }
+    }
+
+    /** The pool every JDBC store of this server shares. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    @Override
+    public CrawlerStore crawlers() {
+        return crawlers;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessions.close();
+        }
+        finally {
+            pool.close();
         }
     }
 
@@ -88,9 +140,9 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
-    static HikariConfig poolConfig(StoreSettings settings) {
+    private static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("epoxy-session-store");
+        config.setPoolName("epoxy-store");
         config.setJdbcUrl(effectiveUrl(settings.jdbcUrl()));
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
@@ -102,15 +154,15 @@ public final class JdbcSessionStoreFactory implements SessionStoreFactory {
         return config;
     }
 
-    static void migrate(HikariDataSource pool, String redactedUrl) {
-        MigrateResult result = Flyway.configure(JdbcSessionStoreFactory.class.getClassLoader())
+    private static void migrate(HikariDataSource pool, String redactedUrl) {
+        MigrateResult result = Flyway.configure(JdbcStores.class.getClassLoader())
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
         for (MigrateOutput migration : result.migrations) {
-            LOG.info("Applied session store migration V{} ({}) in {} ms", migration.version, migration.description, migration.executionTime);
+            LOG.info("Applied store migration V{} ({}) in {} ms", migration.version, migration.description, migration.executionTime);
         }
-        LOG.info("Session store at {} is at schema version {}", redactedUrl, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+        LOG.info("Store at {} is at schema version {}", redactedUrl, result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
     }
 }

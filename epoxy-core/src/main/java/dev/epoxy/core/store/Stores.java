@@ -1,0 +1,27 @@
+package dev.epoxy.core.store;
+
+import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.crawler.CrawlerStore;
+import dev.epoxy.core.session.SessionStore;
+
+/**
+ * Every store of one Epoxy server over one database: one connection pool and one schema history, shared
+ * by a store per resource family. Each family adds its accessor here (sessions, tags, the catalog,
+ * crawlers) and its implementation to the factory's {@code Stores}.
+ *
+ * <p>The stores handed out live as long as this object; {@link #close()} stops them and releases the
+ * connections.
+ */
+public interface Stores extends AutoCloseable {
+    SessionStore sessions();
+
+    /** Databases, tables and table versions of the Data Catalog. */
+    CatalogStore catalog();
+
+    /** Crawlers and their tags. */
+    CrawlerStore crawlers();
+
+    /** Stops the stores' background work and releases the connections. */
+    @Override
+    void close();
+}
