@@ -9,6 +9,8 @@ load:           p50/p99 latency of `1+1` statements submitted open-loop at 1, 10
 pipeline:       the seed pipeline through DynamicFrames vs plain DataFrames (benchmarks/pipeline.py).
 inference:      Glue JSON schema inference on 1 M heterogeneous records (JsonInferenceBenchmark.java).
 representation: typed stages through DynamicFrame vs DataFrame, CSV choice inference vs Spark's.
+crawler:        one crawl over 10,000 JSON files in 1,000 partitions, in files/s, and an unchanged recrawl
+                (benchmarks/crawler.py).
 history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
                 of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
@@ -141,6 +143,12 @@ def bench_history(args) -> dict:
     return history.main(["--counts", args.history_counts])
 
 
+def bench_crawler(args) -> dict:
+    import crawler
+
+    return crawler.main(["--files", str(args.crawler_files), "--partitions", str(args.crawler_partitions)])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
@@ -150,13 +158,15 @@ def bench_representation(args) -> dict:
 
 
 BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_pipeline, "inference": bench_inference,
-              "representation": bench_representation, "history": bench_history}
+              "representation": bench_representation, "history": bench_history,
+              "crawler": bench_crawler}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
 SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "rounds": 1, "inference_records": 2000,
          "representation_rows": 2000, "java_rounds": 1,
-         "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2"}
+         "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2",
+         "crawler_files": 6, "crawler_partitions": 3}
 
 
 def main(argv=None):
@@ -172,6 +182,8 @@ def main(argv=None):
     parser.add_argument("--load-duration", type=float, default=20, help="seconds of load per rate")
     parser.add_argument("--rows", type=int, default=5_000_000, help="orders in the seed pipeline benchmark")
     parser.add_argument("--history-counts", default="10,100,1000", help="statements of 1 MiB per session in the history benchmark")
+    parser.add_argument("--crawler-files", type=int, default=10_000, help="JSON files of the crawler benchmark")
+    parser.add_argument("--crawler-partitions", type=int, default=1_000, help="partitions the crawler benchmark's files are in")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
     parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")
