@@ -267,26 +267,34 @@ def test_start_twice_then_stop(glue, s3, bucket, database):
 
 
 def test_mixed_or_unreadable_files_fail_and_leave_the_table_unchanged(glue, s3, bucket, database):
-    put_orders(s3, bucket, 2026, 1)
-    name = create_crawler(glue, database, f"s3://{bucket}/raw_orders/")
+    s3.put_object(Bucket=bucket, Key="events/a.json", Body=orders(2026, 1).encode())
+    name = create_crawler(glue, database, f"s3://{bucket}/events/")
     crawl_ok(glue, name)
-    before = glue.get_table(DatabaseName=database, Name="raw_orders")["Table"]
+    before = glue.get_table(DatabaseName=database, Name="events")["Table"]
+    assert before["StorageDescriptor"]["Columns"] == ORDER_COLUMNS
 
-    s3.put_object(Bucket=bucket, Key="raw_orders/year=2026/month=02/part-0.csv", Body=b"order_id,customer\n1,x\n")
+    # A new column would update the table, but a CSV file next to the JSON fails the crawl first.
+    s3.put_object(Bucket=bucket, Key="events/b.json", Body=b'{"order_id": 1, "extra": "x"}\n')
+    s3.put_object(Bucket=bucket, Key="events/c.csv", Body=b"order_id,customer\n1,x\n")
     last = crawl(glue, name)
     assert last["Status"] == "FAILED"
-    assert "Mixed formats" in last["ErrorMessage"] and "part-0.csv" in last["ErrorMessage"]
+    assert "Mixed formats" in last["ErrorMessage"] and "c.csv" in last["ErrorMessage"], last
 
-    s3.delete_object(Bucket=bucket, Key="raw_orders/year=2026/month=02/part-0.csv")
-    s3.put_object(Bucket=bucket, Key="raw_orders/year=2026/month=02/blob.bin", Body=bytes(range(256)) * 4)
+    s3.delete_object(Bucket=bucket, Key="events/c.csv")
+    s3.put_object(Bucket=bucket, Key="events/blob.bin", Body=bytes(range(256)) * 4)
     last = crawl(glue, name)
     assert last["Status"] == "FAILED"
-    assert "Unreadable" in last["ErrorMessage"] and "blob.bin" in last["ErrorMessage"]
+    assert "Unreadable" in last["ErrorMessage"] and "blob.bin" in last["ErrorMessage"], last
 
-    after = glue.get_table(DatabaseName=database, Name="raw_orders")["Table"]
+    after = glue.get_table(DatabaseName=database, Name="events")["Table"]
     assert after["StorageDescriptor"] == before["StorageDescriptor"]
-    assert after["PartitionKeys"] == before["PartitionKeys"]
-    assert partition_values(glue, database, "raw_orders")[0] == [("2026", "01")]
+    assert after.get("VersionId") == before.get("VersionId")
+
+    # With the bad file gone the crawl succeeds and the table gets the new column.
+    s3.delete_object(Bucket=bucket, Key="events/blob.bin")
+    crawl_ok(glue, name)
+    columns = glue.get_table(DatabaseName=database, Name="events")["Table"]["StorageDescriptor"]["Columns"]
+    assert columns == ORDER_COLUMNS + [{"Name": "extra", "Type": "string"}]
 
 
 def test_crawl_into_a_missing_database_fails_with_its_name(glue, s3, bucket):
@@ -336,10 +344,10 @@ def test_restart_mid_crawl_ends_in_a_truthful_state(tmp_path):
     try:
         glue, s3 = first.glue(), boto3.client("s3", endpoint_url=first.s3_endpoint, region_name=REGION, **CREDENTIALS)
         s3.create_bucket(Bucket="restart-bucket")
-        put_orders(s3, "restart-bucket", 2026, 1)
+        s3.put_object(Bucket="restart-bucket", Key="flat/a.json", Body=orders(2026, 1).encode())
         glue.create_database(DatabaseInput={"Name": "restart_db"})
         glue.create_crawler(Name="interrupted", Role=ROLE, DatabaseName="restart_db",
-                            Targets={"S3Targets": [{"Path": "s3://restart-bucket/raw_orders/"}]})
+                            Targets={"S3Targets": [{"Path": "s3://restart-bucket/flat/"}]})
         glue.start_crawler(Name="interrupted")
         assert crawl_processes(home), "the crawl process runs"
         # A crash, not a shutdown: the crawl process is left behind.

@@ -44,11 +44,13 @@ final class FileListing {
             files.add(new DataFile(rootStatus.getPath().toString(), List.of(), rootStatus.getLen()));
             return new Listing(List.copyOf(files), List.of());
         }
-        walk(fileSystem, rootStatus.getPath(), List.of(), exclusions, skippedFolders, files, leafFolders);
+        String base = includePath.endsWith("/") ? includePath : includePath + "/";
+        walk(fileSystem, base, rootStatus.getPath(), List.of(), exclusions, skippedFolders, files, leafFolders);
         return new Listing(List.copyOf(files), List.copyOf(leafFolders));
     }
 
-    private void walk(FileSystem fileSystem, Path folder, List<String> folders, Exclusions exclusions, Set<String> skippedFolders,
+    /** Folder URIs are the include path as given plus the folder names: the same spelling in every crawl. */
+    private void walk(FileSystem fileSystem, String base, Path folder, List<String> folders, Exclusions exclusions, Set<String> skippedFolders,
             List<DataFile> files, List<String> leafFolders) throws IOException {
         FileStatus[] children = fileSystem.listStatus(folder);
         java.util.Arrays.sort(children, java.util.Comparator.comparing(status -> status.getPath().getName()));
@@ -64,12 +66,11 @@ final class FileListing {
                 continue;
             }
             if (child.isDirectory()) {
-                String folderUri = folderUri(child.getPath());
-                if (skippedFolders.contains(folderUri)) {
+                childFolders.add(name);
+                if (skippedFolders.contains(base + String.join("/", childFolders) + "/")) {
                     continue;
                 }
-                childFolders.add(name);
-                walk(fileSystem, child.getPath(), childFolders, exclusions, skippedFolders, files, leafFolders);
+                walk(fileSystem, base, child.getPath(), childFolders, exclusions, skippedFolders, files, leafFolders);
             }
             else if (child.getLen() > 0) {
                 holdsFiles = true;
@@ -77,12 +78,7 @@ final class FileListing {
             }
         }
         if (holdsFiles && !folders.isEmpty()) {
-            leafFolders.add(folderUri(folder));
+            leafFolders.add(base + String.join("/", folders) + "/");
         }
-    }
-
-    static String folderUri(Path folder) {
-        String text = folder.toString();
-        return text.endsWith("/") ? text : text + "/";
     }
 }

@@ -8,6 +8,7 @@ import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.store.StoresFactory;
+import dev.epoxy.server.config.CrawlerConfigKeys;
 import dev.epoxy.server.config.DriverConfigKeys;
 import dev.epoxy.server.config.EpoxyConfig;
 import dev.epoxy.server.config.ServerConfig;
@@ -106,7 +107,7 @@ public final class EpoxyServer implements AutoCloseable {
             SparkCrawlLauncher crawlLauncher = new SparkCrawlLauncher(launchConfig);
             started.add(crawlLauncher);
             // Ends the crawls an earlier server left running, and kills their processes.
-            CrawlerService crawlers = new CrawlerService(stores.crawlers(), crawlLauncher, Clock.systemUTC());
+            CrawlerService crawlers = new CrawlerService(stores.crawlers(), crawlLauncher, Clock.systemUTC(), CrawlerConfigKeys.crawlerConfig(config));
             started.add(crawlers);
 
             List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));

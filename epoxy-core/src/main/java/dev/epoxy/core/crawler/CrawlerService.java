@@ -4,6 +4,7 @@ import static dev.epoxy.core.ErrorCode.CRAWLER_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.CRAWLER_NOT_RUNNING;
 import static dev.epoxy.core.ErrorCode.CRAWLER_RUNNING;
 import static dev.epoxy.core.ErrorCode.CRAWLER_STOPPING;
+import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ public final class CrawlerService implements AutoCloseable {
     private final CrawlerStore store;
     private final CrawlLauncher launcher;
     private final Clock clock;
+    private final CrawlerConfig config;
+    /** One permit per crawl process that may run; taken by a start, given back when its crawl ends. */
+    private final Semaphore crawlSlots;
     private final Map<String, CrawlHandle> running = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
@@ -37,10 +42,12 @@ public final class CrawlerService implements AutoCloseable {
      * Creates the service and ends, truthfully, the crawls a previous server left RUNNING or STOPPING:
      * their processes are killed and their crawlers become READY with a FAILED last crawl.
      */
-    public CrawlerService(CrawlerStore store, CrawlLauncher launcher, Clock clock) {
+    public CrawlerService(CrawlerStore store, CrawlLauncher launcher, Clock clock, CrawlerConfig config) {
         this.store = requireNonNull(store, "store is null");
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.config = requireNonNull(config, "config is null");
+        this.crawlSlots = new Semaphore(config.maxConcurrentCrawls());
         recover();
     }
 
@@ -100,13 +107,27 @@ public final class CrawlerService implements AutoCloseable {
     /**
      * Starts a crawl in its own process.
      *
-     * @throws EpoxyException {@code CRAWLER_NOT_FOUND}; {@code CRAWLER_RUNNING} when it already crawls
+     * @throws EpoxyException {@code CRAWLER_NOT_FOUND}; {@code CRAWLER_RUNNING} when it already crawls;
+     *     {@code LIMIT_EXCEEDED} when {@link CrawlerConfig#maxConcurrentCrawls()} crawls run
      */
     public void startCrawler(String name) {
         Crawler current = loadCrawler(name);
         checkNotCrawling(current, "start");
+        if (!crawlSlots.tryAcquire()) {
+            throw new EpoxyException(LIMIT_EXCEEDED, "Cannot start crawler %s: %s crawls are running, the most epoxy.crawler.max-concurrent-crawls allows",
+                    name, config.maxConcurrentCrawls());
+        }
         Crawler started = current.started(clock.instant());
-        if (!store.updateCrawler(started, CrawlerState.READY)) {
+        boolean updated;
+        try {
+            updated = store.updateCrawler(started, CrawlerState.READY);
+        }
+        catch (RuntimeException e) {
+            crawlSlots.release();
+            throw e;
+        }
+        if (!updated) {
+            crawlSlots.release();
             throw new EpoxyException(CRAWLER_RUNNING, "Cannot start crawler %s: it is already running", name);
         }
         LOG.info("Crawl of crawler {} started", name);
@@ -172,6 +193,7 @@ public final class CrawlerService implements AutoCloseable {
     }
 
     private void crawlEnded(String name, CrawlOutcome reported) {
+        crawlSlots.release();
         if (closing) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.crawler.CrawlOutcome;
 import dev.epoxy.core.crawler.CrawlStatus;
 import dev.epoxy.core.crawler.Crawler;
+import dev.epoxy.core.crawler.CrawlerConfig;
 import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.crawler.CrawlerState;
 import dev.epoxy.core.crawler.LastCrawl;
@@ -39,7 +40,7 @@ final class TestCrawlerService {
     void start() {
         stores = JdbcStores.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
         launcher = new TestingCrawlLauncher();
-        crawlers = new CrawlerService(stores.crawlers(), launcher, Clock.fixed(NOW, ZoneOffset.UTC));
+        crawlers = new CrawlerService(stores.crawlers(), launcher, Clock.fixed(NOW, ZoneOffset.UTC), CrawlerConfig.defaults().withMaxConcurrentCrawls(2));
     }
 
     @AfterEach
@@ -79,6 +80,21 @@ final class TestCrawlerService {
     }
 
     @Test
+    void crawlsBeyondTheLimitAreRefusedUntilOneEnds() {
+        for (String name : java.util.List.of("a", "b", "c")) {
+            crawlers.createCrawler(name, BaseCrawlerStoreTest.minimalSpec(), Map.of());
+        }
+        crawlers.startCrawler("a");
+        crawlers.startCrawler("b");
+        assertFails(() -> crawlers.startCrawler("c"), ErrorCode.LIMIT_EXCEEDED,
+                "Cannot start crawler c: 2 crawls are running, the most epoxy.crawler.max-concurrent-crawls allows");
+        assertThat(crawlers.loadCrawler("c").state()).isEqualTo(CrawlerState.READY);
+        launcher.finish("a", new CrawlOutcome(CrawlStatus.SUCCEEDED, Optional.empty(), 0, 0, 0));
+        crawlers.startCrawler("c");
+        assertThat(launcher.launched).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void stoppingEndsTheCrawlCancelled() {
         crawlers.createCrawler("c", BaseCrawlerStoreTest.minimalSpec(), Map.of());
         assertFails(() -> crawlers.stopCrawler("c"), ErrorCode.CRAWLER_NOT_RUNNING, "Cannot stop crawler c: it is not running");
@@ -113,7 +129,7 @@ final class TestCrawlerService {
         crawlers.close();
 
         TestingCrawlLauncher next = new TestingCrawlLauncher();
-        CrawlerService restarted = new CrawlerService(stores.crawlers(), next, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
+        CrawlerService restarted = new CrawlerService(stores.crawlers(), next, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC), CrawlerConfig.defaults());
 
         assertThat(next.orphanKills).isEqualTo(1);
         Crawler recovered = restarted.loadCrawler("c");

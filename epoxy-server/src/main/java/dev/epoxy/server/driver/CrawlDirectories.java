@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,10 +16,12 @@ import java.util.stream.Stream;
  * The files of each crawler under {@code <home>/crawlers/<encoded name>/}: {@code crawl.log} (the
  * crawl process's output, LastCrawl's log stream), {@code request.json}, {@code result.json},
  * {@code crawl.pid} (to find an orphan after a restart) and {@code seen-folders.txt} (the folders of
- * earlier crawls, for CRAWL_NEW_FOLDERS_ONLY). Names are hex-encoded: crawler names may hold any
- * character but the file system's.
+ * earlier crawls, for CRAWL_NEW_FOLDERS_ONLY). Names are hex-encoded (crawler names may hold any
+ * character but the file system's), long ones SHA-256-hashed.
  */
 final class CrawlDirectories {
+    private static final int MAX_HEX_NAME_BYTES = 100;
+
     private final Path root;
 
     private CrawlDirectories(Path root) {
@@ -29,7 +33,17 @@ final class CrawlDirectories {
     }
 
     Path directoryOf(String crawlerName) {
-        return root.resolve(HexFormat.of().formatHex(crawlerName.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = crawlerName.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_HEX_NAME_BYTES) {
+            return root.resolve(HexFormat.of().formatHex(bytes));
+        }
+        // File names have at most 255 bytes: long crawler names (up to 255 characters) go by their hash.
+        try {
+            return root.resolve("sha256-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     Path logOf(String crawlerName) {
