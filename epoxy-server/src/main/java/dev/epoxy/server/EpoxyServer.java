@@ -24,6 +24,7 @@ import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.http.GlueOperation;
 import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.crawler.CrawlerOperations;
+import dev.epoxy.server.http.catalog.PartitionOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
@@ -113,6 +114,7 @@ public final class EpoxyServer implements AutoCloseable {
             List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
             operations.addAll(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
             operations.addAll(CrawlerOperations.all(crawlers));
+            operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), Clock.systemUTC()));
             glueEndpoint.serve(operations);
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);

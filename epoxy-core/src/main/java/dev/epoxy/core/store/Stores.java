@@ -2,6 +2,7 @@ package dev.epoxy.core.store;
 
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.crawler.CrawlerStore;
+import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
 
 /**
@@ -20,6 +21,9 @@ public interface Stores extends AutoCloseable {
 
     /** Crawlers and their tags. */
     CrawlerStore crawlers();
+
+    /** Partitions of the Data Catalog's tables. */
+    PartitionStore partitions();
 
     /** Stops the stores' background work and releases the connections. */
     @Override
