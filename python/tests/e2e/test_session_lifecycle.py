@@ -135,6 +135,30 @@ def test_tags_on_session_arn(glue, session_id):
     assert glue.get_tags(ResourceArn=arn)["Tags"] == {"team": "data"}
 
 
+def test_create_session_tags_are_served_by_arn_and_deleted_with_the_session(glue):
+    sid = new_session_id("tagged")
+    arn = f"arn:aws:glue:us-east-1:123456789012:session/{sid}"
+    create_session(glue, sid, Tags={"owner": "e2e", "team": "data"})
+    assert glue.get_tags(ResourceArn=arn)["Tags"] == {"owner": "e2e", "team": "data"}
+    assert sid in glue.list_sessions(Tags={"owner": "e2e"})["Ids"]
+    glue.delete_session(Id=sid)
+    with pytest.raises(ClientError) as excinfo:
+        glue.get_tags(ResourceArn=arn)
+    assert error_code(excinfo) == "EntityNotFoundException"
+    # The same id again: nothing of the deleted session's tags comes back.
+    create_session(glue, sid)
+    assert glue.get_tags(ResourceArn=arn)["Tags"] == {}
+    glue.delete_session(Id=sid)
+
+
+def test_tags_of_resource_types_not_served_are_entity_not_found(glue):
+    arn = "arn:aws:glue:us-east-1:123456789012:crawler/nightly"
+    with pytest.raises(ClientError) as excinfo:
+        glue.tag_resource(ResourceArn=arn, TagsToAdd={"k": "v"})
+    assert error_code(excinfo) == "EntityNotFoundException"
+    assert error_message(excinfo) == f"Resource not found: {arn} (Epoxy does not serve crawler resources)"
+
+
 def test_caller_identity_is_answered_locally(server):
     identity = server.sts().get_caller_identity()
     assert identity["Account"] == "123456789012"

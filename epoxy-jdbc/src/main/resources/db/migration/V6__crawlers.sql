@@ -1,4 +1,4 @@
--- Crawlers (issue 7) and their tags. Same rules as V1: types H2 2.x and PostgreSQL 15 both accept,
+-- Crawlers (issue 7); their tags are in resource_tags (V3), keyed by ARN. Same rules as V1: types H2 2.x and PostgreSQL 15 both accept,
 -- instants as epoch milliseconds, lists as length-prefixed strings (StringCodec).
 
 CREATE TABLE crawlers (
@@ -33,12 +33,4 @@ CREATE TABLE crawlers (
     last_updated BIGINT NOT NULL,
     version BIGINT NOT NULL,
     CONSTRAINT crawlers_pk PRIMARY KEY (name)
-);
-
-CREATE TABLE crawler_tags (
-    crawler_name VARCHAR(255) NOT NULL,
-    tag_key VARCHAR(128) NOT NULL,
-    tag_value VARCHAR(256) NOT NULL,
-    CONSTRAINT crawler_tags_pk PRIMARY KEY (crawler_name, tag_key),
-    CONSTRAINT crawler_tags_crawler_fk FOREIGN KEY (crawler_name) REFERENCES crawlers (name) ON DELETE CASCADE
 );

@@ -1,7 +1,6 @@
 package dev.epoxy.jdbc;
 
 import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
-import static dev.epoxy.core.ErrorCode.CRAWLER_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.INTERNAL;
 import static dev.epoxy.jdbc.Columns.setText;
 import static java.util.Objects.requireNonNull;
@@ -15,14 +14,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
-/** {@link CrawlerStore} over JDBC (tables of V6), on H2 or PostgreSQL. */
+/** {@link CrawlerStore} over JDBC (the table of V6), on H2 or PostgreSQL. */
 public final class JdbcCrawlerStore implements CrawlerStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -34,9 +30,8 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     }
 
     @Override
-    public void createCrawler(Crawler crawler, Map<String, String> tags) {
+    public void createCrawler(Crawler crawler) {
         requireNonNull(crawler, "crawler is null");
-        requireNonNull(tags, "tags is null");
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(CrawlerRows.INSERT)) {
                 CrawlerRows.bind(insert, crawler);
@@ -48,7 +43,6 @@ public final class JdbcCrawlerStore implements CrawlerStore {
                 }
                 throw e;
             }
-            insertTags(connection, crawler.name(), tags);
             return null;
         }, "Cannot create crawler %s", crawler.name());
     }
@@ -97,95 +91,11 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     public boolean deleteCrawler(String name) {
         requireNonNull(name, "name is null");
         return inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawler_tags WHERE crawler_name = ?")) {
-                setText(delete, 1, name);
-                delete.executeUpdate();
-            }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawlers WHERE name = ?")) {
                 setText(delete, 1, name);
                 return delete.executeUpdate() == 1;
             }
         }, "Cannot delete crawler %s", name);
-    }
-
-    @Override
-    public Map<String, String> getTags(String name) {
-        requireNonNull(name, "name is null");
-        return inTransaction(connection -> {
-            Map<String, String> tags = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT tag_key, tag_value FROM crawler_tags WHERE crawler_name = ? ORDER BY tag_key")) {
-                setText(select, 1, name);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        tags.put(rows.getString(1), rows.getString(2));
-                    }
-                }
-            }
-            return Map.copyOf(tags);
-        }, "Cannot read tags of crawler %s", name);
-    }
-
-    @Override
-    public void addTags(String name, Map<String, String> tags) {
-        requireNonNull(name, "name is null");
-        requireNonNull(tags, "tags is null");
-        inTransaction(connection -> {
-            lockCrawler(connection, name);
-            deleteTags(connection, name, tags.keySet());
-            insertTags(connection, name, tags);
-            return null;
-        }, "Cannot tag crawler %s", name);
-    }
-
-    @Override
-    public void removeTags(String name, Set<String> keys) {
-        requireNonNull(name, "name is null");
-        requireNonNull(keys, "keys is null");
-        inTransaction(connection -> {
-            lockCrawler(connection, name);
-            deleteTags(connection, name, keys);
-            return null;
-        }, "Cannot untag crawler %s", name);
-    }
-
-    private static void lockCrawler(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT name FROM crawlers WHERE name = ? FOR UPDATE")) {
-            setText(select, 1, name);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new EpoxyException(CRAWLER_NOT_FOUND, "Crawler not found: %s", name);
-                }
-            }
-        }
-    }
-
-    private static void insertTags(Connection connection, String name, Map<String, String> tags) throws SQLException {
-        if (tags.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crawler_tags (crawler_name, tag_key, tag_value) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, String> tag : tags.entrySet()) {
-                setText(insert, 1, name);
-                setText(insert, 2, tag.getKey());
-                setText(insert, 3, tag.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void deleteTags(Connection connection, String name, Set<String> keys) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawler_tags WHERE crawler_name = ? AND tag_key = ?")) {
-            for (String key : keys) {
-                setText(delete, 1, name);
-                setText(delete, 2, key);
-                delete.addBatch();
-            }
-            delete.executeBatch();
-        }
     }
 
     private static List<Crawler> readAll(PreparedStatement select) throws SQLException {

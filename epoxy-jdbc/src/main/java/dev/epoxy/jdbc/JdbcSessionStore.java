@@ -3,7 +3,6 @@ package dev.epoxy.jdbc;
 import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
 import static dev.epoxy.jdbc.Columns.setText;
 import static dev.epoxy.core.ErrorCode.INTERNAL;
-import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.STATEMENT_NOT_FOUND;
 import static java.util.Objects.requireNonNull;
@@ -22,12 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -78,9 +74,8 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public void createSession(Session session, Map<String, String> tags) {
+    public void createSession(Session session) {
         requireNonNull(session, "session is null");
-        requireNonNull(tags, "tags is null");
         inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(SessionRows.INSERT)) {
                 SessionRows.bind(insert, session);
@@ -92,7 +87,6 @@ public final class JdbcSessionStore implements SessionStore {
                 }
                 throw e;
             }
-            insertTags(connection, session.id(), tags);
             return null;
         }, "Cannot create session %s", session.id());
     }
@@ -125,8 +119,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public boolean deleteSession(SessionId id) {
         requireNonNull(id, "id is null");
-        // Tags go with the session row through ON DELETE CASCADE; statements stay behind under the
-        // row's key, unreachable, until the purge thread removes them.
+        // Statements stay behind under the row's key, unreachable, until the purge thread removes them.
         boolean deleted = inTransaction(connection -> {
             Optional<Long> key;
             try (PreparedStatement select = connection.prepareStatement("SELECT created_sequence FROM sessions WHERE id = ? FOR UPDATE")) {
@@ -150,47 +143,6 @@ public final class JdbcSessionStore implements SessionStore {
             requestPurge();
         }
         return deleted;
-    }
-
-    @Override
-    public Map<String, String> getTags(SessionId id) {
-        requireNonNull(id, "id is null");
-        List<Map.Entry<String, String>> rows = query(
-                "SELECT tag_key, tag_value FROM session_tags WHERE session_id = ? ORDER BY tag_key",
-                List.of(id.value()),
-                row -> Map.entry(row.getString("tag_key"), row.getString("tag_value")),
-                "Cannot read tags of session %s", id);
-        Map<String, String> tags = new LinkedHashMap<>();
-        rows.forEach(entry -> tags.put(entry.getKey(), entry.getValue()));
-        return Collections.unmodifiableMap(tags);
-    }
-
-    @Override
-    public void tagSession(SessionId id, Map<String, String> tags) {
-        requireNonNull(id, "id is null");
-        requireNonNull(tags, "tags is null");
-        inTransaction(connection -> {
-            lockSession(connection, id);
-            deleteTags(connection, id, tags.keySet());
-            insertTags(connection, id, tags);
-            int count = countTags(connection, id);
-            if (count > MAX_TAGS) {
-                // Thrown inside the transaction, so the tags are rolled back.
-                throw new EpoxyException(INVALID_INPUT, "Cannot tag session %s: a session can have at most %s tags, and this would make %s", id, MAX_TAGS, count);
-            }
-            return null;
-        }, "Cannot tag session %s", id);
-    }
-
-    @Override
-    public void untagSession(SessionId id, Set<String> keys) {
-        requireNonNull(id, "id is null");
-        requireNonNull(keys, "keys is null");
-        inTransaction(connection -> {
-            lockSession(connection, id);
-            deleteTags(connection, id, keys);
-            return null;
-        }, "Cannot untag session %s", id);
     }
 
     @Override
@@ -447,57 +399,6 @@ public final class JdbcSessionStore implements SessionStore {
         try (PreparedStatement select = connection.prepareStatement("SELECT created_sequence FROM sessions WHERE id = ?")) {
             setText(select, 1, id.value());
             return readAll(select, row -> row.getLong(1)).stream().findFirst();
-        }
-    }
-
-    private static void lockSession(Connection connection, SessionId id) throws SQLException {
-        // Serialises tag changes of one session and checks that it exists.
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
-            setText(select, 1, id.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw sessionNotFound(id);
-                }
-            }
-        }
-    }
-
-    private static void insertTags(Connection connection, SessionId id, Map<String, String> tags) throws SQLException {
-        if (tags.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO session_tags (session_id, tag_key, tag_value) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, String> tag : tags.entrySet()) {
-                setText(insert, 1, id.value());
-                setText(insert, 2, tag.getKey());
-                setText(insert, 3, tag.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static int countTags(Connection connection, SessionId id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM session_tags WHERE session_id = ?")) {
-            setText(select, 1, id.value());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
-    private static void deleteTags(Connection connection, SessionId id, Set<String> keys) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM session_tags WHERE session_id = ? AND tag_key = ?")) {
-            for (String key : keys) {
-                setText(delete, 1, id.value());
-                setText(delete, 2, key);
-                delete.addBatch();
-            }
-            delete.executeBatch();
         }
     }
 

@@ -6,14 +6,17 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.catalog.CatalogStore;
-import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
+import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
+import dev.epoxy.core.tag.TagStore;
 import dev.epoxy.jdbc.catalog.JdbcCatalogStore;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -51,6 +54,7 @@ public final class JdbcStores implements Stores {
     private final JdbcCatalogStore catalog;
     private final JdbcCrawlerStore crawlers;
     private final JdbcPartitionStore partitions;
+    private final JdbcTagStore tags;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
@@ -58,6 +62,7 @@ public final class JdbcStores implements Stores {
         this.catalog = new JdbcCatalogStore(pool);
         this.crawlers = new JdbcCrawlerStore(pool);
         this.partitions = new JdbcPartitionStore(pool);
+        this.tags = new JdbcTagStore(pool);
     }
 
     /**
@@ -76,7 +81,7 @@ public final class JdbcStores implements Stores {
             throw new EpoxyException(INTERNAL, e, "Cannot connect to the store at %s", redactedUrl);
         }
         try {
-            migrate(pool, redactedUrl);
+            migrate(pool, settings.arns(), redactedUrl);
             return new JdbcStores(pool);
         }
         catch (RuntimeException e) {
@@ -111,6 +116,11 @@ public final class JdbcStores implements Stores {
     }
 
     @Override
+    public TagStore tags() {
+        return tags;
+    }
+
+    @Override
     public void close() {
         try {
             sessions.close();
@@ -118,6 +128,11 @@ public final class JdbcStores implements Stores {
         finally {
             pool.close();
         }
+    }
+
+    /** Values of the {@code ${...}} placeholders in migrations: V3 builds the ARNs of existing sessions' tags. */
+    static Map<String, String> placeholders(GlueArns arns) {
+        return Map.of("region", arns.region(), "account_id", arns.accountId());
     }
 
     /** The URL with any {@code password=} parameter masked, for logs and messages. */
@@ -162,10 +177,11 @@ public final class JdbcStores implements Stores {
         return config;
     }
 
-    private static void migrate(HikariDataSource pool, String redactedUrl) {
+    private static void migrate(HikariDataSource pool, GlueArns arns, String redactedUrl) {
         MigrateResult result = Flyway.configure(JdbcStores.class.getClassLoader())
                 .dataSource(pool)
                 .locations("classpath:db/migration")
+                .placeholders(placeholders(arns))
                 .load()
                 .migrate();
         for (MigrateOutput migration : result.migrations) {

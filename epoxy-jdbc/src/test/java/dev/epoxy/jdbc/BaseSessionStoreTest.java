@@ -92,7 +92,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void createdSessionIsFoundWithEveryMember() {
         Session session = fullSession("full", at(ofSeconds(1)));
-        store.createSession(session, Map.of());
+        store.createSession(session);
 
         assertThat(store.findSession(session.id())).contains(session);
     }
@@ -100,7 +100,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void sessionWithAbsentOptionalsAndEmptyCollectionsRoundTrips() {
         Session session = provisioning("minimal", at(ofSeconds(1)));
-        store.createSession(session, Map.of());
+        store.createSession(session);
 
         Session found = store.findSession(session.id()).orElseThrow();
         assertThat(found).isEqualTo(session);
@@ -117,7 +117,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void sessionIdOfMaximumGlueLengthRoundTrips() {
         String id = "s".repeat(254) + "é";
-        store.createSession(provisioning(id, at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id, at(ofSeconds(1))));
 
         assertThat(store.findSession(new SessionId(id))).map(Session::id).contains(new SessionId(id));
     }
@@ -130,14 +130,13 @@ public abstract class BaseSessionStoreTest {
     @Test
     void createExistingSessionFailsAndKeepsTheOriginal() {
         Session original = provisioning("duplicate", at(ofSeconds(1)));
-        store.createSession(original, Map.of("owner", "alice"));
+        store.createSession(original);
 
         assertEpoxyError(
-                () -> store.createSession(fullSession("duplicate", at(ofSeconds(2))), Map.of("owner", "bob")),
+                () -> store.createSession(fullSession("duplicate", at(ofSeconds(2)))),
                 ErrorCode.ALREADY_EXISTS,
                 "Session already exists: duplicate");
         assertThat(store.findSession(original.id())).contains(original);
-        assertThat(store.getTags(original.id())).isEqualTo(Map.of("owner", "alice"));
     }
 
     @Test
@@ -147,10 +146,10 @@ public abstract class BaseSessionStoreTest {
 
     @Test
     void listSessionsIsOldestFirstAndInCreationOrderWithinAMillisecond() {
-        store.createSession(provisioning("c-newest", at(ofSeconds(30))), Map.of());
-        store.createSession(provisioning("z-oldest", at(ofSeconds(10))), Map.of());
-        store.createSession(provisioning("b-middle-first", at(ofSeconds(20))), Map.of());
-        store.createSession(provisioning("a-middle-second", at(ofSeconds(20))), Map.of());
+        store.createSession(provisioning("c-newest", at(ofSeconds(30))));
+        store.createSession(provisioning("z-oldest", at(ofSeconds(10))));
+        store.createSession(provisioning("b-middle-first", at(ofSeconds(20))));
+        store.createSession(provisioning("a-middle-second", at(ofSeconds(20))));
 
         assertThat(store.listSessions())
                 .extracting(session -> session.id().value())
@@ -161,8 +160,8 @@ public abstract class BaseSessionStoreTest {
     void listedSessionsCarryEveryMember() {
         Session full = fullSession("full", at(ofSeconds(1)));
         Session minimal = provisioning("minimal", at(ofSeconds(2)));
-        store.createSession(full, Map.of());
-        store.createSession(minimal, Map.of());
+        store.createSession(full);
+        store.createSession(minimal);
 
         assertThat(store.listSessions()).containsExactly(full, minimal);
     }
@@ -170,7 +169,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateSessionReplacesTheLifecycleMembers() {
         Session created = fullSession("lifecycle", at(ofSeconds(1)));
-        store.createSession(created, Map.of());
+        store.createSession(created);
 
         Session ready = created.ready(at(ofSeconds(5)));
         store.updateSession(ready);
@@ -192,7 +191,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateSessionReplacesTheSpecToo() {
         Session minimal = provisioning("respec", at(ofSeconds(1)));
-        store.createSession(minimal, Map.of());
+        store.createSession(minimal);
         Session full = fullSession("respec", at(ofSeconds(1)));
 
         store.updateSession(full);
@@ -212,7 +211,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void instantsKeepMillisecondPrecision() {
         Instant withNanos = Instant.parse("2026-03-14T15:09:26.535897932Z");
-        store.createSession(provisioning("precise", withNanos), Map.of());
+        store.createSession(provisioning("precise", withNanos));
 
         Session found = store.findSession(new SessionId("precise")).orElseThrow();
         assertThat(found.createdOn()).isEqualTo(Instant.parse("2026-03-14T15:09:26.535Z"));
@@ -220,12 +219,12 @@ public abstract class BaseSessionStoreTest {
     }
 
     @Test
-    void deleteSessionRemovesItsStatementsAndTags() {
+    void deleteSessionRemovesItsStatements() {
         Session session = provisioning("doomed", at(ofSeconds(1)));
-        store.createSession(session, Map.of("team", "data"));
+        store.createSession(session);
         store.createStatement(session.id(), "1 + 1", at(ofSeconds(2)));
         Session survivor = provisioning("survivor", at(ofSeconds(1)));
-        store.createSession(survivor, Map.of("team", "web"));
+        store.createSession(survivor);
         Statement survivorStatement = store.createStatement(survivor.id(), "2 + 2", at(ofSeconds(2)));
 
         assertThat(store.deleteSession(session.id())).isTrue();
@@ -233,10 +232,8 @@ public abstract class BaseSessionStoreTest {
         assertThat(store.findSession(session.id())).isEmpty();
         assertThat(allStatements(store, session.id())).isEmpty();
         assertThat(store.findStatement(session.id(), 1)).isEmpty();
-        assertThat(store.getTags(session.id())).isEmpty();
         assertThat(store.listSessions()).containsExactly(survivor);
         assertThat(allStatements(store, survivor.id())).containsExactly(survivorStatement);
-        assertThat(store.getTags(survivor.id())).isEqualTo(Map.of("team", "web"));
     }
 
     @Test
@@ -247,110 +244,24 @@ public abstract class BaseSessionStoreTest {
     @Test
     void deletedSessionCanBeCreatedAgainAndItsStatementIdsRestartAtOne() {
         SessionId id = new SessionId("phoenix");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("generation", "1"));
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         store.createStatement(id, "a = 1", at(ofSeconds(2)));
         store.createStatement(id, "b = 2", at(ofSeconds(3)));
         store.deleteSession(id);
 
         Session reborn = fullSession(id.value(), at(ofSeconds(10)));
-        store.createSession(reborn, Map.of("generation", "2"));
+        store.createSession(reborn);
         Statement first = store.createStatement(id, "c = 3", at(ofSeconds(11)));
 
         assertThat(store.findSession(id)).contains(reborn);
-        assertThat(store.getTags(id)).isEqualTo(Map.of("generation", "2"));
         assertThat(first.id()).isEqualTo(1);
         assertThat(allStatements(store, id)).containsExactly(first);
     }
 
     @Test
-    void tagsGivenAtCreationAreStored() {
-        Map<String, String> tags = Map.of("team", "data", "cost-center", "42", "empty", "", "ключ", UNICODE);
-        store.createSession(provisioning("tagged", at(ofSeconds(1))), tags);
-
-        assertThat(store.getTags(new SessionId("tagged"))).isEqualTo(tags);
-    }
-
-    @Test
-    void tagSessionAddsAndOverwritesTags() {
-        SessionId id = new SessionId("tagged");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data", "stage", "dev"));
-
-        store.tagSession(id, Map.of("stage", "prod", "owner", "alice"));
-
-        assertThat(store.getTags(id)).isEqualTo(Map.of("team", "data", "stage", "prod", "owner", "alice"));
-    }
-
-    @Test
-    void taggingBeyondFiftyTagsFailsAndChangesNothing() {
-        SessionId id = new SessionId("tagged");
-        Map<String, String> fifty = new java.util.HashMap<>();
-        for (int i = 0; i < 50; i++) {
-            fifty.put("key-" + i, "v");
-        }
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
-        Map<String, String> fortyNine = new java.util.HashMap<>(fifty);
-        fortyNine.remove("key-0");
-        store.tagSession(id, fortyNine);
-
-        assertEpoxyError(() -> store.tagSession(id, Map.of("one-more", "x", "team", "web")), ErrorCode.INVALID_INPUT,
-                "Cannot tag session tagged: a session can have at most 50 tags, and this would make 51");
-
-        Map<String, String> expected = new java.util.HashMap<>(fortyNine);
-        expected.put("team", "data");
-        assertThat(store.getTags(id)).isEqualTo(expected);
-        // Overwriting keys it already has keeps a full session at 50.
-        store.tagSession(id, Map.of("team", "web", "key-1", "w"));
-        assertThat(store.getTags(id)).hasSize(50).containsEntry("team", "web").containsEntry("key-1", "w");
-    }
-
-    @Test
-    void untagSessionRemovesTagsAndIgnoresAbsentKeys() {
-        SessionId id = new SessionId("tagged");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data", "stage", "dev", "owner", "alice"));
-
-        store.untagSession(id, Set.of("stage", "owner", "never-set"));
-
-        assertThat(store.getTags(id)).isEqualTo(Map.of("team", "data"));
-    }
-
-    @Test
-    void emptyTagChangesLeaveTagsAlone() {
-        SessionId id = new SessionId("tagged");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
-
-        store.tagSession(id, Map.of());
-        store.untagSession(id, Set.of());
-
-        assertThat(store.getTags(id)).isEqualTo(Map.of("team", "data"));
-    }
-
-    @Test
-    void tagsBelongToOneSession() {
-        store.createSession(provisioning("one", at(ofSeconds(1))), Map.of("team", "one"));
-        store.createSession(provisioning("two", at(ofSeconds(1))), Map.of("team", "two"));
-
-        store.tagSession(new SessionId("one"), Map.of("extra", "x"));
-        store.untagSession(new SessionId("two"), Set.of("team"));
-
-        assertThat(store.getTags(new SessionId("one"))).isEqualTo(Map.of("team", "one", "extra", "x"));
-        assertThat(store.getTags(new SessionId("two"))).isEmpty();
-    }
-
-    @Test
-    void tagsOfMissingSessionAreEmpty() {
-        assertThat(store.getTags(MISSING)).isEmpty();
-    }
-
-    @Test
-    void taggingMissingSessionFails() {
-        assertEpoxyError(() -> store.tagSession(MISSING, Map.of("a", "b")), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
-        assertEpoxyError(() -> store.untagSession(MISSING, Set.of("a")), ErrorCode.SESSION_NOT_FOUND, "Session not found: missing-session");
-    }
-
-    @Test
     void createStatementStoresAWaitingStatementWithIdsFromOne() {
         SessionId id = new SessionId("counting");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
 
         Statement first = store.createStatement(id, "x = 41", at(ofSeconds(2)));
         Statement second = store.createStatement(id, "x + 1", at(ofSeconds(3)));
@@ -365,8 +276,8 @@ public abstract class BaseSessionStoreTest {
     void statementIdsArePerSession() {
         SessionId one = new SessionId("one");
         SessionId two = new SessionId("two");
-        store.createSession(provisioning(one.value(), at(ofSeconds(1))), Map.of());
-        store.createSession(provisioning(two.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(one.value(), at(ofSeconds(1))));
+        store.createSession(provisioning(two.value(), at(ofSeconds(1))));
 
         store.createStatement(one, "1", at(ofSeconds(2)));
         store.createStatement(one, "2", at(ofSeconds(2)));
@@ -380,7 +291,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void listStatementsIsInNumericIdOrder() {
         SessionId id = new SessionId("ordered");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         List<Statement> created = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             created.add(store.createStatement(id, "statement " + i, at(ofSeconds(20 - i))));
@@ -399,7 +310,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void findMissingStatementIsEmpty() {
         SessionId id = new SessionId("few");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         store.createStatement(id, "1", at(ofSeconds(2)));
 
         assertThat(store.findStatement(id, 2)).isEmpty();
@@ -416,7 +327,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateStatementStoresProgressAndTimes() {
         SessionId id = new SessionId("running");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         Statement running = store.createStatement(id, "spark.range(10).count()", at(ofSeconds(2)))
                 .running(at(ofSeconds(3)))
                 .withProgress(0.375);
@@ -435,7 +346,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateStatementStoresOkOutput() {
         SessionId id = new SessionId("ok");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         Statement statement = store.createStatement(id, "print('hello world')", at(ofSeconds(2)));
         Statement available = statement.running(at(ofSeconds(3)))
                 .completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "hello world\n" + UNICODE)), at(ofSeconds(4)));
@@ -449,7 +360,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateStatementStoresErrorOutputWithTraceback() {
         SessionId id = new SessionId("error");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         List<String> traceback = List.of(
                 "Traceback (most recent call last):\n",
                 "  File \"<stdin>\", line 1, in <module>\n",
@@ -473,7 +384,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateStatementCanStoreOutputWithoutOptionalMembers() {
         SessionId id = new SessionId("bare");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         StatementOutput bare = StatementOutput.error(0, "", "", List.of());
         Statement statement = store.createStatement(id, "pass", at(ofSeconds(2)))
                 .completed(StatementState.ERROR, Optional.of(bare), at(ofSeconds(3)));
@@ -491,7 +402,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateStatementCanClearOutput() {
         SessionId id = new SessionId("cleared");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         Statement created = store.createStatement(id, "1", at(ofSeconds(2)));
         store.updateStatement(created.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "1")), at(ofSeconds(3))));
         Statement cancelled = created.completed(StatementState.CANCELLED, Optional.empty(), at(ofSeconds(4)));
@@ -504,7 +415,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void updateMissingStatementFails() {
         SessionId id = new SessionId("present");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
 
         assertEpoxyError(
                 () -> store.updateStatement(Statement.waiting(id, 7, "1", at(ofSeconds(2)))),
@@ -520,7 +431,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void concurrentCreateStatementCallsGetDistinctConsecutiveIds() throws Exception {
         SessionId id = new SessionId("busy");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         int threads = 6;
         int perThread = 20;
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -562,13 +473,12 @@ public abstract class BaseSessionStoreTest {
         String sessionId = "séssion-日本-🚀";
         Session session = provisioning(sessionId, at(ofSeconds(1)))
                 .completed(SessionStatus.FAILED, Optional.of(UNICODE), at(ofSeconds(2)));
-        store.createSession(session, Map.of(UNICODE, UNICODE));
+        store.createSession(session);
         Statement statement = store.createStatement(session.id(), "print('" + UNICODE + "')", at(ofSeconds(3)));
         Statement completed = statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, UNICODE)), at(ofSeconds(4)));
         store.updateStatement(completed);
 
         assertThat(store.findSession(new SessionId(sessionId))).contains(session);
-        assertThat(store.getTags(session.id())).isEqualTo(Map.of(UNICODE, UNICODE));
         assertThat(store.findStatement(session.id(), 1)).contains(completed);
         assertThat(store.findStatement(session.id(), 1).orElseThrow().code()).isEqualTo("print('" + UNICODE + "')");
     }
@@ -577,7 +487,7 @@ public abstract class BaseSessionStoreTest {
     void nulCharactersAreStoredAsReplacementCharacters() {
         // PostgreSQL rejects U+0000 in text; a statement printing one must still complete on every database.
         SessionId id = new SessionId("nul");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         Statement statement = store.createStatement(id, "print('a\\x00b')", at(ofSeconds(2)));
         StatementOutput withNul = new StatementOutput(
                 OutputStatus.ERROR, 1, Optional.of("a\0b"), Optional.of("Error\0Name"), Optional.of("\0"), List.of("line\0", "\0\0"));
@@ -594,7 +504,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void largeCodeAndOutputRoundTrip() {
         SessionId id = new SessionId("large");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         // Glue's maximum code length, in characters, with characters outside the BMP.
         String code = repeatToLength("x = '🚀é'\n", 68_000);
         String output = repeatToLength("line of output — ü\n", 4 * 1024 * 1024);
@@ -615,17 +525,16 @@ public abstract class BaseSessionStoreTest {
 
     @Test
     void returnedCollectionsAreImmutable() {
-        store.createSession(provisioning("one", at(ofSeconds(1))), Map.of("a", "b"));
+        store.createSession(provisioning("one", at(ofSeconds(1))));
         store.createStatement(new SessionId("one"), "1", at(ofSeconds(2)));
 
         assertThatThrownBy(() -> store.listSessions().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> store.listStatements(new SessionId("one"), 1, WHOLE_HISTORY).statements().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> store.getTags(new SessionId("one")).clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void closedStoreFailsWithInternalError() {
-        store.createSession(provisioning("one", at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning("one", at(ofSeconds(1))));
         stores.close();
 
         assertEpoxyError(() -> store.findSession(new SessionId("one")), ErrorCode.INTERNAL, "Cannot read session one");
@@ -680,7 +589,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void pageBudgetCountsCodeErrorsAndTracebacksToo() {
         SessionId id = new SessionId("error-sizes");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         Statement large = store.createStatement(id, "c".repeat(300), at(ofSeconds(2)));
         store.updateStatement(large.completed(StatementState.ERROR,
                 Optional.of(StatementOutput.error(1, "ValueError", "v".repeat(300), List.of("t".repeat(300)))), at(ofSeconds(3))));
@@ -696,7 +605,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void pageBudgetIsMeasuredAsJsonBytesNotCharacters() {
         SessionId id = new SessionId("json-sizes");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         for (String output : List.of("é".repeat(100), "\u0001".repeat(100), "o".repeat(100))) {
             Statement statement = store.createStatement(id, "c", at(ofSeconds(2)));
             store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
@@ -713,7 +622,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void unfinishedStatementsAreTheWaitingRunningAndCancellingOnes() {
         SessionId id = new SessionId("unfinished");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         List<Statement> created = IntStream.range(0, 6).mapToObj(i -> store.createStatement(id, "s" + i, at(ofSeconds(2)))).toList();
         store.updateStatement(created.get(0).completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "done")), at(ofSeconds(3))));
         Statement running = created.get(1).running(at(ofSeconds(3)));
@@ -730,14 +639,14 @@ public abstract class BaseSessionStoreTest {
     @Test
     void deletingASessionWithALargeHistoryFreesItsIdAtOnceAndPurgesTheHistory() {
         SessionId id = new SessionId("large-history");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of("team", "data"));
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         String output = "o".repeat(256 * 1024);
         for (int i = 0; i < 40; i++) {
             Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
             store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
         }
         Session survivor = provisioning("survivor", at(ofSeconds(1)));
-        store.createSession(survivor, Map.of());
+        store.createSession(survivor);
         Statement survivorStatement = store.createStatement(survivor.id(), "kept", at(ofSeconds(2)));
 
         assertThat(store.deleteSession(id)).isTrue();
@@ -745,8 +654,7 @@ public abstract class BaseSessionStoreTest {
         // Nothing of the old session is visible, and the id starts afresh.
         assertThat(store.findSession(id)).isEmpty();
         assertThat(store.findStatement(id, 1)).isEmpty();
-        store.createSession(provisioning(id.value(), at(ofSeconds(4))), Map.of());
-        assertThat(store.getTags(id)).isEmpty();
+        store.createSession(provisioning(id.value(), at(ofSeconds(4))));
         assertThat(allStatements(store, id)).isEmpty();
         assertThat(store.createStatement(id, "new", at(ofSeconds(5))).id()).isEqualTo(1);
         // The old history goes in the background.
@@ -759,7 +667,7 @@ public abstract class BaseSessionStoreTest {
     @Test
     void historyLeftByAStoreClosedDuringThePurgeIsPurgedByTheNextStore() {
         SessionId id = new SessionId("closed-during-purge");
-        store.createSession(provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
         for (int i = 0; i < 200; i++) {
             store.createStatement(id, "s".repeat(10_000), at(ofSeconds(2)));
         }
@@ -844,7 +752,7 @@ public abstract class BaseSessionStoreTest {
     /** A session whose statements have code {@code "c"} and OK outputs of the given lengths. */
     private SessionId sessionWithOutputs(String name, int... outputLengths) {
         SessionId id = new SessionId(name);
-        store.createSession(provisioning(name, at(ofSeconds(1))), Map.of());
+        store.createSession(provisioning(name, at(ofSeconds(1))));
         for (int length : outputLengths) {
             Statement statement = store.createStatement(id, "c", at(ofSeconds(2)));
             store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), "o".repeat(length))), at(ofSeconds(3))));

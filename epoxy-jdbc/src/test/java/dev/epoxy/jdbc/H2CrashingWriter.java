@@ -20,7 +20,7 @@ public final class H2CrashingWriter {
     public static void main(String[] args) {
         SessionStore store = JdbcStores.open(new StoreSettings(args[0], Optional.empty(), Optional.empty())).sessions();
         SessionId id = new SessionId("crashed");
-        store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of("written", "before crash"));
+        store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))));
         for (int i = 0; i < 3; i++) {
             store.createStatement(id, "statement " + i, at(ofSeconds(2 + i)));
         }

@@ -77,7 +77,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     }
 
     private void fillWithOutputs(SessionId id, int count) {
-        store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(SessionFixtures.provisioning(id.value(), at(ofSeconds(1))));
         String output = "o".repeat(1 << 20);
         for (int i = 0; i < count; i++) {
             Statement statement = store.createStatement(id, "print(o)", at(ofSeconds(2)));
@@ -88,14 +88,14 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     @Test
     void writesWhileAHistoryIsPurgedAllSurvive() throws Exception {
         SessionId large = new SessionId("purged-while-writing");
-        store.createSession(SessionFixtures.provisioning(large.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(SessionFixtures.provisioning(large.value(), at(ofSeconds(1))));
         String output = "p".repeat(1 << 20);
         for (int i = 0; i < 32; i++) {
             Statement statement = store.createStatement(large, "print(p)", at(ofSeconds(2)));
             store.updateStatement(statement.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(statement.id(), output)), at(ofSeconds(3))));
         }
         SessionId busy = new SessionId("busy");
-        store.createSession(SessionFixtures.provisioning(busy.value(), at(ofSeconds(1))), Map.of());
+        store.createSession(SessionFixtures.provisioning(busy.value(), at(ofSeconds(1))));
 
         store.deleteSession(large);
         // Another session keeps writing outputs while the purge runs.
@@ -145,7 +145,7 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
     @Test
     void dataSurvivesClosingAndReopeningTheStore() {
         Session session = fullSession("restart", at(ofSeconds(1))).ready(at(ofSeconds(2)));
-        store.createSession(session, Map.of("team", "data"));
+        store.createSession(session);
         Statement first = store.createStatement(session.id(), "x = 41", at(ofSeconds(3)));
         Statement completed = first.completed(StatementState.AVAILABLE, Optional.of(StatementOutput.ok(1, "")), at(ofSeconds(4)));
         store.updateStatement(completed);
@@ -154,7 +154,6 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         try (Stores reopenedStores = openStores()) {
             SessionStore reopened = reopenedStores.sessions();
             assertThat(reopened.listSessions()).containsExactly(session);
-            assertThat(reopened.getTags(session.id())).isEqualTo(Map.of("team", "data"));
             assertThat(allStatements(reopened, session.id())).containsExactly(completed);
             // The statement counter is persistent too.
             assertThat(reopened.createStatement(session.id(), "x + 1", at(ofSeconds(5))).id()).isEqualTo(2);
@@ -175,7 +174,6 @@ final class TestH2SessionStore extends BaseSessionStoreTest {
         reopenStore();
         SessionId id = new SessionId("crashed");
         assertThat(store.findSession(id)).isPresent();
-        assertThat(store.getTags(id)).isEqualTo(Map.of("written", "before crash"));
         assertThat(allStatements(store, id)).extracting(Statement::code).containsExactly("statement 0", "statement 1", "statement 2");
     }
 

@@ -89,7 +89,7 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
 
     @Test
     void reopeningAMigratedDatabaseKeepsItsData() {
-        store.createSession(SessionFixtures.provisioning("kept", SessionFixtures.EPOCH), Map.of());
+        store.createSession(SessionFixtures.provisioning("kept", SessionFixtures.EPOCH));
         stores.close();
 
         try (Stores reopenedStores = openStores()) {

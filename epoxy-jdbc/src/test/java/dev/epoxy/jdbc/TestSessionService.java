@@ -20,6 +20,9 @@ import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.session.SessionStatus;
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.arn.GlueArn;
+import dev.epoxy.core.arn.GlueArns;
+import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
@@ -32,6 +35,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +82,41 @@ class TestSessionService {
         launcher.listener().driverReady(ID);
         assertThat(service.loadSession(ID).status()).isEqualTo(SessionStatus.READY);
         assertThat(service.loadSession(ID).readyOn()).contains(clock.instant());
+    }
+
+    @Test
+    void sessionTagsLiveUnderTheSessionArnAndGoWithTheSession() {
+        GlueArn arn = GlueArns.defaults().arnOf(GlueResourceType.SESSION, ID.value());
+        assertThat(service.arnOf(ID)).isEqualTo(arn);
+        service.createSession(ID, spec(30), Map.of("team", "data"));
+        assertThat(stores.tags().getTags(arn)).isEqualTo(Map.of("team", "data"));
+        assertThat(service.listSessions(Map.of("team", "data"))).extracting(info -> info.session().id()).containsExactly(ID);
+        assertThat(service.listSessions(Map.of("team", "web"))).isEmpty();
+
+        service.deleteSession(ID);
+
+        assertThat(stores.tags().getTags(arn)).isEmpty();
+    }
+
+    @Test
+    void newSessionDoesNotInheritTagsADeletedNamesakeLeftBehind() {
+        GlueArn arn = GlueArns.defaults().arnOf(GlueResourceType.SESSION, ID.value());
+        // As a crash between DeleteSession's two deletes would leave them.
+        stores.tags().tagResource(arn, Map.of("stale", "yes"));
+
+        service.createSession(ID, spec(30), Map.of("fresh", "yes"));
+
+        assertThat(stores.tags().getTags(arn)).isEqualTo(Map.of("fresh", "yes"));
+    }
+
+    @Test
+    void sessionWithMoreThanFiftyTagsIsNotCreated() {
+        Map<String, String> fiftyOne = IntStream.range(0, 51).boxed().collect(Collectors.toMap(i -> "k" + i, i -> "v"));
+        assertThatThrownBy(() -> service.createSession(ID, spec(30), fiftyOne))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Cannot tag session s1: a resource can have at most 50 tags, and this would make 51");
+        assertThat(store.findSession(ID)).isEmpty();
+        assertThatThrownBy(() -> launcher.driver(ID)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -206,7 +246,7 @@ class TestSessionService {
     @Test
     void waitingStatementLimitIsEnforced() {
         service.close();
-        service = new SessionService(store, launcher, clock, SessionConfig.defaults().withMaxWaitingStatements(1).withReaperInterval(Duration.ofHours(1)));
+        service = new SessionService(store, stores.tags(), GlueArns.defaults(), launcher, clock, SessionConfig.defaults().withMaxWaitingStatements(1).withReaperInterval(Duration.ofHours(1)));
         ready();
         service.runStatement(ID, "running");
         service.runStatement(ID, "waiting");
@@ -243,7 +283,7 @@ class TestSessionService {
     @Test
     void activeSessionLimitIsEnforced() {
         service.close();
-        service = new SessionService(store, launcher, clock, SessionConfig.defaults().withMaxActiveSessions(1).withReaperInterval(Duration.ofHours(1)));
+        service = new SessionService(store, stores.tags(), GlueArns.defaults(), launcher, clock, SessionConfig.defaults().withMaxActiveSessions(1).withReaperInterval(Duration.ofHours(1)));
         service.createSession(ID, spec(30), Map.of());
         assertThatThrownBy(() -> service.createSession(new SessionId("s2"), spec(30), Map.of()))
                 .extracting(error -> ((EpoxyException) error).code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
@@ -296,7 +336,7 @@ class TestSessionService {
     }
 
     private SessionService newService() {
-        return new SessionService(store, launcher, clock, SessionConfig.defaults().withReaperInterval(Duration.ofHours(1)));
+        return new SessionService(store, stores.tags(), GlueArns.defaults(), launcher, clock, SessionConfig.defaults().withReaperInterval(Duration.ofHours(1)));
     }
 
     private Stores openStores() {

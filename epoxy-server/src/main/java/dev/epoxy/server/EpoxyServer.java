@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
@@ -20,12 +21,12 @@ import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkCrawlLauncher;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.http.GlueOperation;
 import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.crawler.CrawlerOperations;
 import dev.epoxy.server.http.catalog.PartitionOperations;
-import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
 import dev.epoxy.server.storage.S3Mode;
@@ -101,21 +102,22 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(launcher);
             // Refuse to start when sessions could never start (no dist, no spark-submit, no pyspark).
             launcher.checkSetup();
-            SessionService sessions = new SessionService(stores.sessions(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
+            SessionService sessions = new SessionService(stores.sessions(), stores.tags(), serverConfig.arns(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
             // The launch config carries the Glue endpoint and storage confs, so crawls see the catalog and s3:// as sessions do.
             SparkCrawlLauncher crawlLauncher = new SparkCrawlLauncher(launchConfig);
             started.add(crawlLauncher);
             // Ends the crawls an earlier server left running, and kills their processes.
-            CrawlerService crawlers = new CrawlerService(stores.crawlers(), crawlLauncher, Clock.systemUTC(), CrawlerConfigKeys.crawlerConfig(config));
+            CrawlerService crawlers = new CrawlerService(stores.crawlers(), stores.tags(), serverConfig.arns(), crawlLauncher, Clock.systemUTC(),
+                    CrawlerConfigKeys.crawlerConfig(config));
             started.add(crawlers);
 
-            List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions, serverConfig));
-            operations.addAll(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
-            operations.addAll(CrawlerOperations.all(crawlers));
-            operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), Clock.systemUTC()));
-            glueEndpoint.serve(operations);
+            List<GlueOperation<?, ?>> families = new ArrayList<>(CatalogOperations.all(stores.catalog(), Clock.systemUTC()));
+            families.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), Clock.systemUTC()));
+            families.addAll(CrawlerOperations.all(crawlers));
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), sessions, stores.tags(), families,
+                    Map.of(GlueResourceType.CRAWLER, CrawlerOperations.existenceCheck(crawlers))));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

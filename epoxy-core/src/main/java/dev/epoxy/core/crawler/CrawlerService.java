@@ -5,15 +5,19 @@ import static dev.epoxy.core.ErrorCode.CRAWLER_NOT_RUNNING;
 import static dev.epoxy.core.ErrorCode.CRAWLER_RUNNING;
 import static dev.epoxy.core.ErrorCode.CRAWLER_STOPPING;
 import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
+import static dev.epoxy.core.Checks.checkInput;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.arn.GlueArn;
+import dev.epoxy.core.arn.GlueArns;
+import dev.epoxy.core.arn.GlueResourceType;
+import dev.epoxy.core.tag.TagStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -30,6 +34,8 @@ public final class CrawlerService implements AutoCloseable {
     static final String RESTARTED_MESSAGE = "the server restarted during the crawl";
 
     private final CrawlerStore store;
+    private final TagStore tags;
+    private final GlueArns arns;
     private final CrawlLauncher launcher;
     private final Clock clock;
     private final CrawlerConfig config;
@@ -41,9 +47,13 @@ public final class CrawlerService implements AutoCloseable {
     /**
      * Creates the service and ends, truthfully, the crawls a previous server left RUNNING or STOPPING:
      * their processes are killed and their crawlers become READY with a FAILED last crawl.
+     *
+     * @param tags the crawlers' tags, under {@code arns.arnOf(CRAWLER, name)}
      */
-    public CrawlerService(CrawlerStore store, CrawlLauncher launcher, Clock clock, CrawlerConfig config) {
+    public CrawlerService(CrawlerStore store, TagStore tags, GlueArns arns, CrawlLauncher launcher, Clock clock, CrawlerConfig config) {
         this.store = requireNonNull(store, "store is null");
+        this.tags = requireNonNull(tags, "tags is null");
+        this.arns = requireNonNull(arns, "arns is null");
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
@@ -51,10 +61,17 @@ public final class CrawlerService implements AutoCloseable {
         recover();
     }
 
-    /** @throws EpoxyException {@code ALREADY_EXISTS} when the name is taken */
-    public Crawler createCrawler(String name, CrawlerSpec spec, Map<String, String> tags) {
+    /**
+     * @throws EpoxyException {@code ALREADY_EXISTS} when the name is taken; {@code INVALID_INPUT} for more
+     *     than {@link TagStore#MAX_TAGS} tags
+     */
+    public Crawler createCrawler(String name, CrawlerSpec spec, Map<String, String> crawlerTags) {
+        checkInput(crawlerTags.size() <= TagStore.MAX_TAGS, "Cannot tag crawler %s: a resource can have at most %s tags, and this would make %s",
+                name, TagStore.MAX_TAGS, crawlerTags.size());
         Crawler crawler = Crawler.created(name, spec, clock.instant());
-        store.createCrawler(crawler, tags);
+        store.createCrawler(crawler);
+        // A new crawler's tags: nothing a deleted namesake left behind survives.
+        tags.replaceTags(arnOf(name), crawlerTags);
         LOG.info("Crawler {} created", name);
         return crawler;
     }
@@ -100,6 +117,7 @@ public final class CrawlerService implements AutoCloseable {
         if (!store.deleteCrawler(name)) {
             throw new EpoxyException(CRAWLER_NOT_FOUND, "Crawler not found: %s", name);
         }
+        tags.deleteTags(arnOf(name));
         launcher.crawlerDeleted(name);
         LOG.info("Crawler {} deleted", name);
     }
@@ -163,22 +181,14 @@ public final class CrawlerService implements AutoCloseable {
         }
     }
 
-    /** @throws EpoxyException {@code CRAWLER_NOT_FOUND} */
+    /** The crawler's tags (for ListCrawlers' Tags filter); TagResource and its kin go to the tag store directly. */
     public Map<String, String> getTags(String name) {
         loadCrawler(name);
-        return store.getTags(name);
+        return tags.getTags(arnOf(name));
     }
 
-    /** @throws EpoxyException {@code CRAWLER_NOT_FOUND} */
-    public void tagCrawler(String name, Map<String, String> tags) {
-        loadCrawler(name);
-        store.addTags(name, tags);
-    }
-
-    /** @throws EpoxyException {@code CRAWLER_NOT_FOUND} */
-    public void untagCrawler(String name, Set<String> keys) {
-        loadCrawler(name);
-        store.removeTags(name, keys);
+    private GlueArn arnOf(String name) {
+        return arns.arnOf(GlueResourceType.CRAWLER, name);
     }
 
     /**

@@ -1,19 +1,17 @@
 package dev.epoxy.core.crawler;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Durable home of crawlers and their tags. Thread-safe; every method fails with {@code INTERNAL}
+ * Durable home of crawlers (their tags are in the ARN-keyed {@link dev.epoxy.core.tag.TagStore}). Thread-safe; every method fails with {@code INTERNAL}
  * when the database cannot be reached.
  */
 public interface CrawlerStore {
     /**
      * @throws dev.epoxy.core.EpoxyException {@code ALREADY_EXISTS} if a crawler with this name exists
      */
-    void createCrawler(Crawler crawler, Map<String, String> tags);
+    void createCrawler(Crawler crawler);
 
     Optional<Crawler> findCrawler(String name);
 
@@ -27,12 +25,6 @@ public interface CrawlerStore {
      */
     boolean updateCrawler(Crawler crawler, CrawlerState expected);
 
-    /** @return whether a crawler was deleted (with its tags) */
+    /** @return whether a crawler was deleted */
     boolean deleteCrawler(String name);
-
-    Map<String, String> getTags(String name);
-
-    void addTags(String name, Map<String, String> tags);
-
-    void removeTags(String name, Set<String> keys);
 }

@@ -5,9 +5,13 @@ import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
 import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.STATEMENT_NOT_FOUND;
+import static dev.epoxy.core.Checks.checkInput;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.arn.GlueArn;
+import dev.epoxy.core.arn.GlueArns;
+import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.driver.DriverHandle;
 import dev.epoxy.core.driver.DriverLauncher;
 import dev.epoxy.core.driver.DriverListener;
@@ -16,6 +20,7 @@ import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.core.statement.StatementState;
+import dev.epoxy.core.tag.TagStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +57,8 @@ public final class SessionService implements AutoCloseable {
     public static final PageLimit STATEMENT_PAGE_LIMIT = new PageLimit(1000, 4L << 20);
 
     private final SessionStore store;
+    private final TagStore tags;
+    private final GlueArns arns;
     private final DriverLauncher launcher;
     private final Clock clock;
     private final SessionConfig config;
@@ -59,8 +66,15 @@ public final class SessionService implements AutoCloseable {
     private final ScheduledExecutorService reaper;
     private volatile boolean closing;
 
-    public SessionService(SessionStore store, DriverLauncher launcher, Clock clock, SessionConfig config) {
+    /**
+     * @param store the sessions and their statements
+     * @param tags the sessions' tags, under {@code arns.arnOf(SESSION, id)}
+     * @param arns the server's ARNs
+     */
+    public SessionService(SessionStore store, TagStore tags, GlueArns arns, DriverLauncher launcher, Clock clock, SessionConfig config) {
         this.store = requireNonNull(store, "store is null");
+        this.tags = requireNonNull(tags, "tags is null");
+        this.arns = requireNonNull(arns, "arns is null");
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
@@ -78,14 +92,20 @@ public final class SessionService implements AutoCloseable {
      * Creates a session in PROVISIONING and starts its driver.
      *
      * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
-     *     {@link SessionConfig#maxActiveSessions()} sessions are active
+     *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
+     *     than {@link TagStore#MAX_TAGS} tags
      */
-    public Session createSession(SessionId id, SessionSpec spec, Map<String, String> tags) {
+    public Session createSession(SessionId id, SessionSpec spec, Map<String, String> sessionTags) {
         if (liveSessions.size() >= config.maxActiveSessions()) {
             throw new EpoxyException(LIMIT_EXCEEDED, "Cannot create session %s: %s sessions are active (epoxy.session.max-active-sessions)", id, liveSessions.size());
         }
+        checkInput(sessionTags.size() <= TagStore.MAX_TAGS, "Cannot tag session %s: a resource can have at most %s tags, and this would make %s",
+                id, TagStore.MAX_TAGS, sessionTags.size());
         Session session = Session.provisioning(id, spec, now());
-        store.createSession(session, tags);
+        store.createSession(session);
+        // Replaced, not added to: tags a deleted session of the same id left behind (a crash between
+        // its two deletes) must not come back with the new one.
+        tags.replaceTags(arnOf(id), sessionTags);
         LiveSession live = new LiveSession(id);
         synchronized (live) {
             liveSessions.put(id, live);
@@ -114,7 +134,7 @@ public final class SessionService implements AutoCloseable {
     /** Sessions carrying all of {@code tags} (all sessions when empty), oldest first. */
     public List<SessionInfo> listSessions(Map<String, String> tags) {
         return store.listSessions().stream()
-                .filter(session -> tags.isEmpty() || store.getTags(session.id()).entrySet().containsAll(tags.entrySet()))
+                .filter(session -> tags.isEmpty() || this.tags.getTags(arnOf(session.id())).entrySet().containsAll(tags.entrySet()))
                 .map(this::describe)
                 .toList();
     }
@@ -164,6 +184,7 @@ public final class SessionService implements AutoCloseable {
             }
         }
         store.deleteSession(id);
+        tags.deleteTags(arnOf(id));
         launcher.sessionDeleted(id);
         LOG.info("Session {} deleted", id);
     }
@@ -257,20 +278,9 @@ public final class SessionService implements AutoCloseable {
                 .orElseThrow(() -> new EpoxyException(ILLEGAL_SESSION_STATE, "Session %s has no Spark UI: it is %s", id, session.status()));
     }
 
-    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
-    public Map<String, String> getTags(SessionId id) {
-        loadSession(id);
-        return store.getTags(id);
-    }
-
-    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
-    public void tagSession(SessionId id, Map<String, String> tags) {
-        store.tagSession(id, tags);
-    }
-
-    /** @throws EpoxyException {@code SESSION_NOT_FOUND} */
-    public void untagSession(SessionId id, Set<String> keys) {
-        store.untagSession(id, keys);
+    /** The session's ARN, under which its tags are kept. */
+    public GlueArn arnOf(SessionId id) {
+        return arns.arnOf(GlueResourceType.SESSION, id.value());
     }
 
     /**

@@ -5,12 +5,10 @@ import dev.epoxy.core.statement.Statement;
 import dev.epoxy.core.statement.StatementPage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Durable home of sessions, their statements and tags. The store is the single source of truth: the
+ * Durable home of sessions and their statements. The store is the single source of truth: the
  * session service writes a statement here before it dispatches it to a driver.
  *
  * <p>Implementations are thread-safe. Every method fails with {@code INTERNAL} when the database
@@ -18,11 +16,11 @@ import java.util.Set;
  */
 public interface SessionStore {
     /**
-     * Stores a new session with its tags.
+     * Stores a new session (its tags live in the {@link dev.epoxy.core.tag.TagStore}).
      *
      * @throws dev.epoxy.core.EpoxyException {@code ALREADY_EXISTS} if a session with this id exists
      */
-    void createSession(Session session, Map<String, String> tags);
+    void createSession(Session session);
 
     Optional<Session> findSession(SessionId id);
 
@@ -37,28 +35,11 @@ public interface SessionStore {
     void updateSession(Session session);
 
     /**
-     * Deletes the session with its statements and tags; returns whether it existed. The id can be
+     * Deletes the session with its statements; returns whether it existed. The id can be
      * used again at once and the deleted statements are never seen again, however large the history:
      * the store may reclaim their space later, in the background.
      */
     boolean deleteSession(SessionId id);
-
-    /** The session's tags; empty when it has none or does not exist. */
-    Map<String, String> getTags(SessionId id);
-
-    /** The most tags one session may carry (AWS: "A maximum of 50 tags are supported per entity"). */
-    int MAX_TAGS = 50;
-
-    /**
-     * Adds or overwrites tags, atomically: when the session would carry more than {@link #MAX_TAGS} tags,
-     * nothing changes.
-     *
-     * @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND}; {@code INVALID_INPUT} beyond {@link #MAX_TAGS}
-     */
-    void tagSession(SessionId id, Map<String, String> tags);
-
-    /** Removes tags by key; absent keys are ignored. @throws dev.epoxy.core.EpoxyException {@code SESSION_NOT_FOUND} */
-    void untagSession(SessionId id, Set<String> keys);
 
     /**
      * Stores a new WAITING statement with the next id of the session (1 for the first statement),

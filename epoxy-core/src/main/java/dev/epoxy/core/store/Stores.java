@@ -4,6 +4,7 @@ import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
+import dev.epoxy.core.tag.TagStore;
 
 /**
  * Every store of one Epoxy server over one database: one connection pool and one schema history, shared
@@ -24,6 +25,9 @@ public interface Stores extends AutoCloseable {
 
     /** Partitions of the Data Catalog's tables. */
     PartitionStore partitions();
+
+    /** Tags of every taggable resource, keyed by ARN. */
+    TagStore tags();
 
     /** Stops the stores' background work and releases the connections. */
     @Override

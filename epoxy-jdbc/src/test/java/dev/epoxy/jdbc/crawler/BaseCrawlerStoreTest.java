@@ -20,9 +20,7 @@ import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.jdbc.JdbcStores;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,19 +63,18 @@ public abstract class BaseCrawlerStoreTest {
     @Test
     void everyMemberRoundTrips() {
         Crawler crawler = Crawler.created("full", fullSpec(), CREATED);
-        store.createCrawler(crawler, Map.of("team", UNICODE));
+        store.createCrawler(crawler);
         assertThat(store.findCrawler("full")).contains(crawler);
-        assertThat(store.getTags("full")).isEqualTo(Map.of("team", UNICODE));
 
         Crawler minimal = Crawler.created("minimal", minimalSpec(), CREATED);
-        store.createCrawler(minimal, Map.of());
+        store.createCrawler(minimal);
         assertThat(store.findCrawler("minimal")).contains(minimal);
     }
 
     @Test
     void lastCrawlAndMetricsRoundTrip() {
         Crawler crawler = Crawler.created("c", minimalSpec(), CREATED);
-        store.createCrawler(crawler, Map.of());
+        store.createCrawler(crawler);
         Crawler running = crawler.started(CREATED.plusSeconds(1));
         assertThat(store.updateCrawler(running, CrawlerState.READY)).isTrue();
         assertThat(store.findCrawler("c")).contains(running);
@@ -93,7 +90,7 @@ public abstract class BaseCrawlerStoreTest {
     @Test
     void updateIsACompareAndSetOnTheState() {
         Crawler crawler = Crawler.created("c", minimalSpec(), CREATED);
-        store.createCrawler(crawler, Map.of());
+        store.createCrawler(crawler);
         assertThat(store.updateCrawler(crawler.started(CREATED), CrawlerState.READY)).isTrue();
         // A second start sees RUNNING, not READY: it loses.
         assertThat(store.updateCrawler(crawler.started(CREATED.plusSeconds(1)), CrawlerState.READY)).isFalse();
@@ -103,8 +100,8 @@ public abstract class BaseCrawlerStoreTest {
 
     @Test
     void duplicateNameFails() {
-        store.createCrawler(Crawler.created("c", minimalSpec(), CREATED), Map.of());
-        assertThatThrownBy(() -> store.createCrawler(Crawler.created("c", fullSpec(), CREATED), Map.of()))
+        store.createCrawler(Crawler.created("c", minimalSpec(), CREATED));
+        assertThatThrownBy(() -> store.createCrawler(Crawler.created("c", fullSpec(), CREATED)))
                 .isInstanceOf(EpoxyException.class)
                 .hasMessage("Crawler already exists: c");
     }
@@ -112,7 +109,7 @@ public abstract class BaseCrawlerStoreTest {
     @Test
     void pagesByName() {
         for (String name : List.of("b", "a", "d", "c")) {
-            store.createCrawler(Crawler.created(name, minimalSpec(), CREATED), Map.of());
+            store.createCrawler(Crawler.created(name, minimalSpec(), CREATED));
         }
         assertThat(store.listCrawlers(Optional.empty(), 2)).extracting(Crawler::name).containsExactly("a", "b");
         assertThat(store.listCrawlers(Optional.of("b"), 2)).extracting(Crawler::name).containsExactly("c", "d");
@@ -120,25 +117,14 @@ public abstract class BaseCrawlerStoreTest {
     }
 
     @Test
-    void tagsAreAddedReplacedAndRemoved() {
-        store.createCrawler(Crawler.created("c", minimalSpec(), CREATED), Map.of("a", "1"));
-        store.addTags("c", Map.of("a", "2", "b", "3"));
-        store.removeTags("c", Set.of("b", "never-there"));
-        assertThat(store.getTags("c")).isEqualTo(Map.of("a", "2"));
-        assertThatThrownBy(() -> store.addTags("missing", Map.of("a", "1")))
-                .isInstanceOf(EpoxyException.class)
-                .hasMessage("Crawler not found: missing");
-    }
-
-    @Test
-    void deleteRemovesTheCrawlerAndItsTags() {
-        store.createCrawler(Crawler.created("c", minimalSpec(), CREATED), Map.of("a", "1"));
+    void deleteRemovesTheCrawler() {
+        store.createCrawler(Crawler.created("c", minimalSpec(), CREATED));
         assertThat(store.deleteCrawler("c")).isTrue();
         assertThat(store.findCrawler("c")).isEmpty();
-        assertThat(store.getTags("c")).isEmpty();
         assertThat(store.deleteCrawler("c")).isFalse();
-        // The name can be used again, without the old tags.
-        store.createCrawler(Crawler.created("c", minimalSpec(), CREATED), Map.of());
-        assertThat(store.getTags("c")).isEmpty();
+        // The name can be used again.
+        Crawler again = Crawler.created("c", fullSpec(), CREATED.plusSeconds(1));
+        store.createCrawler(again);
+        assertThat(store.findCrawler("c")).contains(again);
     }
 }

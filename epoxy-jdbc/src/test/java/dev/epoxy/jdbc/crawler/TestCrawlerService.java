@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.arn.GlueArns;
+import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.crawler.CrawlOutcome;
 import dev.epoxy.core.crawler.CrawlStatus;
 import dev.epoxy.core.crawler.Crawler;
@@ -40,7 +42,7 @@ final class TestCrawlerService {
     void start() {
         stores = JdbcStores.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
         launcher = new TestingCrawlLauncher();
-        crawlers = new CrawlerService(stores.crawlers(), launcher, Clock.fixed(NOW, ZoneOffset.UTC), CrawlerConfig.defaults().withMaxConcurrentCrawls(2));
+        crawlers = new CrawlerService(stores.crawlers(), stores.tags(), GlueArns.defaults(), launcher, Clock.fixed(NOW, ZoneOffset.UTC), CrawlerConfig.defaults().withMaxConcurrentCrawls(2));
     }
 
     @AfterEach
@@ -129,7 +131,7 @@ final class TestCrawlerService {
         crawlers.close();
 
         TestingCrawlLauncher next = new TestingCrawlLauncher();
-        CrawlerService restarted = new CrawlerService(stores.crawlers(), next, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC), CrawlerConfig.defaults());
+        CrawlerService restarted = new CrawlerService(stores.crawlers(), stores.tags(), GlueArns.defaults(), next, Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC), CrawlerConfig.defaults());
 
         assertThat(next.orphanKills).isEqualTo(1);
         Crawler recovered = restarted.loadCrawler("c");
@@ -141,13 +143,18 @@ final class TestCrawlerService {
     }
 
     @Test
-    void deleteRemovesTheCrawlerAndTellsTheLauncher() {
+    void deleteRemovesTheCrawlerWithItsTagsAndTellsTheLauncher() {
         crawlers.createCrawler("c", BaseCrawlerStoreTest.minimalSpec(), Map.of("a", "1"));
+        assertThat(crawlers.getTags("c")).isEqualTo(Map.of("a", "1"));
         crawlers.deleteCrawler("c");
+        assertThat(stores.tags().getTags(GlueArns.defaults().arnOf(GlueResourceType.CRAWLER, "c"))).isEmpty();
         assertThat(crawlers.findCrawler("c")).isEmpty();
         assertThat(launcher.deleted).containsExactly("c");
         assertFails(() -> crawlers.deleteCrawler("c"), ErrorCode.CRAWLER_NOT_FOUND, "Crawler not found: c");
         assertFails(() -> crawlers.getTags("c"), ErrorCode.CRAWLER_NOT_FOUND, "Crawler not found: c");
+        // A new crawler of that name starts without the old one's tags.
+        crawlers.createCrawler("c", BaseCrawlerStoreTest.minimalSpec(), Map.of());
+        assertThat(crawlers.getTags("c")).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.server.config.ConfigKey.ValueType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -109,6 +110,11 @@ public record ServerConfig(int port, String bindAddress, List<String> allowedHos
                     ADVERTISED_ENDPOINT.name(), advertised.get());
         }
         return Optional.of(uri);
+    }
+
+    /** The ARNs of this server's region and account. @throws EpoxyException {@code INVALID_INPUT} for ones no ARN can hold */
+    public GlueArns arns() {
+        return new GlueArns(region, accountId);
     }
 
     public ServerConfig withPort(int value) {

@@ -18,6 +18,6 @@ public final class StoreConfigKeys {
     private StoreConfigKeys() {}
 
     public static StoreSettings storeSettings(EpoxyConfig config) {
-        return new StoreSettings(config.get(JDBC_URL), config.find(USER), config.find(PASSWORD));
+        return new StoreSettings(config.get(JDBC_URL), config.find(USER), config.find(PASSWORD), ServerConfig.from(config).arns());
     }
 }

@@ -4,11 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
-import dev.epoxy.core.session.SessionService;
 import dev.epoxy.glue.model.ServiceModel;
 import dev.epoxy.server.config.RequestLimits;
 import dev.epoxy.server.config.ServerConfig;
-import dev.epoxy.server.http.session.SessionOperations;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,15 +75,6 @@ public final class GlueEndpoint implements AutoCloseable {
             throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot start the Glue endpoint on %s:%s: %s", config.bindAddress(), config.port(), e.getMessage());
         }
         return endpoint;
-    }
-
-    /**
-     * Starts the endpoint with the session operations.
-     *
-     * @throws EpoxyException {@code INTERNAL} when the port cannot be bound
-     */
-    public static GlueEndpoint start(ServerConfig config, SessionService sessions) {
-        return start(config, SessionOperations.all(sessions, config));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.crawler.CrawlerConfig;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.store.StoreSettings;
@@ -114,7 +115,8 @@ class TestEpoxyConfig {
         assertThat(ServerConfig.from(config)).isEqualTo(new ServerConfig(9000, "0.0.0.0", List.of("epoxy.local", "other.local"), "eu-west-1", "000011112222",
                 new RequestLimits(Duration.ofSeconds(45), Duration.ofSeconds(3), 512, 8, 0, Duration.ofMillis(750), 1_048_576)));
         assertThat(ServerConfig.advertisedEndpoint(config)).contains(URI.create("http://epoxy.internal:9000"));
-        assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret")));
+        assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret"),
+                new GlueArns("eu-west-1", "000011112222")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(5));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()

@@ -13,6 +13,7 @@ import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.session.SessionStatus;
+import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.glue.model.session.GetSessionRequest;
@@ -236,14 +237,38 @@ class TestGlueEndpoint {
     @Test
     void tagsOnOtherResourcesAreRefused() throws Exception {
         glue("GetTags", object().put("ResourceArn", "arn:aws:glue:us-east-1:123456789012:job/etl"))
-                .assertError(400, "EntityNotFoundException", "Resource not found: arn:aws:glue:us-east-1:123456789012:job/etl (Epoxy tags only sessions: arn:aws:glue:<region>:<account>:session/<Id>)");
+                .assertError(400, "EntityNotFoundException", "Resource not found: arn:aws:glue:us-east-1:123456789012:job/etl (Epoxy does not serve job resources)");
         glue("GetTags", object().put("ResourceArn", "arn:aws:glue:us-east-1:123456789012:session/missing"))
                 .assertError(400, "EntityNotFoundException", "Session not found: missing");
         glue("GetTags", object().put("ResourceArn", "arn:aws:glue:oops"))
-                .assertError(400, "InvalidInputException", "Invalid resource ARN: arn:aws:glue:oops (expected arn:aws:glue:<region>:<account>:session/<Id>)");
+                .assertError(400, "InvalidInputException", "Invalid resource ARN: arn:aws:glue:oops (expected arn:aws:glue:<region>:<account>:<type>/<name>)");
         glue("GetTags", object().put("ResourceArn", "arn:aws:s3:::bucket"))
                 .assertError(400, "InvalidInputException", "1 validation error detected: Value 'arn:aws:s3:::bucket' at 'ResourceArn' failed to satisfy constraint: "
                         + "Member must satisfy regular expression pattern: arn:aws(-(cn|us-gov|iso(-[bef])?))?:glue:.*");
+    }
+
+    @Test
+    void resourceTypesNotServedYetAreNotFoundByName() throws Exception {
+        for (String type : List.of("crawler", "database", "connection", "workflow")) {
+            String arn = "arn:aws:glue:us-east-1:123456789012:" + type + "/x";
+            glue("TagResource", object().put("ResourceArn", arn).set("TagsToAdd", JSON.readTree("{\"k\":\"v\"}")))
+                    .assertError(400, "EntityNotFoundException", "Resource not found: " + arn + " (Epoxy does not serve " + type + " resources)");
+            assertThat(server.tags().getTags(ServerConfig.defaults().arns().parse(arn))).isEmpty();
+        }
+        glue("GetTags", object().put("ResourceArn", "arn:aws:glue:us-east-1:123456789012:gadget/x"))
+                .assertError(400, "InvalidInputException", "Invalid resource ARN: arn:aws:glue:us-east-1:123456789012:gadget/x (unknown resource type gadget)");
+    }
+
+    @Test
+    void deletingASessionDeletesItsTagsSoItsIdComesBackUntagged() throws Exception {
+        storeSession("s1", Map.of("owner", "me"));
+        String arn = "arn:aws:glue:us-east-1:123456789012:session/s1";
+        glue("DeleteSession", object().put("Id", "s1")).assertOkWithBody("{\"Id\":\"s1\"}");
+
+        assertThat(server.tags().getTags(ServerConfig.defaults().arns().parse(arn))).isEmpty();
+        glue("GetTags", object().put("ResourceArn", arn)).assertError(400, "EntityNotFoundException", "Session not found: s1");
+        storeSession("s1", Map.of());
+        glue("GetTags", object().put("ResourceArn", arn)).assertOkWithBody("{\"Tags\":{}}");
     }
 
     @Test
@@ -475,7 +500,7 @@ class TestGlueEndpoint {
     private String alreadyExistsMessage(String id) {
         // The store owns this message; read it from the store itself so the test does not guess it.
         try {
-            store.createSession(Session.provisioning(new SessionId(id), spec(), Instant.now()), Map.of());
+            store.createSession(Session.provisioning(new SessionId(id), spec(), Instant.now()));
             throw new AssertionError("expected ALREADY_EXISTS from the store");
         }
         catch (dev.epoxy.core.EpoxyException e) {
@@ -491,7 +516,8 @@ class TestGlueEndpoint {
     private Session storeSession(String id, Map<String, String> tags) {
         // Straight into the real store: these sessions never had a driver, so none is launched.
         Session session = Session.provisioning(new SessionId(id), spec(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        store.createSession(session, tags);
+        store.createSession(session);
+        server.tags().replaceTags(ServerConfig.defaults().arns().arnOf(GlueResourceType.SESSION, id), tags);
         return session;
     }
 

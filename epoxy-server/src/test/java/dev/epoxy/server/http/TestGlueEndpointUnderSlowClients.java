@@ -73,7 +73,7 @@ class TestGlueEndpointUnderSlowClients {
     void start() {
         StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
         stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        sessions = new SessionService(stores.sessions(), (session, listener) -> {
+        sessions = new SessionService(stores.sessions(), stores.tags(), ServerConfig.defaults().arns(), (session, listener) -> {
             throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
         }, Clock.systemUTC(), SessionConfig.defaults());
         Logger handlerLogger = (Logger) LoggerFactory.getLogger(GlueRequestHandler.class);
@@ -293,7 +293,7 @@ class TestGlueEndpointUnderSlowClients {
     }
 
     private GlueEndpoint start(RequestLimits limits) {
-        return start(limits, SessionOperations.all(sessions, ServerConfig.defaults()));
+        return start(limits, SessionOperations.all(sessions));
     }
 
     private GlueEndpoint start(RequestLimits limits, List<GlueOperation<?, ?>> operations) {

@@ -138,7 +138,7 @@ class TestListStatementsPages {
         SessionSpec spec = new SessionSpec(Optional.empty(), "arn:aws:iam::123456789012:role/GlueRole", new SessionCommand("glueetl", "3"), 60, 30,
                 Map.of(), List.of(), Capacity.ofWorkers(WorkerType.G_1X, 5), Optional.empty(), "5.0", Optional.empty());
         Session session = Session.provisioning(new SessionId(id), spec, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        store.createSession(session, Map.of());
+        store.createSession(session);
         return session;
     }
 

@@ -6,6 +6,7 @@ import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.store.StoresFactory;
+import dev.epoxy.core.tag.TagStore;
 import dev.epoxy.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,14 +31,19 @@ public final class TestingGlueEndpoint implements AutoCloseable {
     public static TestingGlueEndpoint start(Path home) {
         StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst().orElseThrow();
         Stores stores = factory.open(new StoreSettings("jdbc:h2:file:" + home.resolve("db/epoxy"), Optional.empty(), Optional.empty()));
-        SessionService sessions = new SessionService(stores.sessions(), (session, listener) -> {
+        ServerConfig config = ServerConfig.defaults().withPort(0);
+        SessionService sessions = new SessionService(stores.sessions(), stores.tags(), config.arns(), (session, listener) -> {
             throw new AssertionError("No driver may be launched in this test, but session " + session.id() + " asked for one");
         }, Clock.systemUTC(), SessionConfig.defaults());
-        return new TestingGlueEndpoint(stores, sessions, GlueEndpoint.start(ServerConfig.defaults().withPort(0), sessions));
+        return new TestingGlueEndpoint(stores, sessions, GlueEndpoint.start(config, GlueApi.operations(config.arns(), sessions, stores.tags())));
     }
 
     public SessionStore store() {
         return stores.sessions();
+    }
+
+    public TagStore tags() {
+        return stores.tags();
     }
 
     public Stores stores() {

@@ -9,6 +9,7 @@ import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.glue.model.EchoedText;
 import dev.epoxy.glue.model.crawler.CrawlerShapes;
 import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.tag.TaggableResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +46,15 @@ public final class CrawlerOperations {
                 GlueOperation.withoutContext("StartCrawler", CrawlerShapes.CrawlerNameRequest.class, operations::startCrawler),
                 GlueOperation.withoutContext("StopCrawler", CrawlerShapes.CrawlerNameRequest.class, operations::stopCrawler),
                 GlueOperation.withoutContext("GetCrawlerMetrics", CrawlerShapes.GetCrawlerMetricsRequest.class, operations::getCrawlerMetrics));
+    }
+
+    /**
+     * Whether the crawler a {@code crawler/<Name>} ARN names exists, for the tag operations' registry.
+     *
+     * @throws EpoxyException {@code CRAWLER_NOT_FOUND}
+     */
+    public static TaggableResources.ExistenceCheck existenceCheck(CrawlerService crawlers) {
+        return arn -> crawlers.loadCrawler(arn.path());
     }
 
     public CrawlerShapes.EmptyResponse createCrawler(CrawlerShapes.CreateCrawlerRequest request) {

@@ -3,6 +3,7 @@ package dev.epoxy.server.http.session;
 import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.JOB_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
+import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
@@ -33,20 +34,13 @@ import dev.epoxy.glue.model.session.RunStatementRequest;
 import dev.epoxy.glue.model.session.RunStatementResponse;
 import dev.epoxy.glue.model.session.StopSessionRequest;
 import dev.epoxy.glue.model.session.StopSessionResponse;
-import dev.epoxy.glue.model.tag.GetTagsRequest;
-import dev.epoxy.glue.model.tag.GetTagsResponse;
-import dev.epoxy.glue.model.tag.TagResourceRequest;
-import dev.epoxy.glue.model.tag.TagResourceResponse;
-import dev.epoxy.glue.model.tag.UntagResourceRequest;
-import dev.epoxy.glue.model.tag.UntagResourceResponse;
-import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.tag.TaggableResources;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The interactive-session operations: each validates what the model cannot express, maps the request to
@@ -58,17 +52,18 @@ public final class SessionOperations {
     private static final String RESOURCE_TYPE_SESSION = "SESSION";
     private static final int MAX_ECHOED_TOKEN_LENGTH = 64;
 
-    private final SessionService sessions;
-    private final SessionArns arns;
+    /** CreateSession's Id is a NameString: no session has a longer id. */
+    private static final int MAX_SESSION_ID_LENGTH = 255;
 
-    public SessionOperations(SessionService sessions, SessionArns arns) {
+    private final SessionService sessions;
+
+    public SessionOperations(SessionService sessions) {
         this.sessions = requireNonNull(sessions, "sessions is null");
-        this.arns = requireNonNull(arns, "arns is null");
     }
 
-    /** Every session operation, for {@link dev.epoxy.server.http.GlueEndpoint}. */
-    public static List<GlueOperation<?, ?>> all(SessionService sessions, ServerConfig config) {
-        SessionOperations operations = new SessionOperations(sessions, new SessionArns(config.region(), config.accountId()));
+    /** Every session operation, for {@link dev.epoxy.server.http.GlueEndpoint}; the tag operations are TagOperations'. */
+    public static List<GlueOperation<?, ?>> all(SessionService sessions) {
+        SessionOperations operations = new SessionOperations(sessions);
         return List.of(
                 GlueOperation.withoutContext("CreateSession", CreateSessionRequest.class, operations::createSession),
                 GlueOperation.withoutContext("GetSession", GetSessionRequest.class, operations::getSession),
@@ -80,10 +75,23 @@ public final class SessionOperations {
                 GlueOperation.withoutContext("ListStatements", ListStatementsRequest.class, operations::listStatements),
                 GlueOperation.withoutContext("CancelStatement", CancelStatementRequest.class, operations::cancelStatement),
                 GlueOperation.withoutContext("GetDashboardUrl", GetDashboardUrlRequest.class, operations::getDashboardUrl),
-                GlueOperation.withoutContext("GetSessionEndpoint", GetSessionEndpointRequest.class, operations::getSessionEndpoint),
-                GlueOperation.withoutContext("TagResource", TagResourceRequest.class, operations::tagResource),
-                GlueOperation.withoutContext("GetTags", GetTagsRequest.class, operations::getTags),
-                GlueOperation.withoutContext("UntagResource", UntagResourceRequest.class, operations::untagResource));
+                GlueOperation.withoutContext("GetSessionEndpoint", GetSessionEndpointRequest.class, operations::getSessionEndpoint));
+    }
+
+    /**
+     * Whether the session a {@code session/<Id>} ARN names exists, for {@link TaggableResources}.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND}
+     */
+    public static TaggableResources.ExistenceCheck existenceCheck(SessionService sessions) {
+        return arn -> {
+            String id = arn.path();
+            if (id.codePointCount(0, id.length()) > MAX_SESSION_ID_LENGTH) {
+                throw new EpoxyException(SESSION_NOT_FOUND, "Session not found: %s (a session id has at most %s characters)",
+                        EchoedText.shortened(id, MAX_SESSION_ID_LENGTH), MAX_SESSION_ID_LENGTH);
+            }
+            sessions.loadSession(new SessionId(id));
+        };
     }
 
     public CreateSessionResponse createSession(CreateSessionRequest request) {
@@ -149,20 +157,6 @@ public final class SessionOperations {
     public Object getSessionEndpoint(GetSessionEndpointRequest request) {
         sessions.loadSession(new SessionId(request.sessionId()));
         throw new EpoxyException(NOT_SUPPORTED, "GetSessionEndpoint is not supported: session %s is a LIVY session, and Spark Connect sessions are not available yet", request.sessionId());
-    }
-
-    public TagResourceResponse tagResource(TagResourceRequest request) {
-        sessions.tagSession(arns.sessionIdOf(request.resourceArn()), request.tagsToAdd());
-        return new TagResourceResponse();
-    }
-
-    public GetTagsResponse getTags(GetTagsRequest request) {
-        return new GetTagsResponse(sessions.getTags(arns.sessionIdOf(request.resourceArn())));
-    }
-
-    public UntagResourceResponse untagResource(UntagResourceRequest request) {
-        sessions.untagSession(arns.sessionIdOf(request.resourceArn()), Set.copyOf(request.tagsToRemove()));
-        return new UntagResourceResponse();
     }
 
     static String tokenOf(int offset) {

@@ -10,9 +10,11 @@ import dev.epoxy.core.session.SessionCommand;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.session.SessionSpec;
+import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.session.WorkerType;
 import dev.epoxy.server.http.GlueEndpoint;
+import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.http.TestingGlueEndpoint;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +88,7 @@ class TestStrictInputOverHttp {
         // A capacity so large that DPUSeconds overflows to Infinity: the member is left out, not written as "Infinity".
         Session session = Session.provisioning(new SessionId("huge"), spec(new Capacity(WorkerType.G_1X, Integer.MAX_VALUE, Double.MAX_VALUE)),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        store.createSession(session, Map.of());
+        store.createSession(session);
         HttpResponse<String> response = post("GetSession", "{\"Id\":\"huge\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("Infinity").doesNotContain("NaN");
@@ -125,12 +127,12 @@ class TestStrictInputOverHttp {
         storeSession("s1", IntStream.range(0, 30).boxed().collect(Collectors.toMap(i -> "a" + i, i -> "v")));
         String tags = IntStream.range(0, 21).mapToObj(i -> "\"b" + i + "\":\"v\"").collect(Collectors.joining(",", "{", "}"));
         assertError(post("TagResource", "{\"ResourceArn\":\"" + ARN_PREFIX + "s1\",\"TagsToAdd\":" + tags + "}"), "InvalidInputException",
-                "Cannot tag session s1: a session can have at most 50 tags, and this would make 51");
-        assertThat(store.getTags(new SessionId("s1"))).hasSize(30);
+                "Cannot tag arn:aws:glue:us-east-1:123456789012:session/s1: a resource can have at most 50 tags, and this would make 51");
+        assertThat(server.tags().getTags(ServerConfig.defaults().arns().arnOf(GlueResourceType.SESSION, "s1"))).hasSize(30);
 
         String twenty = IntStream.range(0, 20).mapToObj(i -> "\"b" + i + "\":\"v\"").collect(Collectors.joining(",", "{", "}"));
         assertThat(post("TagResource", "{\"ResourceArn\":\"" + ARN_PREFIX + "s1\",\"TagsToAdd\":" + twenty + "}").statusCode()).isEqualTo(200);
-        assertThat(store.getTags(new SessionId("s1"))).hasSize(50);
+        assertThat(server.tags().getTags(ServerConfig.defaults().arns().arnOf(GlueResourceType.SESSION, "s1"))).hasSize(50);
     }
 
     @Test
@@ -143,11 +145,12 @@ class TestStrictInputOverHttp {
             assertError(post("TagResource", "{\"ResourceArn\":\"" + arn + "\",\"TagsToAdd\":{\"k\":\"v\"}}"), "EntityNotFoundException",
                     "Resource not found: " + arn + " (this server is partition aws)");
         }
-        assertThat(store.getTags(new SessionId("s1"))).isEqualTo(Map.of("owner", "me"));
+        assertThat(server.tags().getTags(ServerConfig.defaults().arns().arnOf(GlueResourceType.SESSION, "s1"))).isEqualTo(Map.of("owner", "me"));
     }
 
     private void storeSession(String id, Map<String, String> tags) {
-        store.createSession(Session.provisioning(new SessionId(id), spec(Capacity.ofWorkers(WorkerType.G_1X, 5)), Instant.now().truncatedTo(ChronoUnit.MILLIS)), tags);
+        store.createSession(Session.provisioning(new SessionId(id), spec(Capacity.ofWorkers(WorkerType.G_1X, 5)), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        server.tags().replaceTags(ServerConfig.defaults().arns().arnOf(GlueResourceType.SESSION, id), tags);
     }
 
     private static SessionSpec spec(Capacity capacity) {
