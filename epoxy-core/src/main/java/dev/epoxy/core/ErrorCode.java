@@ -12,6 +12,13 @@ public enum ErrorCode {
     CONNECTION_NOT_FOUND,
     JOB_NOT_FOUND,
     ENTITY_NOT_FOUND,
+    CRAWLER_NOT_FOUND,
+    /** A crawler is crawling and cannot be started, changed or deleted. */
+    CRAWLER_RUNNING,
+    /** StopCrawler on a crawler that is not crawling. */
+    CRAWLER_NOT_RUNNING,
+    /** StopCrawler on a crawler that is already stopping. */
+    CRAWLER_STOPPING,
     ALREADY_EXISTS,
     INVALID_INPUT,
     ILLEGAL_SESSION_STATE,

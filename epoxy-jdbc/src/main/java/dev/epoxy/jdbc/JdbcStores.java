@@ -9,6 +9,7 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
+import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every JDBC store over one HikariCP pool on the settings' JDBC URL, whose one schema history Flyway
- * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V5 partitions; later
+ * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V5 partitions; V6 crawlers; later
  * versions the other families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
  * and, if it has background work, one line in {@link #close()}.
  */
@@ -52,6 +53,7 @@ public final class JdbcStores implements Stores {
     private final JdbcSessionStore sessions;
     private final JdbcTagStore tags;
     private final JdbcCatalogStore catalog;
+    private final JdbcCrawlerStore crawlers;
     private final JdbcPartitionStore partitions;
 
     private JdbcStores(HikariDataSource pool) {
@@ -59,6 +61,7 @@ public final class JdbcStores implements Stores {
         this.sessions = new JdbcSessionStore(pool);
         this.tags = new JdbcTagStore(pool);
         this.catalog = new JdbcCatalogStore(pool);
+        this.crawlers = new JdbcCrawlerStore(pool);
         this.partitions = new JdbcPartitionStore(pool);
     }
 
@@ -105,6 +108,11 @@ public final class JdbcStores implements Stores {
     @Override
     public CatalogStore catalog() {
         return catalog;
+    }
+
+    @Override
+    public CrawlerStore crawlers() {
+        return crawlers;
     }
 
     @Override

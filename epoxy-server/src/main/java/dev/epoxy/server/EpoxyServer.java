@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.store.StoresFactory;
+import dev.epoxy.server.config.CrawlerConfigKeys;
 import dev.epoxy.server.config.DriverConfigKeys;
 import dev.epoxy.server.config.EpoxyConfig;
 import dev.epoxy.server.config.ServerConfig;
@@ -16,6 +18,7 @@ import dev.epoxy.server.config.StoreConfigKeys;
 import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
+import dev.epoxy.server.driver.SparkCrawlLauncher;
 import dev.epoxy.server.driver.SparkDriverLauncher;
 import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.server.http.GlueEndpoint;
@@ -97,7 +100,15 @@ public final class EpoxyServer implements AutoCloseable {
             SessionService sessions = new SessionService(stores.sessions(), stores.tags(), serverConfig.arns(), launcher, Clock.systemUTC(), SessionConfigKeys.sessionConfig(config));
             started.add(sessions);
 
-            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions));
+            // The launch config carries the Glue endpoint and storage confs, so crawls see the catalog and s3:// as sessions do.
+            SparkCrawlLauncher crawlLauncher = new SparkCrawlLauncher(launchConfig);
+            started.add(crawlLauncher);
+            // Ends the crawls an earlier server left running, and kills their processes.
+            CrawlerService crawlers = new CrawlerService(stores.crawlers(), stores.tags(), serverConfig.arns(), crawlLauncher, Clock.systemUTC(),
+                    CrawlerConfigKeys.crawlerConfig(config));
+            started.add(crawlers);
+
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers)));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

@@ -1,6 +1,7 @@
 package dev.epoxy.core.store;
 
 import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.tag.TagStore;
@@ -20,6 +21,9 @@ public interface Stores extends AutoCloseable {
 
     /** Databases, tables and table versions of the Data Catalog. */
     CatalogStore catalog();
+
+    /** Crawlers and their tags. */
+    CrawlerStore crawlers();
 
     /** Partitions of the Data Catalog's tables. */
     PartitionStore partitions();

@@ -22,6 +22,7 @@ public final class EpoxyKeys {
                         ServerConfig.KEYS,
                         StoreConfigKeys.KEYS,
                         SessionConfigKeys.KEYS,
+                        CrawlerConfigKeys.KEYS,
                         DriverConfigKeys.KEYS,
                         StorageConfigKeys.KEYS)
                 .flatMap(List::stream)

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SparkDriverLauncher.class);
     private static final String DRIVER_MAIN_CLASS = "dev.epoxy.driver.DriverMain";
+    private static final String DRIVER_ARTIFACT = "epoxy-driver";
     /** The javax.servlet filter (in epoxy-driver) that guards the Spark UI's Host header. */
     static final String UI_HOST_GUARD = "dev.epoxy.driver.ui.UiHostGuard";
     static final String UI_HOST_GUARD_PARAM = "spark." + UI_HOST_GUARD + ".param.";
@@ -58,7 +59,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
     private final SessionDirectories directories;
     private final Optional<Path> setsid;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Path> sparkHomeByPython = new ConcurrentHashMap<>();
+    private final SparkDistribution distribution;
     private final Map<String, SparkDriverHandle> handles = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
 
@@ -66,6 +67,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         this.config = requireNonNull(config, "config is null");
         this.linkServer = requireNonNull(linkServer, "linkServer is null");
         this.directories = SessionDirectories.under(config.home());
+        this.distribution = new SparkDistribution(config);
         this.setsid = SparkSubmitCommand.findSetsid();
         if (setsid.isEmpty()) {
             LOG.warn("No setsid (util-linux) found: processes that statements start cannot be killed with their session's driver; install util-linux");
@@ -89,12 +91,12 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
      */
     public void checkSetup() {
         try {
-            driverJar(listJars(distDir().resolve("driver")), distDir());
+            distribution.jarOf(SparkDistribution.listJars(distribution.distDir().resolve("driver")), DRIVER_ARTIFACT);
         }
         catch (IOException e) {
             throw launchFailure("Cannot read the Epoxy distribution: %s", e.getMessage());
         }
-        checkSparkSubmit(resolveSparkHome());
+        distribution.sparkHome();
     }
 
     @Override
@@ -187,14 +189,10 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
     }
 
     private ProcessBuilder buildProcess(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
-        Path distDir = distDir();
-        List<Path> driverJars = new ArrayList<>(listJars(distDir.resolve("driver")));
-        for (String directory : config.extraJarDirectories()) {
-            driverJars.addAll(listJars(distDir.resolve(directory)));
-        }
-        Path driverJar = driverJar(driverJars, distDir);
-        Path sparkHome = resolveSparkHome();
-        checkSparkSubmit(sparkHome);
+        Path distDir = distribution.distDir();
+        List<Path> driverJars = distribution.driverJars();
+        Path driverJar = distribution.jarOf(driverJars, DRIVER_ARTIFACT);
+        Path sparkHome = distribution.sparkHome();
         String language = GlueArguments.sessionLanguage(session.spec().defaultArguments());
         Map<String, String> sessionConf = GlueArguments.sparkConf(session.spec().defaultArguments());
 
@@ -209,7 +207,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         conf.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
         conf.putAll(uiConf());
         conf.put("spark.pyspark.python", config.python());
-        conf.put("spark.driver.extraClassPath", joinPaths(driverJars));
+        conf.put("spark.driver.extraClassPath", SparkDistribution.joinPaths(driverJars));
         List<Path> executorJars = driverJars.stream().filter(jar -> !jar.equals(driverJar)).toList();
         if (!executorJars.isEmpty()) {
             conf.put("spark.jars", executorJars.stream().map(Path::toString).reduce((a, b) -> a + "," + b).orElseThrow());
@@ -254,16 +252,10 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         environment.putAll(config.driverEnvironment());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
 
-        Map<String, String> publicConf = new LinkedHashMap<>();
-        Map<String, String> secretConf = new LinkedHashMap<>();
-        conf.forEach((key, value) -> (StorageSparkConf.SECRET_KEYS.contains(key) ? secretConf : publicConf).put(key, value));
-        Optional<Path> propertiesFile = Optional.empty();
-        if (!secretConf.isEmpty()) {
-            // Credentials go through a file only its owner can read, never on the command line (ps).
-            propertiesFile = Optional.of(writeSecretProperties(sessionDir, secretConf));
-        }
+        // Credentials go through a file only its owner can read, never on the command line (ps).
+        SecretSparkConf split = SecretSparkConf.split(conf, sessionDir);
         SparkSubmitCommand command = new SparkSubmitCommand(setsid, sparkHome, config.master(), "epoxy-" + session.id().value(),
-                DRIVER_MAIN_CLASS, driverJar, publicConf, propertiesFile);
+                DRIVER_MAIN_CLASS, driverJar, split.publicConf(), split.propertiesFile());
         ProcessBuilder builder = new ProcessBuilder(command.command())
                 .directory(sessionDir.toFile())
                 .redirectErrorStream(true)
@@ -293,98 +285,6 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         return key.equals("spark.ui.killEnabled") || key.equals("spark.ui.filters") || key.startsWith(UI_HOST_GUARD_PARAM);
     }
 
-    private static Path writeSecretProperties(Path sessionDir, Map<String, String> secretConf) throws IOException {
-        Path file = sessionDir.resolve("secret.properties");
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Properties properties = new Properties();
-        properties.putAll(secretConf);
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, "Epoxy driver credentials");
-        }
-        return file;
-    }
-
-    private Path distDir() {
-        return config.resolveDistDir().orElseThrow(() -> launchFailure(
-                "Cannot find the Epoxy distribution (the directory with driver/ and python/); set epoxy.dist-dir"));
-    }
-
-    private static Path driverJar(List<Path> driverJars, Path distDir) {
-        return driverJars.stream()
-                .filter(jar -> jar.getFileName().toString().matches("epoxy-driver-\\d.*\\.jar"))
-                .findFirst()
-                .orElseThrow(() -> launchFailure("The Epoxy distribution %s has no driver/epoxy-driver-*.jar; build it with mvn package or set epoxy.dist-dir", distDir));
-    }
-
-    private static void checkSparkSubmit(Path sparkHome) {
-        if (!Files.isExecutable(sparkHome.resolve("bin").resolve("spark-submit"))) {
-            throw launchFailure("Spark home %s has no executable bin/spark-submit; set epoxy.session.spark-home to a Spark %s distribution or the pyspark package directory",
-                    sparkHome, "3.5");
-        }
-    }
-
-    /** {@code epoxy.session.spark-home}, or the directory of the pyspark package that the configured Python imports. */
-    private Path resolveSparkHome() {
-        if (config.sparkHome().isPresent()) {
-            return config.sparkHome().get();
-        }
-        Path cached = sparkHomeByPython.get(config.python());
-        if (cached != null) {
-            return cached;
-        }
-        Path found = findPysparkHome(config.python());
-        sparkHomeByPython.put(config.python(), found);
-        return found;
-    }
-
-    private static Path findPysparkHome(String python) {
-        Process process;
-        try {
-            process = new ProcessBuilder(python, "-c", "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
-                    .redirectErrorStream(true)
-                    .start();
-        }
-        catch (IOException e) {
-            throw launchFailure("Cannot run the Python interpreter %s (epoxy.session.python) to find Spark: %s", python, e.getMessage());
-        }
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw launchFailure("The Python interpreter %s (epoxy.session.python) did not answer within 60 seconds", python);
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0) {
-                String lastLine = output.lines().reduce((first, second) -> second).orElse("");
-                throw launchFailure("The Python interpreter %s (epoxy.session.python) cannot import pyspark (%s); install pyspark 3.5 there or set epoxy.session.spark-home",
-                        python, lastLine);
-            }
-            return Path.of(output.lines().reduce((first, second) -> second).orElse(output));
-        }
-        catch (IOException e) {
-            throw launchFailure("Cannot run the Python interpreter %s (epoxy.session.python): %s", python, e.getMessage());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw launchFailure("Interrupted while looking for Spark");
-        }
-    }
-
-    private static List<Path> listJars(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            throw launchFailure("The Epoxy distribution has no directory %s; build it with mvn package or set epoxy.dist-dir", directory);
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
-    private static String joinPaths(List<Path> paths) {
-        List<String> entries = new ArrayList<>();
-        paths.forEach(path -> entries.add(path.toString()));
-        return String.join(File.pathSeparator, entries);
-    }
-
     private String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -392,6 +292,6 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
     }
 
     private static EpoxyException launchFailure(String format, Object... args) {
-        return new EpoxyException(dev.epoxy.core.ErrorCode.INTERNAL, format, args);
+        return SparkDistribution.launchFailure(format, args);
     }
 }

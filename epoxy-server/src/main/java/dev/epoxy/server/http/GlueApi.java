@@ -2,17 +2,20 @@ package dev.epoxy.server.http;
 
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.arn.GlueResourceType;
+import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.catalog.CatalogTags;
 import dev.epoxy.server.http.catalog.PartitionOperations;
+import dev.epoxy.server.http.crawler.CrawlerOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TagOperations;
 import dev.epoxy.server.http.tag.TaggableResources;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The operations the Glue endpoint serves, assembled once for the server and its HTTP tests: each
@@ -21,20 +24,31 @@ import java.util.List;
 public final class GlueApi {
     private GlueApi() {}
 
+    /** Every operation but the crawlers' (for HTTP tests that launch no crawls). */
     public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions) {
+        return operations(arns, clock, stores, sessions, Optional.empty());
+    }
+
+    /** Every operation of the server: sessions, the catalog, crawlers (when given) and the tags of all of them. */
+    public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
+            Optional<CrawlerService> crawlers) {
         CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
         TaggableResources taggable = catalogTags.registerWith(new TaggableResources()
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
+        crawlers.ifPresent(service -> taggable.register(GlueResourceType.CRAWLER, CrawlerOperations.existenceCheck(service)));
         List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
-        operations.addAll(CatalogOperations.all(stores.catalog(), catalogTags, clock));
-        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), catalogTags, clock));
+        operations.addAll(catalogOperations(catalogTags, clock, stores));
+        crawlers.ifPresent(service -> operations.addAll(CrawlerOperations.all(service)));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }
 
     /** The Data Catalog's operations alone (databases, tables, partitions), for tests of catalog clients. */
     public static List<GlueOperation<?, ?>> catalogOperations(GlueArns arns, Clock clock, Stores stores) {
-        CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
+        return catalogOperations(new CatalogTags(stores.catalog(), stores.tags(), arns), clock, stores);
+    }
+
+    private static List<GlueOperation<?, ?>> catalogOperations(CatalogTags catalogTags, Clock clock, Stores stores) {
         List<GlueOperation<?, ?>> operations = new ArrayList<>(CatalogOperations.all(stores.catalog(), catalogTags, clock));
         operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), catalogTags, clock));
         return List.copyOf(operations);

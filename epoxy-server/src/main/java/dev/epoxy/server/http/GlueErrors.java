@@ -37,6 +37,9 @@ public final class GlueErrors {
     static final GlueErrorShape ENTITY_NOT_FOUND_EXCEPTION = new GlueErrorShape("EntityNotFoundException", 400);
     static final GlueErrorShape ILLEGAL_SESSION_STATE_EXCEPTION = new GlueErrorShape("IllegalSessionStateException", 400);
     static final GlueErrorShape INTERNAL_SERVICE_EXCEPTION = new GlueErrorShape("InternalServiceException", 500);
+    static final GlueErrorShape CRAWLER_RUNNING_EXCEPTION = new GlueErrorShape("CrawlerRunningException", 400);
+    static final GlueErrorShape CRAWLER_NOT_RUNNING_EXCEPTION = new GlueErrorShape("CrawlerNotRunningException", 400);
+    static final GlueErrorShape CRAWLER_STOPPING_EXCEPTION = new GlueErrorShape("CrawlerStoppingException", 400);
     static final GlueErrorShape INVALID_INPUT_EXCEPTION = new GlueErrorShape("InvalidInputException", 400);
     static final GlueErrorShape OPERATION_NOT_SUPPORTED_EXCEPTION = new GlueErrorShape("OperationNotSupportedException", 400);
     static final GlueErrorShape OPERATION_TIMEOUT_EXCEPTION = new GlueErrorShape("OperationTimeoutException", 400);
@@ -57,7 +60,10 @@ public final class GlueErrors {
     public static GlueErrorShape shapeOf(ErrorCode code) {
         return switch (code) {
             case SESSION_NOT_FOUND, STATEMENT_NOT_FOUND, DATABASE_NOT_FOUND, TABLE_NOT_FOUND,
-                 CONNECTION_NOT_FOUND, JOB_NOT_FOUND, ENTITY_NOT_FOUND -> ENTITY_NOT_FOUND_EXCEPTION;
+                 CONNECTION_NOT_FOUND, JOB_NOT_FOUND, ENTITY_NOT_FOUND, CRAWLER_NOT_FOUND -> ENTITY_NOT_FOUND_EXCEPTION;
+            case CRAWLER_RUNNING -> CRAWLER_RUNNING_EXCEPTION;
+            case CRAWLER_NOT_RUNNING -> CRAWLER_NOT_RUNNING_EXCEPTION;
+            case CRAWLER_STOPPING -> CRAWLER_STOPPING_EXCEPTION;
             case ALREADY_EXISTS -> ALREADY_EXISTS_EXCEPTION;
             case INVALID_INPUT -> INVALID_INPUT_EXCEPTION;
             case ILLEGAL_SESSION_STATE -> ILLEGAL_SESSION_STATE_EXCEPTION;

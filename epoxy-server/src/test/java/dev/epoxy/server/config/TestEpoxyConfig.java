@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.arn.GlueArns;
+import dev.epoxy.core.crawler.CrawlerConfig;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.driver.DriverLaunchConfig;
@@ -48,6 +49,7 @@ class TestEpoxyConfig {
             Map.entry("epoxy.session.max-waiting-statements", "7"),
             Map.entry("epoxy.session.reaper-interval", "250ms"),
             Map.entry("epoxy.session.startup-timeout", "PT2M"),
+            Map.entry("epoxy.crawler.max-concurrent-crawls", "5"),
             Map.entry("epoxy.dist-dir", "/opt/epoxy"),
             Map.entry("epoxy.session.spark-home", "/opt/spark"),
             Map.entry("epoxy.session.python", "/opt/venv/bin/python"),
@@ -88,6 +90,7 @@ class TestEpoxyConfig {
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:h2:file:" + home + "/db/epoxy", Optional.empty(), Optional.empty()));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(SessionConfig.defaults());
+        assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(2)).isEqualTo(CrawlerConfig.defaults());
         assertThat(config.source(ServerConfig.PORT)).contains("default");
     }
 
@@ -115,6 +118,7 @@ class TestEpoxyConfig {
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret"),
                 new GlueArns("eu-west-1", "000011112222")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
+        assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(5));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
                 .withHome(userHome.resolve("elsewhere"))
                 .withDistDir(Path.of("/opt/epoxy"))
