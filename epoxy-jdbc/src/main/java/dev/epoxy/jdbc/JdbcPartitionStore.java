@@ -54,18 +54,18 @@ public final class JdbcPartitionStore implements PartitionStore {
             + "WHERE table_key = ? AND values_hash = ?";
     private static final int RETYPE_BATCH = 1000;
 
-    private final DataSource dataSource;
+    private final JdbcWork work;
     private final SqlDialect dialect;
 
     public JdbcPartitionStore(DataSource dataSource) {
-        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.work = new JdbcWork(dataSource);
         this.dialect = dialectOf(dataSource);
     }
 
     @Override
     public void createPartition(TableId table, List<PartitionKey> keys, StoredPartition partition) {
         requireNonNull(partition, "partition is null");
-        inTransaction(connection -> {
+        work.inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
             ensureTyped(connection, tableKey, keys);
             insert(connection, tableKey, keys, partition);
@@ -82,7 +82,7 @@ public final class JdbcPartitionStore implements PartitionStore {
     public List<List<String>> createPartitionsIfAbsent(TableId table, List<PartitionKey> keys, List<StoredPartition> partitions) {
         requireNonNull(partitions, "partitions is null");
         try {
-            return inTransaction(connection -> {
+            return work.inTransaction(connection -> {
                 long tableKey = tableKeyOf(connection, table);
                 ensureTyped(connection, tableKey, keys);
                 Map<String, StoredPartition> fresh = new LinkedHashMap<>();
@@ -172,7 +172,7 @@ public final class JdbcPartitionStore implements PartitionStore {
     @Override
     public Optional<StoredPartition> findPartition(TableId table, List<String> values) {
         requireNonNull(values, "values is null");
-        return inTransaction(connection -> find(connection, tableKeyOf(connection, table), values).map(FoundPartition::partition), "Cannot read partition %s", values);
+        return work.inTransaction(connection -> find(connection, tableKeyOf(connection, table), values).map(FoundPartition::partition), "Cannot read partition %s", values);
     }
 
     @Override
@@ -218,7 +218,7 @@ public final class JdbcPartitionStore implements PartitionStore {
         sql.append(where).append(" ORDER BY ").append(rowId).append(" LIMIT ?");
         // one more than a page, to know whether another page follows
         parameters.add(query.maxResults() + 1);
-        return inTransaction(connection -> {
+        return work.inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
             parameters.set(0, tableKey);
             if (query.expression().isPresent()) {
@@ -245,7 +245,7 @@ public final class JdbcPartitionStore implements PartitionStore {
     public void updatePartition(TableId table, List<PartitionKey> keys, List<String> values, StoredPartition replacement) {
         requireNonNull(values, "values is null");
         requireNonNull(replacement, "replacement is null");
-        inTransaction(connection -> {
+        work.inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
             ensureTyped(connection, tableKey, keys);
             long id = find(connection, tableKey, values).orElseThrow(() -> partitionNotFound(values)).id();
@@ -273,7 +273,7 @@ public final class JdbcPartitionStore implements PartitionStore {
     @Override
     public boolean deletePartition(TableId table, List<String> values) {
         requireNonNull(values, "values is null");
-        return inTransaction(connection -> {
+        return work.inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM catalog_partitions WHERE table_key = ? AND values_hash = ?")) {
                 delete.setLong(1, tableKey);
@@ -286,7 +286,7 @@ public final class JdbcPartitionStore implements PartitionStore {
     @Override
     public void retypePartitionValues(TableId table, List<PartitionKey> keys) {
         requireNonNull(keys, "keys is null");
-        inTransaction(connection -> {
+        work.inTransaction(connection -> {
             long tableKey = tableKeyOf(connection, table);
             retype(connection, tableKey, keys);
             return null;
@@ -478,36 +478,5 @@ public final class JdbcPartitionStore implements PartitionStore {
         }
     }
 
-    private <T> T inTransaction(SqlWork<T> work, String failureFormat, Object... args) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            }
-            catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                }
-                catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        }
-        catch (EpoxyException e) {
-            throw e;
-        }
-        catch (SQLException | RuntimeException e) {
-            throw new EpoxyException(INTERNAL, e, failureFormat, args);
-        }
-    }
-
     private record FoundPartition(long id, StoredPartition partition) {}
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
 }

@@ -18,14 +18,23 @@ import javax.sql.DataSource;
  * with the store's message (the driver's message stays as the cause: it names tables and values, never
  * the password).
  */
-final class JdbcWork {
+public final class JdbcWork {
     private final DataSource dataSource;
 
-    JdbcWork(DataSource dataSource) {
+    public JdbcWork(DataSource dataSource) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
     }
 
-    <T> T inConnection(SqlWork<T> work, String failureFormat, Object... args) {
+    public <T> List<T> query(String sql, List<Object> parameters, RowReader<T> reader, String failureFormat, Object... args) {
+        return inConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                bind(select, parameters);
+                return readAll(select, reader);
+            }
+        }, failureFormat, args);
+    }
+
+    public <T> T inConnection(SqlWork<T> work, String failureFormat, Object... args) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         }
@@ -34,7 +43,7 @@ final class JdbcWork {
         }
     }
 
-    <T> T inTransaction(SqlWork<T> work, String failureFormat, Object... args) {
+    public <T> T inTransaction(SqlWork<T> work, String failureFormat, Object... args) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -51,15 +60,36 @@ final class JdbcWork {
                 }
                 throw e;
             }
+            finally {
+                connection.setAutoCommit(true);
+            }
         }
         catch (SQLException | RuntimeException e) {
             throw wrap(e, failureFormat, args);
         }
     }
 
-    static <T> List<T> readAll(PreparedStatement select, RowReader<T> reader) throws SQLException {
+    public static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object parameter = parameters.get(i);
+            if (parameter instanceof String text) {
+                statement.setString(i + 1, text);
+            }
+            else if (parameter instanceof Integer number) {
+                statement.setInt(i + 1, number);
+            }
+            else if (parameter instanceof Long number) {
+                statement.setLong(i + 1, number);
+            }
+            else {
+                statement.setObject(i + 1, parameter);
+            }
+        }
+    }
+
+    public static <T> List<T> readAll(PreparedStatement statement, RowReader<T> reader) throws SQLException {
         List<T> values = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
+        try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 values.add(reader.read(rows));
             }
@@ -75,12 +105,12 @@ final class JdbcWork {
     }
 
     @FunctionalInterface
-    interface SqlWork<T> {
+    public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
     @FunctionalInterface
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 }

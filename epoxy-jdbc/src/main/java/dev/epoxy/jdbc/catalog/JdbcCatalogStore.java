@@ -12,6 +12,7 @@ import dev.epoxy.core.catalog.CatalogDatabase;
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.catalog.CatalogTable;
 import dev.epoxy.core.catalog.TableId;
+import dev.epoxy.jdbc.JdbcWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +30,11 @@ public final class JdbcCatalogStore implements CatalogStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String TABLE_KEY = "catalog_id = ? AND database_name = ? AND name = ?";
 
-    private final Transactions transactions;
+    private final JdbcWork transactions;
 
     /** @param dataSource a database migrated to at least V4 */
     public JdbcCatalogStore(DataSource dataSource) {
-        this.transactions = new Transactions(requireNonNull(dataSource, "dataSource is null"));
+        this.transactions = new JdbcWork(dataSource);
     }
 
     @Override
@@ -153,8 +154,8 @@ public final class JdbcCatalogStore implements CatalogStore {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT catalog_id, database_name, name, version_id, document FROM catalog_tables "
                             + "WHERE catalog_id = ? AND database_name = ? AND name > ? ORDER BY name LIMIT ?")) {
-                Transactions.bind(select, List.of(catalogId, databaseName, after.orElse(""), limit));
-                return Transactions.readAll(select, JdbcCatalogStore::readTable);
+                JdbcWork.bind(select, List.of(catalogId, databaseName, after.orElse(""), limit));
+                return JdbcWork.readAll(select, JdbcCatalogStore::readTable);
             }
         }, "Cannot list tables of database %s", databaseName);
     }
@@ -198,7 +199,7 @@ public final class JdbcCatalogStore implements CatalogStore {
         requireNonNull(id, "id is null");
         int deleted = transactions.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM catalog_tables WHERE " + TABLE_KEY)) {
-                Transactions.bind(delete, List.of(id.catalogId(), id.databaseName(), id.name()));
+                JdbcWork.bind(delete, List.of(id.catalogId(), id.databaseName(), id.name()));
                 return delete.executeUpdate();
             }
         }, "Cannot delete table %s", id);
@@ -215,8 +216,8 @@ public final class JdbcCatalogStore implements CatalogStore {
             long key = tableKey(connection, id).orElseThrow(() -> tableNotFound(id));
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT version_id, document FROM catalog_table_versions WHERE table_id = ? AND version_id < ? ORDER BY version_id DESC LIMIT ?")) {
-                Transactions.bind(select, List.of(key, beforeVersionId.orElse(Long.MAX_VALUE), limit));
-                return Transactions.readAll(select, row -> new CatalogTable(id, row.getLong("version_id"), row.getString("document")));
+                JdbcWork.bind(select, List.of(key, beforeVersionId.orElse(Long.MAX_VALUE), limit));
+                return JdbcWork.readAll(select, row -> new CatalogTable(id, row.getLong("version_id"), row.getString("document")));
             }
         }, "Cannot list versions of table %s", id);
     }
@@ -240,7 +241,7 @@ public final class JdbcCatalogStore implements CatalogStore {
             long current;
             try (PreparedStatement select = connection.prepareStatement("SELECT version_id FROM catalog_tables WHERE id = ? FOR UPDATE")) {
                 select.setLong(1, key);
-                current = Transactions.readAll(select, row -> row.getLong(1)).get(0);
+                current = JdbcWork.readAll(select, row -> row.getLong(1)).get(0);
             }
             if (current == versionId) {
                 throw new EpoxyException(INVALID_INPUT, "Cannot delete version %s of table %s: it is the current version", versionId, id);
@@ -254,8 +255,8 @@ public final class JdbcCatalogStore implements CatalogStore {
 
     private static Optional<Long> tableKey(Connection connection, TableId id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM catalog_tables WHERE " + TABLE_KEY)) {
-            Transactions.bind(select, List.of(id.catalogId(), id.databaseName(), id.name()));
-            return Transactions.readAll(select, row -> row.getLong(1)).stream().findFirst();
+            JdbcWork.bind(select, List.of(id.catalogId(), id.databaseName(), id.name()));
+            return JdbcWork.readAll(select, row -> row.getLong(1)).stream().findFirst();
         }
     }
 
