@@ -152,11 +152,11 @@ def test_create_session_tags_are_served_by_arn_and_deleted_with_the_session(glue
 
 
 def test_tags_of_resource_types_not_served_are_entity_not_found(glue):
-    arn = "arn:aws:glue:us-east-1:123456789012:crawler/nightly"
+    arn = "arn:aws:glue:us-east-1:123456789012:trigger/nightly"
     with pytest.raises(ClientError) as excinfo:
         glue.tag_resource(ResourceArn=arn, TagsToAdd={"k": "v"})
     assert error_code(excinfo) == "EntityNotFoundException"
-    assert error_message(excinfo) == f"Resource not found: {arn} (Epoxy does not serve crawler resources)"
+    assert error_message(excinfo) == f"Resource not found: {arn} (Epoxy does not serve trigger resources)"
 
 
 def test_caller_identity_is_answered_locally(server):
