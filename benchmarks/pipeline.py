@@ -55,13 +55,19 @@ def spark_session(heap: str):
             if not jar.endswith(("-sources.jar", "-tests.jar"))]
     if not jars:
         sys.exit("epoxy-runtime jar not found: run `mvn -B -o -q -pl epoxy-runtime -am package -DskipTests` first")
+    # The runtime's own dependencies (epoxy-spark-catalog, the AWS SDK's Glue client) as drivers get them, from the dist.
+    driver = os.path.join(REPO, "epoxy-dist", "target", "epoxy", "driver")
+    dependencies = [jar for jar in sorted(glob.glob(os.path.join(driver, "*.jar")))
+                    if not os.path.basename(jar).startswith(("epoxy-runtime-", "epoxy-driver"))]
+    if not dependencies:
+        sys.exit("epoxy-dist/target/epoxy/driver is empty: run `mvn -B -q -DskipTests package` first")
     return (SparkSession.builder.master("local[2]").appName("epoxy-pipeline-benchmark")
             .config("spark.driver.memory", heap)
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "8")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.driver.extraClassPath", jars[0])
+            .config("spark.driver.extraClassPath", os.pathsep.join([jars[0], *dependencies]))
             .getOrCreate())
 
 

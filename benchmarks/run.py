@@ -125,16 +125,18 @@ def bench_pipeline(args) -> dict:
 
 
 def java_benchmark(source: str, *program_args: str) -> dict:
-    """Runs a single-file Java benchmark on the runtime jar and Spark's jars, with a 2 GB heap."""
+    """Runs a single-file Java benchmark on the runtime jar, its dependencies and Spark's jars, with a 2 GB heap."""
     import glob
     import pyspark
 
     runtime_jar = next(jar for jar in glob.glob(str(REPO / "epoxy-runtime" / "target" / "epoxy-runtime-*.jar"))
                        if not jar.endswith(("-sources.jar", "-tests.jar")))
     spark_jars = os.path.join(os.path.dirname(pyspark.__file__), "jars", "*")
+    # The runtime's own dependencies (epoxy-spark-catalog, the AWS SDK's Glue client), as drivers get them from the dist.
+    driver_jars = str(REPO / "epoxy-dist" / "target" / "epoxy" / "driver" / "*")
     opens = [f"--add-opens=java.base/{package}=ALL-UNNAMED"
              for package in ("sun.nio.ch", "java.nio", "java.lang", "java.util", "java.lang.invoke")]
-    command = ["java", "-Xmx2g", *opens, "-cp", f"{runtime_jar}:{spark_jars}", str(REPO / "benchmarks" / source), *program_args]
+    command = ["java", "-Xmx2g", *opens, "-cp", f"{runtime_jar}:{driver_jars}:{spark_jars}", str(REPO / "benchmarks" / source), *program_args]
     started = time.monotonic()
     result = subprocess.run(command, text=True)
     if result.returncode != 0:
