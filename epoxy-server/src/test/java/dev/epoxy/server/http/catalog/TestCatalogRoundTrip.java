@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every member of {@code DatabaseInput} and {@code TableInput}, fully populated from the model (nested
+ * Every member of {@code DatabaseInput}, {@code TableInput} and {@code PartitionInput}, fully populated from the model (nested
  * structures, non-empty lists and maps), goes through the real endpoint and store and comes back from
  * the Get operations unchanged, in the member of the same name of {@code Database} and {@code Table}.
  * The walk below follows the model's shapes itself; it does not use the server's binder.
@@ -90,6 +90,29 @@ final class TestCatalogRoundTrip {
         assertThat(versions).extracting(version -> version.get("VersionId").asText()).containsExactly("1", "0");
         assertKeptEveryMember("TableInput", "Table", second, versions.get(0).get("Table"));
         assertKeptEveryMember("TableInput", "Table", first, versions.get(1).get("Table"));
+    }
+
+    @Test
+    void everyPartitionInputMemberIsStored() throws Exception {
+        endpoint.ok("CreateDatabase", object().set("DatabaseInput", object().put("Name", "sales")));
+        ObjectNode table = object().put("Name", "orders");
+        table.putArray("PartitionKeys").addObject().put("Name", "year").put("Type", "string");
+        endpoint.ok("CreateTable", object().put("DatabaseName", "sales").set("TableInput", table));
+
+        ObjectNode input = examples.example("PartitionInput");
+        input.putArray("Values").add("2026");
+        ObjectNode create = object().put("DatabaseName", "sales").put("TableName", "orders");
+        create.set("PartitionInput", input);
+        new RequestValidator(MODEL).validate("CreatePartition", create);
+        endpoint.ok("CreatePartition", create);
+
+        ObjectNode get = object().put("DatabaseName", "sales").put("TableName", "orders");
+        get.putArray("PartitionValues").add("2026");
+        JsonNode partition = endpoint.ok("GetPartition", get).get("Partition");
+        assertKeptEveryMember("PartitionInput", "Partition", input, partition);
+        JsonNode listed = endpoint.ok("GetPartitions", object().put("DatabaseName", "sales").put("TableName", "orders")).get("Partitions");
+        assertThat(listed).hasSize(1);
+        assertKeptEveryMember("PartitionInput", "Partition", input, listed.get(0));
     }
 
     /** Every member of {@code input} is in {@code output} with the same value; and every input member has a namesake in the output shape. */

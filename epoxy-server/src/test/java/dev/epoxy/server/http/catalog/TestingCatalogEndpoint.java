@@ -42,6 +42,7 @@ final class TestingCatalogEndpoint implements AutoCloseable {
         ServerConfig config = ServerConfig.defaults().withPort(0);
         CatalogTags tags = new CatalogTags(stores.catalog(), stores.tags(), config.arns());
         List<GlueOperation<?, ?>> operations = new ArrayList<>(CatalogOperations.all(stores.catalog(), tags, Clock.systemUTC()));
+        operations.addAll(PartitionOperations.all(stores.catalog(), stores.partitions(), tags, Clock.systemUTC()));
         operations.addAll(TagOperations.all(stores.tags(), tags.registerWith(new TaggableResources()), config.arns()));
         return new TestingCatalogEndpoint(stores, GlueEndpoint.start(config, operations));
     }
