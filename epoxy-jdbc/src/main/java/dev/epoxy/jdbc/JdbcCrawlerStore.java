@@ -1,7 +1,6 @@
 package dev.epoxy.jdbc;
 
 import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
-import static dev.epoxy.core.ErrorCode.INTERNAL;
 import static dev.epoxy.jdbc.Columns.setText;
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +8,6 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.crawler.Crawler;
 import dev.epoxy.core.crawler.CrawlerState;
 import dev.epoxy.core.crawler.CrawlerStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,17 +20,17 @@ import javax.sql.DataSource;
 public final class JdbcCrawlerStore implements CrawlerStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final DataSource dataSource;
+    private final JdbcWork work;
 
     /** @param dataSource a migrated database, shared with the other stores ({@link JdbcStores}) */
     JdbcCrawlerStore(DataSource dataSource) {
-        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.work = new JdbcWork(dataSource);
     }
 
     @Override
     public void createCrawler(Crawler crawler) {
         requireNonNull(crawler, "crawler is null");
-        inTransaction(connection -> {
+        work.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(CrawlerRows.INSERT)) {
                 CrawlerRows.bind(insert, crawler);
                 insert.executeUpdate();
@@ -50,7 +48,7 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     @Override
     public Optional<Crawler> findCrawler(String name) {
         requireNonNull(name, "name is null");
-        return inTransaction(connection -> {
+        return work.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(CrawlerRows.SELECT + " WHERE name = ?")) {
                 setText(select, 1, name);
                 return readAll(select).stream().findFirst();
@@ -61,7 +59,7 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     @Override
     public List<Crawler> listCrawlers(Optional<String> afterName, int limit) {
         requireNonNull(afterName, "afterName is null");
-        return inTransaction(connection -> {
+        return work.inTransaction(connection -> {
             String where = afterName.isPresent() ? " WHERE name > ?" : "";
             try (PreparedStatement select = connection.prepareStatement(CrawlerRows.SELECT + where + " ORDER BY name")) {
                 if (afterName.isPresent()) {
@@ -77,7 +75,7 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     public boolean updateCrawler(Crawler crawler, CrawlerState expected) {
         requireNonNull(crawler, "crawler is null");
         requireNonNull(expected, "expected is null");
-        return inTransaction(connection -> {
+        return work.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(CrawlerRows.UPDATE)) {
                 CrawlerRows.bind(update, crawler);
                 setText(update, CrawlerRows.BOUND_COLUMNS + 1, crawler.name());
@@ -90,7 +88,7 @@ public final class JdbcCrawlerStore implements CrawlerStore {
     @Override
     public boolean deleteCrawler(String name) {
         requireNonNull(name, "name is null");
-        return inTransaction(connection -> {
+        return work.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM crawlers WHERE name = ?")) {
                 setText(delete, 1, name);
                 return delete.executeUpdate() == 1;
@@ -106,36 +104,5 @@ public final class JdbcCrawlerStore implements CrawlerStore {
             }
         }
         return List.copyOf(crawlers);
-    }
-
-    private <T> T inTransaction(SqlWork<T> work, String failureFormat, Object... args) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            }
-            catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                }
-                catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        }
-        catch (EpoxyException e) {
-            throw e;
-        }
-        catch (SQLException | RuntimeException e) {
-            throw new EpoxyException(INTERNAL, e, failureFormat, args);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }
