@@ -139,9 +139,19 @@ def test_crawler_api_lifecycle_and_errors(glue, database):
     assert error_code(lambda: glue.stop_crawler(Name=name))[0] == "CrawlerNotRunningException"
     assert error_code(lambda: glue.get_crawler(Name="no-such-crawler")) == ("EntityNotFoundException", "Crawler not found: no-such-crawler")
     assert error_code(lambda: glue.start_crawler(Name="no-such-crawler"))[0] == "EntityNotFoundException"
-    code, message = error_code(lambda: glue.create_crawler(Name=unique("jdbc"), Role=ROLE, DatabaseName=database,
-                                                           Targets={"JdbcTargets": [{"ConnectionName": "c", "Path": "db/%"}]}))
-    assert code == "OperationNotSupportedException" and "JdbcTargets" in message
+    # Targets crawls do not run are kept and returned; a crawl of them alone ends FAILED, naming them.
+    jdbc = unique("jdbc")
+    glue.create_crawler(Name=jdbc, Role=ROLE, DatabaseName=database, Targets={"JdbcTargets": [{"ConnectionName": "c", "Path": "db/%"}]},
+                        LineageConfiguration={"CrawlerLineageSettings": "ENABLE"},
+                        LakeFormationConfiguration={"UseLakeFormationCredentials": True, "AccountId": ACCOUNT})
+    kept = glue.get_crawler(Name=jdbc)["Crawler"]
+    assert kept["Targets"]["JdbcTargets"] == [{"ConnectionName": "c", "Path": "db/%"}]
+    assert kept["LineageConfiguration"] == {"CrawlerLineageSettings": "ENABLE"}
+    assert kept["LakeFormationConfiguration"] == {"UseLakeFormationCredentials": True, "AccountId": ACCOUNT}
+    last = crawl(glue, jdbc)
+    assert last["Status"] == "FAILED"
+    assert last["ErrorMessage"] == f"Cannot crawl the JdbcTargets of crawler {jdbc}: Epoxy crawls S3Targets only, and the crawler has none"
+    glue.delete_crawler(Name=jdbc)
 
     glue.delete_crawler(Name=name)
     assert error_code(lambda: glue.delete_crawler(Name=name))[0] == "EntityNotFoundException"

@@ -24,22 +24,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL and the row mapping of {@code crawlers} (V6). */
+/** The SQL and the row mapping of {@code crawlers} (V6, with V7's document and uncrawled targets). */
 final class CrawlerRows {
     private static final String COLUMNS = "name, role, database_name, description, s3_targets, classifiers, table_prefix, update_behavior, "
             + "delete_behavior, recrawl_behavior, configuration, schedule, security_configuration, state, crawl_started_on, "
             + "last_crawl_status, last_crawl_error_message, last_crawl_log_group, last_crawl_log_stream, last_crawl_message_prefix, "
-            + "last_crawl_start_time, tables_created, tables_updated, tables_deleted, recent_runtimes, creation_time, last_updated, version";
+            + "last_crawl_start_time, tables_created, tables_updated, tables_deleted, recent_runtimes, creation_time, last_updated, version, "
+            + "uncrawled_targets, document";
     static final String SELECT = "SELECT " + COLUMNS + " FROM crawlers";
-    static final String INSERT = "INSERT INTO crawlers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO crawlers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Binds like {@link #INSERT} (name first, ignored by the SET list), then the expected state. */
     static final String UPDATE = "UPDATE crawlers SET name = ?, role = ?, database_name = ?, description = ?, s3_targets = ?, classifiers = ?, "
             + "table_prefix = ?, update_behavior = ?, delete_behavior = ?, recrawl_behavior = ?, configuration = ?, schedule = ?, "
             + "security_configuration = ?, state = ?, crawl_started_on = ?, last_crawl_status = ?, last_crawl_error_message = ?, "
             + "last_crawl_log_group = ?, last_crawl_log_stream = ?, last_crawl_message_prefix = ?, last_crawl_start_time = ?, "
             + "tables_created = ?, tables_updated = ?, tables_deleted = ?, recent_runtimes = ?, creation_time = ?, last_updated = ?, "
-            + "version = ? WHERE name = ? AND state = ?";
-    static final int BOUND_COLUMNS = 28;
+            + "version = ?, uncrawled_targets = ?, document = ? WHERE name = ? AND state = ?";
+    static final int BOUND_COLUMNS = 30;
 
     private CrawlerRows() {}
 
@@ -74,6 +75,8 @@ final class CrawlerRows {
         statement.setLong(26, crawler.creationTime().toEpochMilli());
         statement.setLong(27, crawler.lastUpdated().toEpochMilli());
         statement.setLong(28, crawler.version());
+        setText(statement, 29, StringCodec.encodeList(spec.uncrawledTargets()));
+        setOptionalString(statement, 30, spec.document());
     }
 
     static Crawler read(ResultSet row) throws SQLException {
@@ -82,13 +85,15 @@ final class CrawlerRows {
                 row.getString("database_name"),
                 getOptionalString(row, "description"),
                 StringCodec.decodeList(row.getString("s3_targets")).stream().map(CrawlerRows::decodeTarget).toList(),
+                getOptionalString(row, "uncrawled_targets").map(StringCodec::decodeList).orElse(List.of()),
                 StringCodec.decodeList(row.getString("classifiers")),
                 getOptionalString(row, "table_prefix"),
                 new SchemaChangePolicy(UpdateBehavior.valueOf(row.getString("update_behavior")), DeleteBehavior.valueOf(row.getString("delete_behavior"))),
                 RecrawlBehavior.valueOf(row.getString("recrawl_behavior")),
                 getOptionalString(row, "configuration"),
                 getOptionalString(row, "schedule"),
-                getOptionalString(row, "security_configuration"));
+                getOptionalString(row, "security_configuration"),
+                getOptionalString(row, "document"));
         Optional<LastCrawl> lastCrawl = Optional.empty();
         Optional<String> status = getOptionalString(row, "last_crawl_status");
         if (status.isPresent()) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link CrawlerStore} over JDBC (the table of V6), on H2 or PostgreSQL. */
+/** {@link CrawlerStore} over JDBC (the table of V6, with V7's columns), on H2 or PostgreSQL. */
 public final class JdbcCrawlerStore implements CrawlerStore {
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -6,6 +6,7 @@ import static dev.epoxy.core.ErrorCode.CRAWLER_RUNNING;
 import static dev.epoxy.core.ErrorCode.CRAWLER_STOPPING;
 import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
 import static dev.epoxy.core.Checks.checkInput;
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
@@ -123,7 +124,8 @@ public final class CrawlerService implements AutoCloseable {
     }
 
     /**
-     * Starts a crawl in its own process.
+     * Starts a crawl in its own process. A crawler without S3Targets (only targets crawls do not run)
+     * goes RUNNING and at once READY again, its last crawl FAILED with a message naming its targets.
      *
      * @throws EpoxyException {@code CRAWLER_NOT_FOUND}; {@code CRAWLER_RUNNING} when it already crawls;
      *     {@code LIMIT_EXCEEDED} when {@link CrawlerConfig#maxConcurrentCrawls()} crawls run
@@ -149,6 +151,11 @@ public final class CrawlerService implements AutoCloseable {
             throw new EpoxyException(CRAWLER_RUNNING, "Cannot start crawler %s: it is already running", name);
         }
         LOG.info("Crawl of crawler {} started", name);
+        if (started.spec().s3Targets().isEmpty()) {
+            // Only targets crawls cannot run (JDBC, catalog, table formats): the crawl ends at once, FAILED, naming them.
+            crawlEnded(name, CrawlOutcome.failed(nothingToCrawl(started)));
+            return;
+        }
         CrawlHandle handle = launcher.launch(started, outcome -> crawlEnded(name, outcome));
         running.put(name, handle);
         // The crawl may have ended (failed to start) before the handle was recorded.
@@ -244,6 +251,11 @@ public final class CrawlerService implements AutoCloseable {
             }
             after = Optional.of(page.get(page.size() - 1).name());
         }
+    }
+
+    static String nothingToCrawl(Crawler crawler) {
+        return format("Cannot crawl the %s of crawler %s: Epoxy crawls S3Targets only, and the crawler has none",
+                String.join(", ", crawler.spec().uncrawledTargets()), crawler.name());
     }
 
     /** Glue's MessagePrefix identifies one crawl's lines in the log stream: here, its start time. */

@@ -51,13 +51,22 @@ public abstract class BaseCrawlerStoreTest {
     static CrawlerSpec fullSpec() {
         return new CrawlerSpec("arn:aws:iam::123456789012:role/" + UNICODE, "db", Optional.of(UNICODE),
                 List.of(new S3Target("s3://b/raw/", List.of("**.tmp", "a,b"), Optional.of(7)), new S3Target("s3://b/other", List.of(), Optional.empty())),
-                List.of("custom"), Optional.of("raw_"), new SchemaChangePolicy(UpdateBehavior.LOG, DeleteBehavior.DELETE_FROM_DATABASE),
-                RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, Optional.of("{\"Version\":1.0}"), Optional.of("cron(0 * * * ? *)"), Optional.of("sec"));
+                List.of("JdbcTargets", "HudiTargets"), List.of("custom"), Optional.of("raw_"), new SchemaChangePolicy(UpdateBehavior.LOG, DeleteBehavior.DELETE_FROM_DATABASE),
+                RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, Optional.of("{\"Version\":1.0}"), Optional.of("cron(0 * * * ? *)"), Optional.of("sec"),
+                Optional.of("{\"Description\":\"" + UNICODE.replace("\"", "\\\"") + "\",\"Targets\":{\"JdbcTargets\":[{\"Path\":\"db/%\"}]}}"));
     }
 
     static CrawlerSpec minimalSpec() {
-        return new CrawlerSpec("role", "db", Optional.empty(), List.of(new S3Target("s3://b/x/", List.of(), Optional.empty())), List.of(),
-                Optional.empty(), SchemaChangePolicy.defaults(), RecrawlBehavior.CRAWL_EVERYTHING, Optional.empty(), Optional.empty(), Optional.empty());
+        return new CrawlerSpec("role", "db", Optional.empty(), List.of(new S3Target("s3://b/x/", List.of(), Optional.empty())), List.of(), List.of(),
+                Optional.empty(), SchemaChangePolicy.defaults(), RecrawlBehavior.CRAWL_EVERYTHING, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A crawler whose only targets are ones crawls do not run. */
+    static CrawlerSpec uncrawledSpec() {
+        return new CrawlerSpec("role", "db", Optional.empty(), List.of(), List.of("DeltaTargets", "JdbcTargets"), List.of(),
+                Optional.empty(), SchemaChangePolicy.defaults(), RecrawlBehavior.CRAWL_EVERYTHING, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("{}"));
     }
 
     @Test

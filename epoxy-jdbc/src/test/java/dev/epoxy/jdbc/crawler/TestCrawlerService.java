@@ -72,6 +72,25 @@ final class TestCrawlerService {
     }
 
     @Test
+    void aCrawlerWithOnlyTargetsCrawlsDoNotRunEndsItsCrawlFailedNamingThem() {
+        crawlers.createCrawler("c", BaseCrawlerStoreTest.uncrawledSpec(), Map.of());
+        crawlers.startCrawler("c");
+
+        assertThat(launcher.launched).isEmpty();
+        Crawler ended = crawlers.loadCrawler("c");
+        assertThat(ended.state()).isEqualTo(CrawlerState.READY);
+        assertThat(ended.lastCrawl()).contains(new LastCrawl(CrawlStatus.FAILED,
+                Optional.of("Cannot crawl the DeltaTargets, JdbcTargets of crawler c: Epoxy crawls S3Targets only, and the crawler has none"),
+                "/aws-glue/crawlers", "c", "crawl-" + NOW.toEpochMilli(), NOW));
+        // The crawl slot is given back: the limit still allows as many crawls as before.
+        for (String name : java.util.List.of("a", "b")) {
+            crawlers.createCrawler(name, BaseCrawlerStoreTest.minimalSpec(), Map.of());
+            crawlers.startCrawler(name);
+        }
+        assertThat(launcher.launched).containsExactly("a", "b");
+    }
+
+    @Test
     void startingARunningCrawlerFails() {
         crawlers.createCrawler("c", BaseCrawlerStoreTest.minimalSpec(), Map.of());
         crawlers.startCrawler("c");

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every member of {@code DatabaseInput}, {@code TableInput} and {@code PartitionInput}, fully populated from the model (nested
- * structures, non-empty lists and maps), goes through the real endpoint and store and comes back from
- * the Get operations unchanged, in the member of the same name of {@code Database} and {@code Table}.
+ * Every member of {@code DatabaseInput}, {@code TableInput}, {@code PartitionInput}, {@code CreateCrawlerRequest} and
+ * {@code UpdateCrawlerRequest}, fully populated from the model (nested structures, non-empty lists and maps), goes
+ * through the real endpoint and store and comes back from the Get operations unchanged, in the member of the same name
+ * of {@code Database}, {@code Table}, {@code Partition} and {@code Crawler}.
  * The walk below follows the model's shapes itself; it does not use the server's binder.
  */
 final class TestCatalogRoundTrip {
@@ -113,6 +114,67 @@ final class TestCatalogRoundTrip {
         JsonNode listed = endpoint.ok("GetPartitions", object().put("DatabaseName", "sales").put("TableName", "orders")).get("Partitions");
         assertThat(listed).hasSize(1);
         assertKeptEveryMember("PartitionInput", "Partition", input, listed.get(0));
+    }
+
+    @Test
+    void everyCreateCrawlerAndUpdateCrawlerMemberIsStored() throws Exception {
+        ObjectNode create = crawlerRequest("CreateCrawlerRequest");
+        new RequestValidator(MODEL).validate("CreateCrawler", create);
+        endpoint.ok("CreateCrawler", create);
+
+        JsonNode crawler = endpoint.ok("GetCrawler", object().put("Name", "crawler")).get("Crawler");
+        assertKeptEveryCrawlerMember("CreateCrawlerRequest", create, crawler);
+        assertThat(crawler.get("State").asText()).isEqualTo("READY");
+        assertThat(crawler.get("Version").asLong()).isEqualTo(1);
+        assertThat(crawler.get("CreationTime").isNumber()).isTrue();
+        assertThat(crawler.has("LastCrawl")).isFalse();
+        // Tags are not a member of Crawler: they are the crawler's ARN's.
+        JsonNode tags = endpoint.ok("GetTags", object().put("ResourceArn", "arn:aws:glue:us-east-1:123456789012:crawler/crawler")).get("Tags");
+        assertThat(tags).isEqualTo(create.get("Tags"));
+        JsonNode listed = endpoint.ok("GetCrawlers", object()).get("Crawlers");
+        assertThat(listed).hasSize(1);
+        assertKeptEveryCrawlerMember("CreateCrawlerRequest", create, listed.get(0));
+        ObjectNode batch = object();
+        batch.putArray("CrawlerNames").add("crawler");
+        JsonNode batched = endpoint.ok("BatchGetCrawlers", batch).get("Crawlers");
+        assertThat(batched).hasSize(1);
+        assertKeptEveryCrawlerMember("CreateCrawlerRequest", create, batched.get(0));
+
+        ObjectNode update = crawlerRequest("UpdateCrawlerRequest");
+        new RequestValidator(MODEL).validate("UpdateCrawler", update);
+        assertThat(update.get("Targets")).isNotEqualTo(create.get("Targets"));
+        endpoint.ok("UpdateCrawler", update);
+
+        JsonNode updated = endpoint.ok("GetCrawler", object().put("Name", "crawler")).get("Crawler");
+        assertKeptEveryCrawlerMember("UpdateCrawlerRequest", update, updated);
+        assertThat(updated.get("Version").asLong()).isEqualTo(2);
+        assertThat(updated.get("CreationTime")).isEqualTo(crawler.get("CreationTime"));
+    }
+
+    /**
+     * A fully populated crawler request named {@code crawler} in the server's catalog, with S3 paths
+     * (the one member whose form the model does not say and the server checks).
+     */
+    private ObjectNode crawlerRequest(String shape) {
+        ObjectNode request = examples.example(shape).put("Name", "crawler").put("CatalogId", "123456789012");
+        int index = 0;
+        for (JsonNode target : request.path("Targets").path("S3Targets")) {
+            ((ObjectNode) target).put("Path", "s3://bucket/" + target.get("Path").asText() + "/" + (index++) + "/");
+        }
+        assertThat(index).isPositive();
+        return request;
+    }
+
+    /**
+     * Every member of the request is in Glue's {@code Crawler} with the same value, but Tags (the ARN's) and
+     * Schedule, whose cron expression becomes the {@code Schedule} structure's ScheduleExpression.
+     */
+    private static void assertKeptEveryCrawlerMember(String requestShape, ObjectNode request, JsonNode crawler) {
+        ObjectNode members = request.deepCopy();
+        members.remove("Tags");
+        String schedule = members.remove("Schedule").asText();
+        assertKeptEveryMember(requestShape, "Crawler", members, crawler);
+        assertThat(crawler.get("Schedule")).isEqualTo(object().put("ScheduleExpression", schedule).put("State", "NOT_SCHEDULED"));
     }
 
     /** Every member of {@code input} is in {@code output} with the same value; and every input member has a namesake in the output shape. */
