@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.crawler.CrawlerConfig;
+import dev.epoxy.core.job.JobConfig;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.driver.DriverLaunchConfig;
@@ -91,6 +92,7 @@ class TestEpoxyConfig {
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(SessionConfig.defaults());
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(2)).isEqualTo(CrawlerConfig.defaults());
+        assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(Duration.ofSeconds(60), Duration.ofMinutes(1))).isEqualTo(JobConfig.defaults());
         assertThat(config.source(ServerConfig.PORT)).contains("default");
     }
 

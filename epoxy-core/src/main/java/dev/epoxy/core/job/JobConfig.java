@@ -1,0 +1,35 @@
+package dev.epoxy.core.job;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * Settings of the job service.
+ *
+ * @param deleteStopWait how long DeleteJob's background clean-up waits for the stopped runs'
+ *     processes to exit before the launcher removes what they left on disk
+ *     ({@code epoxy.job.delete-stop-wait})
+ * @param timeoutUnit the length of one minute of a Timeout: a minute, except in tests of the timer
+ */
+public record JobConfig(Duration deleteStopWait, Duration timeoutUnit) {
+    public JobConfig {
+        requireNonNull(deleteStopWait, "deleteStopWait is null");
+        requireNonNull(timeoutUnit, "timeoutUnit is null");
+        if (timeoutUnit.isNegative() || timeoutUnit.isZero()) {
+            throw new IllegalArgumentException("timeoutUnit must be positive: " + timeoutUnit);
+        }
+    }
+
+    public static JobConfig defaults() {
+        return new JobConfig(Duration.ofSeconds(60), Duration.ofMinutes(1));
+    }
+
+    public JobConfig withDeleteStopWait(Duration value) {
+        return new JobConfig(value, timeoutUnit);
+    }
+
+    public JobConfig withTimeoutUnit(Duration value) {
+        return new JobConfig(deleteStopWait, value);
+    }
+}
