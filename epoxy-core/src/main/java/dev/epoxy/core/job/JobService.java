@@ -5,6 +5,7 @@ import static dev.epoxy.core.ErrorCode.CONCURRENT_RUNS_EXCEEDED;
 import static dev.epoxy.core.ErrorCode.ENTITY_NOT_FOUND;
 import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.JOB_NOT_FOUND;
+import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
 import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
 
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,9 @@ public final class JobService implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> exits = new ConcurrentHashMap<>();
     private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
+    /** One permit per active run of this server (epoxy.job.max-concurrent-runs); the runs holding one. */
+    private final Semaphore runSlots;
+    private final Set<String> slotHolders = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     /**
@@ -71,6 +76,7 @@ public final class JobService implements AutoCloseable {
         this.parser = requireNonNull(parser, "parser is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
+        this.runSlots = new Semaphore(config.maxConcurrentRuns());
         AtomicInteger threads = new AtomicInteger();
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, task -> {
             Thread thread = new Thread(task, "epoxy-job-runs-" + threads.incrementAndGet());
@@ -160,8 +166,14 @@ public final class JobService implements AutoCloseable {
             for (JobRun run : page) {
                 runIds.add(run.id());
                 if (run.state().isActive()) {
-                    stopped.add(exitOf(run.id()));
+                    CompletableFuture<Void> exit = exitOf(run.id());
+                    stopped.add(exit);
                     stop(run);
+                    // Ended before the stop (its exit was forgotten already): nothing to wait for.
+                    if (store.findRun(name, run.id()).map(current -> !current.state().isActive()).orElse(true)) {
+                        exits.remove(run.id(), exit);
+                        exit.complete(null);
+                    }
                 }
             }
             if (page.size() < 100) {
@@ -214,7 +226,23 @@ public final class JobService implements AutoCloseable {
         JobRun run = new JobRun(JobRunIds.newId(), jobName, attempt, request.retryOf(), JobRunState.STARTING, now, Optional.empty(), now, Optional.empty(),
                 request.arguments(), Optional.empty(), timeout, definition.command(), capacity, definition.glueVersion(),
                 request.executionClass().or(definition::executionClass));
-        if (!store.createRun(run, definition.maxConcurrentRuns())) {
+        if (!runSlots.tryAcquire()) {
+            throw new EpoxyException(LIMIT_EXCEEDED, "Cannot start job %s: %s job runs are active, the most epoxy.job.max-concurrent-runs allows",
+                    jobName, config.maxConcurrentRuns());
+        }
+        boolean created = false;
+        try {
+            created = store.createRun(run, definition.maxConcurrentRuns());
+        }
+        finally {
+            if (created) {
+                slotHolders.add(run.id());
+            }
+            else {
+                runSlots.release();
+            }
+        }
+        if (!created) {
             throw new EpoxyException(CONCURRENT_RUNS_EXCEEDED, "Cannot start job %s: %s of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows",
                     jobName, definition.maxConcurrentRuns());
         }
@@ -367,8 +395,8 @@ public final class JobService implements AutoCloseable {
             timer.cancel(false);
             return;
         }
-        // Stopped between the check above and the process being recorded.
-        if (store.findRun(run.jobName(), run.id()).map(stored -> stored.state() == JobRunState.STOPPING).orElse(false)) {
+        // Stopped (or deleted with its job) between the check above and the process being recorded.
+        if (store.findRun(run.jobName(), run.id()).map(stored -> stored.state() == JobRunState.STOPPING).orElse(true)) {
             process.stop();
         }
     }
@@ -425,7 +453,14 @@ public final class JobService implements AutoCloseable {
         return exits.computeIfAbsent(runId, id -> new CompletableFuture<>());
     }
 
+    private void releaseSlot(String runId) {
+        if (slotHolders.remove(runId)) {
+            runSlots.release();
+        }
+    }
+
     private void forget(String runId) {
+        releaseSlot(runId);
         processes.remove(runId);
         ScheduledFuture<?> timer = timers.remove(runId);
         if (timer != null) {
@@ -460,6 +495,8 @@ public final class JobService implements AutoCloseable {
                     LOG.info("Run {} of job {} ended {}{}{}", runId, jobName, ended.state(), ended.errorMessage().map(message -> ": " + message).orElse(""),
                             commit.isPresent() ? " (bookmark advanced)" : "");
                     if (ended.state() == JobRunState.FAILED) {
+                        // Its slot goes to the retry.
+                        releaseSlot(runId);
                         retry(ended);
                     }
                     return;
@@ -509,10 +546,16 @@ public final class JobService implements AutoCloseable {
         Instant now = clock.instant();
         JobRun retry = new JobRun(JobRunIds.newId(), failed.jobName(), failed.attempt() + 1, Optional.of(failed.id()), JobRunState.STARTING, now, Optional.empty(), now,
                 Optional.empty(), failed.arguments(), Optional.empty(), failed.timeoutMinutes(), failed.command(), failed.capacity(), failed.glueVersion(), failed.executionClass());
+        if (!runSlots.tryAcquire()) {
+            LOG.warn("Cannot retry run {} of job {}: {} job runs are active, the most epoxy.job.max-concurrent-runs allows", failed.id(), failed.jobName(), config.maxConcurrentRuns());
+            return;
+        }
         if (!store.createRun(retry, definition.maxConcurrentRuns())) {
+            runSlots.release();
             LOG.warn("Cannot retry run {} of job {}: {} of its runs are active, the most its MaxConcurrentRuns allows", failed.id(), failed.jobName(), definition.maxConcurrentRuns());
             return;
         }
+        slotHolders.add(retry.id());
         LOG.info("Run {} of job {} retries failed run {} (attempt {} of {})", retry.id(), failed.jobName(), failed.id(), retry.attempt(), definition.maxRetries());
         submitLaunch(retry);
     }

@@ -92,7 +92,7 @@ class TestEpoxyConfig {
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(SessionConfig.defaults());
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(2)).isEqualTo(CrawlerConfig.defaults());
-        assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(Duration.ofSeconds(60), Duration.ofMinutes(1))).isEqualTo(JobConfig.defaults());
+        assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(4, Duration.ofSeconds(60), Duration.ofMinutes(1))).isEqualTo(JobConfig.defaults());
         assertThat(config.source(ServerConfig.PORT)).contains("default");
     }
 

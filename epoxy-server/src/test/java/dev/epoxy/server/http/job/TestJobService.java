@@ -148,6 +148,27 @@ final class TestJobService {
     }
 
     @Test
+    void theServerWideLimitCountsTheRunsOfEveryJob() {
+        jobs.close();
+        jobs = newService(JobConfig.defaults().withMaxConcurrentRuns(1));
+        jobs.createJob("a", shellJob(""), Map.of());
+        jobs.createJob("b", shellJob("\"MaxRetries\":1"), Map.of());
+        String first = startAndLaunch("b", Map.of());
+        assertFails(() -> jobs.startJobRun("a", JobRunRequest.withArguments(Map.of())), ErrorCode.LIMIT_EXCEEDED,
+                "Cannot start job a: 1 job runs are active, the most epoxy.job.max-concurrent-runs allows");
+
+        // The failed run's slot goes to its retry.
+        launcher.exit(first, JobRunExit.failed("E: x"));
+        await().atMost(WAIT).until(() -> jobs.listRuns("b", Optional.empty(), 10).size() == 2);
+        String retry = jobs.listRuns("b", Optional.empty(), 10).get(0).id();
+        await().atMost(WAIT).until(() -> launcher.isLaunched(retry));
+        assertFails(() -> jobs.startJobRun("a", JobRunRequest.withArguments(Map.of())), ErrorCode.LIMIT_EXCEEDED,
+                "Cannot start job a: 1 job runs are active, the most epoxy.job.max-concurrent-runs allows");
+        launcher.exit(retry, new JobRunExit(JobRunExit.Outcome.SUCCEEDED, Optional.empty(), Optional.empty()));
+        startAndLaunch("a", Map.of());
+    }
+
+    @Test
     void aFailedAttemptIsRetriedAsANewRunUntilMaxRetries() {
         jobs.createJob("j", shellJob("\"MaxRetries\":1"), Map.of());
         String first = startAndLaunch("j", Map.of("--x", "1"));

@@ -29,8 +29,14 @@ final class TestingJobRunLauncher implements JobRunLauncher {
     public JobRunProcess launch(JobRunLaunch launch, JobRunListener listener) {
         launched.add(launch);
         listeners.put(launch.runId(), listener);
+        // Idempotent, as the contract says: a second stop of one run is not recorded again.
         return () -> {
-            stopped.add(launch.runId());
+            synchronized (stopped) {
+                if (stopped.contains(launch.runId())) {
+                    return;
+                }
+                stopped.add(launch.runId());
+            }
             exit(launch.runId(), JobRunExit.stopped());
         };
     }
