@@ -184,7 +184,8 @@ def start_endless(glue, s3, server, **job_extra):
     pid_file = server.home / "pids" / f"{job}.pid"
     pid_file.parent.mkdir(exist_ok=True)
     run_id = glue.start_job_run(JobName=job, Arguments={"--pid_file": str(pid_file)})["JobRunId"]
-    wait_for_run(glue, job, run_id, {"RUNNING"} | TERMINAL)
+    run = wait_for_run(glue, job, run_id, {"RUNNING"} | TERMINAL)
+    assert run["JobRunState"] == "RUNNING", run.get("ErrorMessage")
     pid = int(wait_until(lambda: pid_file.exists() and pid_file.read_text(), timeout=SHELL_RUN_TIMEOUT, message=f"pid of run {run_id}"))
     return job, run_id, pid
 
@@ -306,6 +307,8 @@ def test_job_definitions_defaults_pages_tags_and_errors(glue):
     assert error_of(lambda: glue.start_job_run(JobName="no-such-job")) == ("EntityNotFoundException", "Job not found: no-such-job")
     assert error_of(lambda: glue.get_job_bookmark(JobName=name))[0] == "EntityNotFoundException"
     assert error_of(lambda: glue.get_job_runs(JobName=name, NextToken="bogus"))[0] == "InvalidInputException"
+    assert error_of(lambda: glue.get_dashboard_url(ResourceId=name, ResourceType="JOB"))[0] == "OperationNotSupportedException"
+    assert error_of(lambda: glue.get_dashboard_url(ResourceId="no-such-job", ResourceType="JOB")) == ("EntityNotFoundException", "Job not found: no-such-job")
     # DeleteJob of a job that does not exist is no error (the model says so).
     assert glue.delete_job(JobName="no-such-job")["JobName"] == "no-such-job"
     assert glue.delete_job(JobName=name)["JobName"] == name

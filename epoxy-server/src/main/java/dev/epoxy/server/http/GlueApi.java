@@ -47,7 +47,9 @@ public final class GlueApi {
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
         crawlers.ifPresent(service -> taggable.register(GlueResourceType.CRAWLER, CrawlerOperations.existenceCheck(service)));
         jobs.ifPresent(service -> taggable.register(GlueResourceType.JOB, JobOperations.existenceCheck(service)));
-        List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
+        List<GlueOperation<?, ?>> operations = new ArrayList<>(jobs.isPresent()
+                ? SessionOperations.all(sessions, JobOperations.dashboards(jobs.get()))
+                : SessionOperations.all(sessions));
         operations.addAll(catalogOperations(catalogTags, clock, stores));
         crawlers.ifPresent(service -> operations.addAll(CrawlerOperations.all(service)));
         jobs.ifPresent(service -> operations.addAll(JobOperations.all(service, jobDocuments(), clock)));

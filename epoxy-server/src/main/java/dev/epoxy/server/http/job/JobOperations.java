@@ -1,6 +1,7 @@
 package dev.epoxy.server.http.job;
 
 import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
+import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
 import static dev.epoxy.server.http.job.JobDocuments.integer;
 import static dev.epoxy.server.http.job.JobDocuments.stringMap;
 import static dev.epoxy.server.http.job.JobDocuments.strings;
@@ -19,6 +20,7 @@ import dev.epoxy.core.job.RunStopFailure;
 import dev.epoxy.glue.model.EchoedText;
 import dev.epoxy.server.http.GlueErrors;
 import dev.epoxy.server.http.GlueOperation;
+import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TaggableResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -77,6 +79,20 @@ public final class JobOperations {
      */
     public static TaggableResources.ExistenceCheck existenceCheck(JobService jobs) {
         return arn -> jobs.loadJob(arn.path());
+    }
+
+    /**
+     * GetDashboardUrl for ResourceType JOB (ResourceId: the job's name, as in its ARN): runs have no
+     * Spark UI URL Epoxy can give yet, so an existing job answers OperationNotSupportedException.
+     *
+     * @throws EpoxyException {@code JOB_NOT_FOUND}; {@code NOT_SUPPORTED}
+     */
+    public static SessionOperations.JobDashboards dashboards(JobService jobs) {
+        return resourceId -> {
+            jobs.loadJob(resourceId);
+            throw new EpoxyException(NOT_SUPPORTED, "GetDashboardUrl is not supported for jobs yet: job %s has no Spark UI URL; a run's output is in its log (see docs/jobs.md)",
+                    resourceId);
+        };
     }
 
     JsonNode createJob(JsonNode request) {
