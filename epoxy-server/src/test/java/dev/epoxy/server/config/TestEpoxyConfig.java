@@ -51,6 +51,8 @@ class TestEpoxyConfig {
             Map.entry("epoxy.session.reaper-interval", "250ms"),
             Map.entry("epoxy.session.startup-timeout", "PT2M"),
             Map.entry("epoxy.crawler.max-concurrent-crawls", "5"),
+            Map.entry("epoxy.job.max-concurrent-runs", "6"),
+            Map.entry("epoxy.job.delete-stop-wait", "90s"),
             Map.entry("epoxy.dist-dir", "/opt/epoxy"),
             Map.entry("epoxy.session.spark-home", "/opt/spark"),
             Map.entry("epoxy.session.python", "/opt/venv/bin/python"),
@@ -121,6 +123,7 @@ class TestEpoxyConfig {
                 new GlueArns("eu-west-1", "000011112222")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(5));
+        assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(6, Duration.ofSeconds(90), Duration.ofMinutes(1)));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
                 .withHome(userHome.resolve("elsewhere"))
                 .withDistDir(Path.of("/opt/epoxy"))
