@@ -69,6 +69,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--shards", type=int, default=100)
     parser.add_argument("--parts", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--pause-after-ready", type=float, default=0.0,
+                        help="seconds between READY and the first round, as a user writing the first cell "
+                             "(the driver warms Spark up meanwhile); 0 measures the first round at once")
     args = parser.parse_args(argv)
     server = EpoxyServer().start()
     try:
@@ -77,6 +80,7 @@ def main(argv=None) -> dict:
 
         sid = create_session(glue)
         wait_ready(glue, sid)
+        time.sleep(args.pause_after_ready)  # a user's pause, not synchronisation: nothing waits on it
         run_ok(glue, sid, "import json\nfrom awsglue.context import GlueContext\nfrom pyspark.context import SparkContext\n"
                           "sc = SparkContext.getOrCreate()\nglueContext = GlueContext(sc)")
         expected = args.parts if args.shards > 7 else 0
@@ -93,6 +97,7 @@ def main(argv=None) -> dict:
         "partitions": args.shards * args.parts,
         "selected_partitions": expected,
         "setup_s": round(setup_s, 1),
+        "pause_after_ready_s": args.pause_after_ready,
         "first_round": rounds[0],
         "to_first_job_ms_p50": statistics.median(r["to_first_job_ms"] for r in later),
         "count_total_ms_p50": statistics.median(r["total_ms"] for r in later),

@@ -163,14 +163,14 @@ def bench_catalog_from_catalog(args) -> dict:
     import catalog
 
     return catalog.main(["--shards", str(args.catalog_shards), "--parts", str(args.catalog_parts),
-                         "--rounds", str(args.catalog_rounds)])
+                         "--rounds", str(args.catalog_rounds), "--pause-after-ready", str(args.pause_after_ready)])
 
 
 def bench_catalog_sql(args) -> dict:
     import catalog_sql
 
     return catalog_sql.main(["--shards", str(args.catalog_shards), "--parts", str(args.catalog_parts),
-                             "--rounds", str(args.catalog_rounds)])
+                             "--rounds", str(args.catalog_rounds), "--pause-after-ready", str(args.pause_after_ready)])
 
 
 def bench_crawler(args) -> dict:
@@ -234,6 +234,8 @@ def main(argv=None):
     parser.add_argument("--catalog-shards", type=int, default=100, help="shards (first partition key) of the catalog table")
     parser.add_argument("--catalog-parts", type=int, default=100, help="parts per shard (second partition key)")
     parser.add_argument("--catalog-rounds", type=int, default=5, help="from_catalog reads (and catalog_sql queries) to time")
+    parser.add_argument("--pause-after-ready", type=float, default=0.0,
+                        help="catalog_*: seconds between a session's READY and its first query (a user writing the first cell)")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks that each benchmark runs, measures nothing")
     parser.add_argument("--report", help="also write the JSON report to this file")
     args = parser.parse_args(argv)

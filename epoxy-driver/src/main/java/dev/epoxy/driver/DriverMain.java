@@ -77,6 +77,7 @@ public final class DriverMain {
             if (sparkContext == null) {
                 return;
             }
+            SparkWarmUp.start(SparkSession.active());
             python = startPython();
             if (python == null) {
                 return;

@@ -8,46 +8,23 @@ import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
-import dev.epoxy.testing.TestingPostgreSqlServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
-    private static TestingPostgreSqlServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new TestingPostgreSqlServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    private static final PostgreSqlDatabases.Database server = PostgreSqlDatabases.create();
 
     @Override
     protected StoreSettings emptyDatabase(String name) {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
-                java.sql.Statement create = connection.createStatement()) {
-            create.execute("CREATE SCHEMA " + name);
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("Cannot create schema " + name, e);
-        }
-        return new StoreSettings(server.jdbcUrl() + "?currentSchema=" + name, Optional.of(server.user()), Optional.of(server.password()));
+        return server.emptySchema(name);
     }
 
     @Override
     protected long countRows(String table) {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+        try (Connection connection = server.connect();
                 java.sql.Statement count = connection.createStatement();
                 ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + table)) {
             row.next();
@@ -60,7 +37,7 @@ final class TestPostgreSqlSessionStore extends BaseSessionStoreTest {
 
     @Override
     protected Stores openStores() {
-        return JdbcStores.open(new StoreSettings(server.jdbcUrl(), Optional.of(server.user()), Optional.of(server.password())));
+        return JdbcStores.open(server.settings());
     }
 
     @Test

@@ -79,6 +79,18 @@ public final class TestingPostgreSqlServer implements AutoCloseable {
         return format("jdbc:postgresql://127.0.0.1:%s/%s", port, DATABASE);
     }
 
+    /**
+     * Creates another database owned by {@link #user()}, and returns its JDBC URL: tests that share one
+     * server each take a database of their own.
+     */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        psql(format("CREATE DATABASE %s OWNER %s ENCODING 'UTF8'", name, USER));
+        return format("jdbc:postgresql://127.0.0.1:%s/%s", port, name);
+    }
+
     public String user() {
         return USER;
     }

@@ -38,7 +38,7 @@ public final class CatalogAccess {
                 conf.put(entry._1(), entry._2());
             }
             try {
-                glue = GlueClients.fromSparkConf(conf);
+                glue = GlueClients.shared(conf);
             } catch (IllegalStateException e) {
                 throw GlueRuntimeException.notSupported("%s", e.getMessage());
             }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,7 +32,24 @@ public final class GlueClients {
     private static final String ACCESS_KEY = "epoxy";
     private static final String SECRET_KEY = "epoxy";
 
+    /** One client per endpoint and region for the whole driver: building one costs class loading and a thread pool. */
+    private static final ConcurrentMap<String, GlueClient> SHARED = new ConcurrentHashMap<>();
+
     private GlueClients() {}
+
+    /**
+     * The driver's shared client for the endpoint the Spark conf names, created on first use and never
+     * closed (it lives as long as the driver). The runtime's catalog reads and Spark's session catalog
+     * share it, so that the driver's warm-up builds it once for both.
+     *
+     * @throws IllegalStateException when {@link #ENDPOINT_CONF} is not set
+     */
+    public static GlueClient shared(Map<String, String> sparkConf) {
+        requireNonNull(sparkConf, "sparkConf is null");
+        String endpoint = endpointOf(sparkConf);
+        String region = sparkConf.getOrDefault(REGION_CONF, DEFAULT_REGION);
+        return SHARED.computeIfAbsent(endpoint + " " + region, key -> create(URI.create(endpoint), region));
+    }
 
     /**
      * A client for the endpoint the Spark conf names.
@@ -39,10 +58,13 @@ public final class GlueClients {
      */
     public static GlueClient fromSparkConf(Map<String, String> sparkConf) {
         requireNonNull(sparkConf, "sparkConf is null");
-        String endpoint = Optional.ofNullable(sparkConf.get(ENDPOINT_CONF)).filter(value -> !value.isBlank())
+        return create(URI.create(endpointOf(sparkConf)), sparkConf.getOrDefault(REGION_CONF, DEFAULT_REGION));
+    }
+
+    private static String endpointOf(Map<String, String> sparkConf) {
+        return Optional.ofNullable(sparkConf.get(ENDPOINT_CONF)).filter(value -> !value.isBlank())
                 .orElseThrow(() -> new IllegalStateException("The Glue Data Catalog is not reachable: " + ENDPOINT_CONF
                         + " is not set (drivers launched by an Epoxy server get it from the server)"));
-        return create(URI.create(endpoint), sparkConf.getOrDefault(REGION_CONF, DEFAULT_REGION));
     }
 
     /** A client for the given endpoint and region. */

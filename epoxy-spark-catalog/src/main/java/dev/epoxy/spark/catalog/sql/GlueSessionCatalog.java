@@ -51,7 +51,7 @@ public final class GlueSessionCatalog extends DelegatingCatalogExtension {
                     for (scala.Tuple2<String, String> entry : SparkSession.active().sparkContext().getConf().getAll()) {
                         conf.put(entry._1(), entry._2());
                     }
-                    glue = new GlueCatalogCalls(GlueClients.fromSparkConf(conf));
+                    glue = new GlueCatalogCalls(GlueClients.shared(conf));
                 }
                 calls = glue;
             }
