@@ -160,10 +160,10 @@ def wait_for_run(glue, job, run_id, states=TERMINAL, timeout=SHELL_RUN_TIMEOUT):
 
 
 def run_log(server, run_id):
-    """The run's log, at the place docs/jobs.md documents: <home>/jobs/<job>/<run id>/run.log."""
-    logs = list((server.home / "jobs").glob(f"*/{run_id}/run.log"))
-    assert len(logs) == 1, f"expected one log of run {run_id}, found {logs}"
-    return logs[0].read_text(errors="replace")
+    """The run's log, where docs/jobs-runs.md says it is: <home>/job-runs/<run id>/driver.log."""
+    log = server.home / "job-runs" / run_id / "driver.log"
+    assert log.is_file(), f"no log of run {run_id} at {log}"
+    return log.read_text(errors="replace")
 
 
 def pid_alive(pid):
