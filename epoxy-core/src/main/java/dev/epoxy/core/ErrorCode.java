@@ -24,6 +24,8 @@ public enum ErrorCode {
     ILLEGAL_SESSION_STATE,
     SESSION_BUSY,
     CONCURRENT_MODIFICATION,
+    /** StartJobRun while the job's ExecutionProperty.MaxConcurrentRuns runs are active. */
+    CONCURRENT_RUNS_EXCEEDED,
     LIMIT_EXCEEDED,
     NOT_SUPPORTED,
     TIMEOUT,

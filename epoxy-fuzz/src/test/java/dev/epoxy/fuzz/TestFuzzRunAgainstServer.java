@@ -39,6 +39,7 @@ class TestFuzzRunAgainstServer {
         config.put("epoxy.link.port", "0");
         config.put("epoxy.s3.port", "0");
         config.put("epoxy.session.max-active-sessions", "1");
+        config.put("epoxy.job.max-concurrent-runs", "1");
         config.put("epoxy.session.local-driver-memory", "512m");
         config.put("epoxy.dist-dir", System.getProperty("epoxy.dist-dir", "../epoxy-dist/target/epoxy"));
         setting("EPOXY_SESSION_PYTHON").or(TestFuzzRunAgainstServer::venvPython).ifPresent(python -> config.put("epoxy.session.python", python));

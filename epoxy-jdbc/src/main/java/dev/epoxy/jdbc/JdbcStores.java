@@ -10,6 +10,7 @@ import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.crawler.CrawlerStore;
+import dev.epoxy.core.job.JobStore;
 import dev.epoxy.core.session.SessionStore;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.core.store.Stores;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every JDBC store over one HikariCP pool on the settings' JDBC URL, whose one schema history Flyway
- * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V5 partitions; V6 crawlers; later
+ * migrates once from {@code classpath:db/migration} (V1, V2 sessions; V3 tags; V4 the catalog; V5 partitions; V6 crawlers; V8 jobs; later
  * versions the other families). A new store is one field built from {@link #dataSource()} in the constructor, one accessor
  * and, if it has background work, one line in {@link #close()}.
  */
@@ -55,6 +56,7 @@ public final class JdbcStores implements Stores {
     private final JdbcCatalogStore catalog;
     private final JdbcCrawlerStore crawlers;
     private final JdbcPartitionStore partitions;
+    private final JdbcJobStore jobs;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
@@ -63,6 +65,7 @@ public final class JdbcStores implements Stores {
         this.catalog = new JdbcCatalogStore(pool);
         this.crawlers = new JdbcCrawlerStore(pool);
         this.partitions = new JdbcPartitionStore(pool);
+        this.jobs = new JdbcJobStore(pool);
     }
 
     /**
@@ -118,6 +121,11 @@ public final class JdbcStores implements Stores {
     @Override
     public PartitionStore partitions() {
         return partitions;
+    }
+
+    @Override
+    public JobStore jobs() {
+        return jobs;
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class EpoxyKeys {
                         StoreConfigKeys.KEYS,
                         SessionConfigKeys.KEYS,
                         CrawlerConfigKeys.KEYS,
+                        JobConfigKeys.KEYS,
                         DriverConfigKeys.KEYS,
                         StorageConfigKeys.KEYS)
                 .flatMap(List::stream)

@@ -3,12 +3,16 @@ package dev.epoxy.server.http;
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.arn.GlueResourceType;
 import dev.epoxy.core.crawler.CrawlerService;
+import dev.epoxy.core.job.JobService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
+import dev.epoxy.glue.model.ServiceModel;
 import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.catalog.CatalogTags;
 import dev.epoxy.server.http.catalog.PartitionOperations;
 import dev.epoxy.server.http.crawler.CrawlerOperations;
+import dev.epoxy.server.http.job.JobDocuments;
+import dev.epoxy.server.http.job.JobOperations;
 import dev.epoxy.server.http.session.SessionOperations;
 import dev.epoxy.server.http.tag.TagOperations;
 import dev.epoxy.server.http.tag.TaggableResources;
@@ -29,18 +33,33 @@ public final class GlueApi {
         return operations(arns, clock, stores, sessions, Optional.empty());
     }
 
-    /** Every operation of the server: sessions, the catalog, crawlers (when given) and the tags of all of them. */
+    /** Every operation of the server but the jobs': sessions, the catalog, crawlers (when given) and the tags of all of them. */
     public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
             Optional<CrawlerService> crawlers) {
+        return operations(arns, clock, stores, sessions, crawlers, Optional.empty());
+    }
+
+    /** Every operation of the server: sessions, the catalog, crawlers and jobs (when given) and the tags of all of them. */
+    public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
+            Optional<CrawlerService> crawlers, Optional<JobService> jobs) {
         CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
         TaggableResources taggable = catalogTags.registerWith(new TaggableResources()
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
         crawlers.ifPresent(service -> taggable.register(GlueResourceType.CRAWLER, CrawlerOperations.existenceCheck(service)));
-        List<GlueOperation<?, ?>> operations = new ArrayList<>(SessionOperations.all(sessions));
+        jobs.ifPresent(service -> taggable.register(GlueResourceType.JOB, JobOperations.existenceCheck(service)));
+        List<GlueOperation<?, ?>> operations = new ArrayList<>(jobs.isPresent()
+                ? SessionOperations.all(sessions, JobOperations.dashboards(jobs.get()))
+                : SessionOperations.all(sessions));
         operations.addAll(catalogOperations(catalogTags, clock, stores));
         crawlers.ifPresent(service -> operations.addAll(CrawlerOperations.all(service)));
+        jobs.ifPresent(service -> operations.addAll(JobOperations.all(service, jobDocuments(), clock)));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
+    }
+
+    /** How the server reads stored jobs; the job service is built with it. */
+    public static JobDocuments jobDocuments() {
+        return new JobDocuments(ServiceModel.glue());
     }
 
     /** The Data Catalog's operations alone (databases, tables, partitions), for tests of catalog clients. */

@@ -34,6 +34,7 @@ public final class GlueErrors {
     static final GlueErrorShape ACCESS_DENIED_EXCEPTION = new GlueErrorShape("AccessDeniedException", 403);
     static final GlueErrorShape ALREADY_EXISTS_EXCEPTION = new GlueErrorShape("AlreadyExistsException", 400);
     static final GlueErrorShape CONCURRENT_MODIFICATION_EXCEPTION = new GlueErrorShape("ConcurrentModificationException", 400);
+    static final GlueErrorShape CONCURRENT_RUNS_EXCEEDED_EXCEPTION = new GlueErrorShape("ConcurrentRunsExceededException", 400);
     static final GlueErrorShape ENTITY_NOT_FOUND_EXCEPTION = new GlueErrorShape("EntityNotFoundException", 400);
     static final GlueErrorShape ILLEGAL_SESSION_STATE_EXCEPTION = new GlueErrorShape("IllegalSessionStateException", 400);
     static final GlueErrorShape INTERNAL_SERVICE_EXCEPTION = new GlueErrorShape("InternalServiceException", 500);
@@ -69,6 +70,7 @@ public final class GlueErrors {
             case ILLEGAL_SESSION_STATE -> ILLEGAL_SESSION_STATE_EXCEPTION;
             case SESSION_BUSY -> SESSION_BUSY_EXCEPTION;
             case CONCURRENT_MODIFICATION -> CONCURRENT_MODIFICATION_EXCEPTION;
+            case CONCURRENT_RUNS_EXCEEDED -> CONCURRENT_RUNS_EXCEEDED_EXCEPTION;
             case LIMIT_EXCEEDED -> RESOURCE_NUMBER_LIMIT_EXCEEDED_EXCEPTION;
             case NOT_SUPPORTED -> OPERATION_NOT_SUPPORTED_EXCEPTION;
             case TIMEOUT -> OPERATION_TIMEOUT_EXCEPTION;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.crawler.CrawlerConfig;
+import dev.epoxy.core.job.JobConfig;
 import dev.epoxy.core.session.SessionConfig;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.driver.DriverLaunchConfig;
@@ -50,6 +51,8 @@ class TestEpoxyConfig {
             Map.entry("epoxy.session.reaper-interval", "250ms"),
             Map.entry("epoxy.session.startup-timeout", "PT2M"),
             Map.entry("epoxy.crawler.max-concurrent-crawls", "5"),
+            Map.entry("epoxy.job.max-concurrent-runs", "6"),
+            Map.entry("epoxy.job.delete-stop-wait", "90s"),
             Map.entry("epoxy.dist-dir", "/opt/epoxy"),
             Map.entry("epoxy.session.spark-home", "/opt/spark"),
             Map.entry("epoxy.session.python", "/opt/venv/bin/python"),
@@ -91,6 +94,7 @@ class TestEpoxyConfig {
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(SessionConfig.defaults());
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(2)).isEqualTo(CrawlerConfig.defaults());
+        assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(4, Duration.ofSeconds(60), Duration.ofMinutes(1))).isEqualTo(JobConfig.defaults());
         assertThat(config.source(ServerConfig.PORT)).contains("default");
     }
 
@@ -119,6 +123,7 @@ class TestEpoxyConfig {
                 new GlueArns("eu-west-1", "000011112222")));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(5));
+        assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(6, Duration.ofSeconds(90), Duration.ofMinutes(1)));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
                 .withHome(userHome.resolve("elsewhere"))
                 .withDistDir(Path.of("/opt/epoxy"))

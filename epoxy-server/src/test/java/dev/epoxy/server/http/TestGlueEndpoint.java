@@ -402,7 +402,7 @@ class TestGlueEndpoint {
         send(post("Other.GetSession", "{}")).assertError(400, "UnknownOperationException", "Unknown operation: X-Amz-Target Other.GetSession (Epoxy serves AWSGlue.<Operation>)");
         send(HttpRequest.newBuilder(endpoint.uri().resolve("/")).header("Content-Type", "application/x-amz-json-1.1").POST(HttpRequest.BodyPublishers.ofString("{}")).build())
                 .assertError(400, "UnknownOperationException", "Missing X-Amz-Target header: expected AWSGlue.<Operation> (or a form-encoded STS request)");
-        send(post("AWSGlue.CreateJob", "{}")).assertError(400, "OperationNotSupportedException", "Operation CreateJob is not supported by Epoxy yet");
+        send(post("AWSGlue.CreateConnection", "{}")).assertError(400, "OperationNotSupportedException", "Operation CreateConnection is not supported by Epoxy yet");
     }
 
     @Test

@@ -29,6 +29,7 @@ class TestGlueErrors {
             Map.entry(ErrorCode.ILLEGAL_SESSION_STATE, "IllegalSessionStateException"),
             Map.entry(ErrorCode.SESSION_BUSY, "SessionBusyException"),
             Map.entry(ErrorCode.CONCURRENT_MODIFICATION, "ConcurrentModificationException"),
+            Map.entry(ErrorCode.CONCURRENT_RUNS_EXCEEDED, "ConcurrentRunsExceededException"),
             Map.entry(ErrorCode.LIMIT_EXCEEDED, "ResourceNumberLimitExceededException"),
             Map.entry(ErrorCode.NOT_SUPPORTED, "OperationNotSupportedException"),
             Map.entry(ErrorCode.TIMEOUT, "OperationTimeoutException"),

@@ -55,15 +55,34 @@ public final class SessionOperations {
     /** CreateSession's Id is a NameString: no session has a longer id. */
     private static final int MAX_SESSION_ID_LENGTH = 255;
 
-    private final SessionService sessions;
+    /** GetDashboardUrl of ResourceType JOB when the server serves no jobs: no job exists. */
+    private static final JobDashboards NO_JOBS = resourceId -> {
+        throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", resourceId);
+    };
 
-    public SessionOperations(SessionService sessions) {
+    private final SessionService sessions;
+    private final JobDashboards jobDashboards;
+
+    public SessionOperations(SessionService sessions, JobDashboards jobDashboards) {
         this.sessions = requireNonNull(sessions, "sessions is null");
+        this.jobDashboards = requireNonNull(jobDashboards, "jobDashboards is null");
+    }
+
+    /** GetDashboardUrl for ResourceType JOB, answered by the job operations. */
+    @FunctionalInterface
+    public interface JobDashboards {
+        /** @throws EpoxyException {@code JOB_NOT_FOUND}, or why there is no URL */
+        String dashboardUrl(String resourceId);
     }
 
     /** Every session operation, for {@link dev.epoxy.server.http.GlueEndpoint}; the tag operations are TagOperations'. */
     public static List<GlueOperation<?, ?>> all(SessionService sessions) {
-        SessionOperations operations = new SessionOperations(sessions);
+        return all(sessions, NO_JOBS);
+    }
+
+    /** Every session operation, with GetDashboardUrl's JOB resources answered by {@code jobDashboards}. */
+    public static List<GlueOperation<?, ?>> all(SessionService sessions, JobDashboards jobDashboards) {
+        SessionOperations operations = new SessionOperations(sessions, jobDashboards);
         return List.of(
                 GlueOperation.withoutContext("CreateSession", CreateSessionRequest.class, operations::createSession),
                 GlueOperation.withoutContext("GetSession", GetSessionRequest.class, operations::getSession),
@@ -149,7 +168,7 @@ public final class SessionOperations {
 
     public GetDashboardUrlResponse getDashboardUrl(GetDashboardUrlRequest request) {
         if (!RESOURCE_TYPE_SESSION.equals(request.resourceType())) {
-            throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", request.resourceId());
+            return new GetDashboardUrlResponse(jobDashboards.dashboardUrl(request.resourceId()));
         }
         return new GetDashboardUrlResponse(sessions.dashboardUrl(new SessionId(request.resourceId())));
     }
