@@ -6,6 +6,7 @@ import dev.epoxy.driver.protocol.crawl.CrawlRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.BatchDeletePartitionResponse;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetPartitionsResponse;
+import software.amazon.awssdk.services.glue.model.GetTablesResponse;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.PartitionError;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
@@ -36,6 +38,7 @@ final class CatalogWriter {
     /** BatchCreatePartition and BatchDeletePartition take at most this many partitions (the model's limits). */
     static final int PARTITION_BATCH = 100;
     static final int DELETE_BATCH = 25;
+    static final String UPDATED_BY_CRAWLER = "UPDATED_BY_CRAWLER";
 
     private final GlueClient glue;
     private final CrawlRequest request;
@@ -61,6 +64,28 @@ final class CatalogWriter {
         }
     }
 
+    /**
+     * The tables this crawler made earlier in its database (parameter {@code UPDATED_BY_CRAWLER} is its
+     * name), name by location.
+     */
+    Map<String, String> crawlerTables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        String token = null;
+        do {
+            String page = token;
+            GetTablesResponse response = glue.getTables(builder -> builder.databaseName(request.databaseName()).nextToken(page));
+            for (Table table : response.tableList()) {
+                String madeBy = Optional.ofNullable(table.parameters()).map(parameters -> parameters.get(UPDATED_BY_CRAWLER)).orElse("");
+                if (madeBy.equals(request.crawlerName()) && table.storageDescriptor() != null && table.storageDescriptor().location() != null) {
+                    tables.putIfAbsent(table.storageDescriptor().location(), table.name());
+                }
+            }
+            token = response.nextToken();
+        }
+        while (token != null && !token.isEmpty());
+        return tables;
+    }
+
     Counts apply(List<TablePlan> plans) {
         for (TablePlan plan : plans) {
             apply(plan);
@@ -74,7 +99,7 @@ final class CatalogWriter {
         if (plan.table().isEmpty()) {
             // Crawling new folders only, no files means no new folders, not that the data is gone.
             if (existing.isPresent() && !newFoldersOnly) {
-                tableGone(existing.get(), plan.includePath());
+                tableGone(existing.get(), plan.location());
             }
             return;
         }

@@ -64,8 +64,9 @@ public final class CrawlMain {
         CrawlPlanner planner = new CrawlPlanner(
                 new FileListing(spark.sparkContext().hadoopConfiguration()),
                 new FileClassifier(spark.sparkContext().hadoopConfiguration()),
+                new FooterColumns(spark.sparkContext().hadoopConfiguration()),
                 new SchemaInference(spark));
-        CrawlPlanner.Plan plan = planner.plan(request, newFoldersOnly ? seen : Set.of());
+        CrawlPlanner.Plan plan = planner.plan(request, newFoldersOnly ? seen : Set.of(), writer.crawlerTables());
         CatalogWriter.Counts counts = writer.apply(plan.tables());
         java.util.Set<String> allSeen = new java.util.LinkedHashSet<>(newFoldersOnly ? seen : Set.of());
         allSeen.addAll(plan.leafFolders());

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -30,11 +33,21 @@ final class FileClassifier {
     private static final int CSV_SAMPLE_LINES = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A file's classification, with its CSV format when it is CSV, and whether it is gzip-compressed. */
-    record Result(Classification classification, Optional<CsvFormat> csv, boolean gzip) {
+    /**
+     * A file's classification, with its CSV format when it is CSV, whether it is gzip-compressed, and
+     * the top-level column names (lower-case) the classifier saw in its sample: the keys of the JSON
+     * records, the CSV header (or {@code col0}, {@code col1}…); empty for binary formats, whose footers
+     * {@link FooterColumns} reads.
+     */
+    record Result(Classification classification, Optional<CsvFormat> csv, boolean gzip, Set<String> columnNames) {
         Result {
             requireNonNull(classification, "classification is null");
             requireNonNull(csv, "csv is null");
+            columnNames = Set.copyOf(columnNames);
+        }
+
+        Result(Classification classification, Optional<CsvFormat> csv, boolean gzip) {
+            this(classification, csv, gzip, Set.of());
         }
     }
 
@@ -82,7 +95,7 @@ final class FileClassifier {
             return new Result(Classification.UNKNOWN, Optional.empty(), gzip);
         }
         if (isJson(text)) {
-            return new Result(Classification.JSON, Optional.empty(), gzip);
+            return new Result(Classification.JSON, Optional.empty(), gzip, jsonKeys(text));
         }
         List<String> lines = text.lines().limit(CSV_SAMPLE_LINES + 1).toList();
         // The sample may end inside a line: that line is not judged.
@@ -91,7 +104,7 @@ final class FileClassifier {
         }
         Optional<CsvFormat> csv = CsvClassifier.classify(lines.subList(0, Math.min(lines.size(), CSV_SAMPLE_LINES)));
         if (csv.isPresent()) {
-            return new Result(Classification.CSV, csv, gzip);
+            return new Result(Classification.CSV, csv, gzip, csvColumnNames(csv.get(), lines));
         }
         return new Result(Classification.UNKNOWN, Optional.empty(), gzip);
     }
@@ -117,6 +130,58 @@ final class FileClassifier {
         catch (IOException e) {
             return false;
         }
+    }
+
+    /** The top-level keys of the JSON records in the sample (objects, or objects in an array), as far as it parses. */
+    static Set<String> jsonKeys(String text) {
+        Set<String> keys = new LinkedHashSet<>();
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT) {
+                    addKeys(parser, keys);
+                }
+                else if (token == JsonToken.START_ARRAY) {
+                    while ((token = parser.nextToken()) != null && token != JsonToken.END_ARRAY) {
+                        if (token == JsonToken.START_OBJECT) {
+                            addKeys(parser, keys);
+                        }
+                        else {
+                            parser.skipChildren();
+                        }
+                    }
+                }
+                else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        catch (IOException e) {
+            // The sample ends inside a record, or a later record is broken: the keys so far describe the file.
+        }
+        return keys;
+    }
+
+    private static void addKeys(JsonParser parser, Set<String> keys) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            keys.add(parser.currentName().toLowerCase(Locale.ROOT));
+            parser.nextToken();
+            parser.skipChildren();
+        }
+    }
+
+    private static Set<String> csvColumnNames(CsvFormat format, List<String> lines) {
+        Set<String> names = new LinkedHashSet<>();
+        if (format.hasHeader()) {
+            format.header().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+            return names;
+        }
+        String first = lines.stream().filter(line -> !line.isBlank()).findFirst().orElse("");
+        int columns = CsvClassifier.split(first, format.delimiter()).size();
+        for (int i = 0; i < columns; i++) {
+            names.add("col" + i);
+        }
+        return names;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a crawl found for one include path: the table to have (empty when the path holds no data
- * files any more) and its partitions, by values, with their folder URIs.
+ * What a crawl decided for one table: the table to have at {@code location} (empty when the crawler
+ * made it before and its data is gone) and its partitions, by values, with their folder URIs.
  */
-record TablePlan(String tableName, String includePath, Optional<TableDefinition> table, Map<List<String>, String> partitions) {
+record TablePlan(String tableName, String location, Optional<TableDefinition> table, Map<List<String>, String> partitions) {
     TablePlan {
         requireNonNull(tableName, "tableName is null");
-        requireNonNull(includePath, "includePath is null");
+        requireNonNull(location, "location is null");
         requireNonNull(table, "table is null");
         partitions = Map.copyOf(partitions);
     }

@@ -66,4 +66,22 @@ class TestFileClassifier {
         assertThat(classify("notes.txt", "Dear reader\nthis is prose.\n".getBytes(StandardCharsets.UTF_8)).classification()).isEqualTo(Classification.UNKNOWN);
         assertThat(classify("half.json", "{\"a\": ".getBytes(StandardCharsets.UTF_8)).classification()).isEqualTo(Classification.UNKNOWN);
     }
+
+    @Test
+    void jsonColumnNamesAreTheLowerCaseKeysOfTheSampledRecords() throws IOException {
+        FileClassifier.Result lines = classify("b.json", "{\"Id\": 1, \"nested\": {\"inner\": 2}}\n{\"id\": 2, \"extra\": [1, {\"deep\": 3}]}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(lines.columnNames()).containsExactlyInAnyOrder("id", "nested", "extra");
+        FileClassifier.Result array = classify("c.json", "[{\"a\": 1}, {\"b\": 2}, 3]".getBytes(StandardCharsets.UTF_8));
+        assertThat(array.columnNames()).containsExactlyInAnyOrder("a", "b");
+        // A sample cut inside a record keeps the keys read before the cut.
+        assertThat(FileClassifier.jsonKeys("{\"a\": 1}\n{\"b\": 2, \"c\": \"unfinish")).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void csvColumnNamesAreTheHeaderOrNumbered() throws IOException {
+        assertThat(classify("h.csv", "ID,Name\n1,x\n".getBytes(StandardCharsets.UTF_8)).columnNames()).containsExactlyInAnyOrder("id", "name");
+        assertThat(classify("n.csv", "alpha|beta|gamma\ndelta|epsilon|zeta\n".getBytes(StandardCharsets.UTF_8)).columnNames())
+                .containsExactlyInAnyOrder("col0", "col1", "col2");
+    }
 }
