@@ -1,8 +1,13 @@
-"""``awsglue.job.Job``: job lifecycle. Until job bookmarks arrive, init and commit keep no state."""
+"""``awsglue.job.Job``: job lifecycle and job bookmarks, over the JVM ``dev.epoxy.glue.job.Job``.
+
+``init`` loads the bookmark state the job-run launcher named in the Spark conf (see docs/bookmarks.md);
+``commit`` saves the new state. Without those settings (a session) bookmarks are disabled."""
 
 from typing import Any, Dict, Optional
 
 from pyspark.sql import SparkSession
+
+from awsglue._jvm import jvm_errors, runtime
 
 
 class Job(object):
@@ -51,11 +56,29 @@ class Job(object):
             raise TypeError("args must be a dict, got {}".format(type(args).__name__))
         self._job_name = job_name
         self._args = dict(args or {})
+        run_id = self._args.get("JOB_RUN_ID")
+        _init_jvm_job(self._spark_session(), job_name, run_id if isinstance(run_id, str) else None)
         self._initialized = True
 
     def isInitialized(self) -> bool:
         return self._initialized
 
     def commit(self) -> None:
-        # Job bookmarks arrive with the jobs issue; until then there is no state to persist.
-        pass
+        """Saves the bookmark state of every source read with a transformation_ctx (under job-bookmark-enable)."""
+        if self._initialized:
+            _commit_jvm_job(self._spark_session())
+
+    def _spark_session(self) -> SparkSession:
+        if isinstance(self._context, SparkSession):
+            return self._context
+        return self._context.spark_session
+
+
+@jvm_errors
+def _init_jvm_job(spark: SparkSession, job_name: str, run_id: Optional[str]) -> None:
+    runtime(spark.sparkContext).job.Job.init(spark._jsparkSession, job_name, run_id)
+
+
+@jvm_errors
+def _commit_jvm_job(spark: SparkSession) -> None:
+    runtime(spark.sparkContext).job.Job.commit()

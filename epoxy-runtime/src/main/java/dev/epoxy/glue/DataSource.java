@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.glue.catalog.CatalogSource;
 import dev.epoxy.glue.io.S3Reader;
+import dev.epoxy.glue.job.Job;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -68,7 +69,8 @@ public final class DataSource {
 
     /**
      * Reads the frame. Its name is the common prefix of the paths without scheme and separators,
-     * as Glue names source frames.
+     * as Glue names source frames. With a {@code transformation_ctx} under an enabled or paused job
+     * bookmark ({@link Job}), only the files new since the bookmark are read (an empty frame if none).
      *
      * @throws GlueRuntimeException NOT_FOUND naming a path that does not exist; INVALID_INPUT for a
      *     missing or unknown format; NOT_SUPPORTED for other connection types
@@ -80,7 +82,7 @@ public final class DataSource {
             return catalogSource.get().read(StageContext.of(transformationContext));
         }
         DynamicFrame frame = S3Reader.read(glueContext, connectionType, connectionOptions, format, formatOptions,
-                StageContext.of(transformationContext));
+                StageContext.of(transformationContext), paths -> Job.bookmarks().s3Filter(transformationContext, paths));
         if (pushDownPredicate.isBlank()) {
             return frame;
         }

@@ -6,9 +6,12 @@ import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.StageContext;
+import dev.epoxy.glue.job.Job;
 import dev.epoxy.spark.catalog.read.CatalogRelations;
+import dev.epoxy.spark.catalog.read.InputFileFilter;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +50,16 @@ public final class CatalogSource {
         this.additionalOptions = requireNonNull(additionalOptions, "additionalOptions is null");
     }
 
-    /** The table as a frame named after the table. */
+    /**
+     * The table as a frame named after the table. With a {@code transformation_ctx} under an enabled or
+     * paused job bookmark, only the files new since the bookmark in the selected partitions are read (an
+     * empty frame with the table's schema if none).
+     */
     public DynamicFrame read(StageContext stage) {
+        InputFileFilter bookmark = Job.bookmarks().s3Filter(stage.transformationContext(), List.of(database + "." + table));
         Dataset<Row> rows = CatalogAccess.translated(() -> CatalogRelations.read(glueContext.sparkSession(),
                 glueContext.catalog().glue(), catalogId, database, table, Optional.of(pushDownPredicate),
-                additionalOptions.getString(CATALOG_PARTITION_PREDICATE), readerOptions()));
+                additionalOptions.getString(CATALOG_PARTITION_PREDICATE), readerOptions(), bookmark));
         return DynamicFrame.fromSource(glueContext, rows, Optional.empty(), table, stage);
     }
 

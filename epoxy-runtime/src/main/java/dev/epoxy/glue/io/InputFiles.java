@@ -22,12 +22,13 @@ import org.apache.hadoop.fs.Path;
 final class InputFiles {
     private InputFiles() {}
 
-    static List<String> list(Configuration hadoopConf, List<String> paths, boolean recurse, List<String> exclusions) {
+    /** The files of the paths, with their status (the modification time is what job bookmarks compare). */
+    static List<FileStatus> list(Configuration hadoopConf, List<String> paths, boolean recurse, List<String> exclusions) {
         List<Pattern> matchers = new ArrayList<>();
         for (String exclusion : exclusions) {
             matchers.add(globToRegex(exclusion));
         }
-        List<String> files = new ArrayList<>();
+        List<FileStatus> files = new ArrayList<>();
         for (String input : paths) {
             for (FileStatus root : resolve(hadoopConf, input)) {
                 List<FileStatus> found = new ArrayList<>();
@@ -38,7 +39,7 @@ final class InputFiles {
                     String relative = full.length() > rootPath.length() ? full.substring(rootPath.length() + 1) : file.getPath().getName();
                     String asWritten = input.endsWith("/") ? input + relative : input + "/" + relative;
                     if (!excluded(matchers, full, relative, asWritten)) {
-                        files.add(full);
+                        files.add(file);
                     }
                 }
             }
@@ -50,6 +51,16 @@ final class InputFiles {
     static void checkExist(Configuration hadoopConf, List<String> paths) {
         for (String path : paths) {
             resolve(hadoopConf, path);
+        }
+    }
+
+    /** Whether {@code path} names a directory (not a file, a glob or nothing). */
+    static boolean isDirectory(Configuration hadoopConf, String path) {
+        try {
+            Path resolved = new Path(path);
+            return resolved.getFileSystem(hadoopConf).getFileStatus(resolved).isDirectory();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -43,17 +43,34 @@ public final class CatalogRelations {
     public static Dataset<Row> read(SparkSession spark, GlueClient glue, Optional<String> catalogId, String database,
             String table, Optional<String> pushDownPredicate, Optional<String> catalogPartitionPredicate,
             Map<String, String> options) {
+        return read(spark, glue, catalogId, database, table, pushDownPredicate, catalogPartitionPredicate, options,
+                InputFileFilter.ALL);
+    }
+
+    /**
+     * {@link #read(SparkSession, GlueClient, Optional, String, String, Optional, Optional, Map)} reading only the
+     * files {@code fileFilter} selects among those of the partitions that remain after pruning (job bookmarks).
+     */
+    public static Dataset<Row> read(SparkSession spark, GlueClient glue, Optional<String> catalogId, String database,
+            String table, Optional<String> pushDownPredicate, Optional<String> catalogPartitionPredicate,
+            Map<String, String> options, InputFileFilter fileFilter) {
         requireNonNull(spark, "spark is null");
         Table glueTable = CatalogTables.loadTable(glue, catalogId, database, table);
         Dataset<Row> rows = read(spark, glueTable,
                 new GluePartitionSource(glue, catalogId, glueTable.databaseName(), glueTable.name()),
-                catalogPartitionPredicate, options);
+                catalogPartitionPredicate, options, fileFilter);
         return filtered(rows, database + "." + table, pushDownPredicate);
     }
 
     /** {@link #read} of a table already fetched, with its partitions from {@code partitions}. */
     public static Dataset<Row> read(SparkSession spark, Table table, PartitionSource partitions,
             Optional<String> catalogPartitionPredicate, Map<String, String> options) {
+        return read(spark, table, partitions, catalogPartitionPredicate, options, InputFileFilter.ALL);
+    }
+
+    /** {@link #read(SparkSession, Table, PartitionSource, Optional, Map)} reading only the files {@code fileFilter} selects. */
+    public static Dataset<Row> read(SparkSession spark, Table table, PartitionSource partitions,
+            Optional<String> catalogPartitionPredicate, Map<String, String> options, InputFileFilter fileFilter) {
         requireNonNull(table, "table is null");
         String name = table.databaseName() + "." + table.name();
         String location = Optional.ofNullable(table.storageDescriptor()).map(descriptor -> descriptor.location())
@@ -64,7 +81,7 @@ public final class CatalogRelations {
         StructType partitionSchema = CatalogSchemas.partitionSchema(table);
         StructType dataSchema = CatalogSchemas.dataSchema(table);
         GlueCatalogFileIndex index = new GlueCatalogFileIndex(spark, name, location, partitionSchema, partitions,
-                catalogPartitionPredicate, format.options());
+                catalogPartitionPredicate, format.options(), fileFilter);
         if (partitionSchema.isEmpty()) {
             // Fail now, naming the table, rather than in the first Spark job.
             index.inputFiles();

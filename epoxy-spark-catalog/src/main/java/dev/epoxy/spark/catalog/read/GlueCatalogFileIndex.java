@@ -6,9 +6,11 @@ import dev.epoxy.spark.catalog.CatalogException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -31,7 +33,8 @@ import scala.collection.Seq;
  * partition predicate and whatever of Spark's partition filters translates to a Glue expression),
  * evaluates Spark's partition filters on them, and lists only the locations of the partitions that
  * remain, so the directories of other partitions are never listed or opened. An unpartitioned table
- * lists its location.
+ * lists its location. An {@link InputFileFilter} (job bookmarks) then chooses which of the listed files
+ * are read; the others are never opened.
  */
 public final class GlueCatalogFileIndex implements FileIndex {
     private static final Logger LOG = LoggerFactory.getLogger(GlueCatalogFileIndex.class);
@@ -44,6 +47,7 @@ public final class GlueCatalogFileIndex implements FileIndex {
     private final Optional<String> catalogPartitionPredicate;
     private final Map<String, String> options;
     private final PartitionPruner pruner;
+    private final InputFileFilter fileFilter;
     private volatile List<String> lastListedLocations = List.of();
 
     /**
@@ -55,6 +59,14 @@ public final class GlueCatalogFileIndex implements FileIndex {
      */
     public GlueCatalogFileIndex(SparkSession spark, String tableName, String location, StructType partitionSchema,
             PartitionSource partitions, Optional<String> catalogPartitionPredicate, Map<String, String> options) {
+        this(spark, tableName, location, partitionSchema, partitions, catalogPartitionPredicate, options, InputFileFilter.ALL);
+    }
+
+    /** The index above, reading only the listed files {@code fileFilter} selects. */
+    public GlueCatalogFileIndex(SparkSession spark, String tableName, String location, StructType partitionSchema,
+            PartitionSource partitions, Optional<String> catalogPartitionPredicate, Map<String, String> options,
+            InputFileFilter fileFilter) {
+        this.fileFilter = requireNonNull(fileFilter, "fileFilter is null");
         this.spark = requireNonNull(spark, "spark is null");
         this.tableName = requireNonNull(tableName, "tableName is null");
         this.location = new Path(requireNonNull(location, "location is null"));
@@ -74,18 +86,19 @@ public final class GlueCatalogFileIndex implements FileIndex {
     @Override
     public Seq<PartitionDirectory> listFiles(Seq<Expression> partitionFilters, Seq<Expression> dataFilters) {
         if (partitionSchema.isEmpty()) {
-            return unpartitionedIndex().listFiles(partitionFilters, dataFilters);
+            Seq<PartitionDirectory> listed = unpartitionedIndex().listFiles(partitionFilters, dataFilters);
+            return fileFilter == InputFileFilter.ALL ? listed : Scala.seq(filtered(Scala.list(listed)));
         }
-        return Scala.seq(partitionDirectories(Scala.list(partitionFilters)));
+        return Scala.seq(filtered(partitionDirectories(Scala.list(partitionFilters))));
     }
 
     @Override
     public String[] inputFiles() {
-        if (partitionSchema.isEmpty()) {
+        if (partitionSchema.isEmpty() && fileFilter == InputFileFilter.ALL) {
             return unpartitionedIndex().inputFiles();
         }
         List<String> files = new ArrayList<>();
-        for (PartitionDirectory directory : partitionDirectories(List.of())) {
+        for (PartitionDirectory directory : Scala.list(listFiles(Scala.seq(List.of()), Scala.seq(List.of())))) {
             for (FileStatusWithMetadata file : Scala.list(directory.files())) {
                 files.add(file.getPath().toString());
             }
@@ -158,6 +171,37 @@ public final class GlueCatalogFileIndex implements FileIndex {
         lastListedLocations = List.copyOf(listed);
         LOG.debug("Table {}: listed {} partition locations", tableName, listed.size());
         return directories;
+    }
+
+    /** The directories with only the files the filter selects, asked once over the files of all of them. */
+    private List<PartitionDirectory> filtered(List<PartitionDirectory> directories) {
+        if (fileFilter == InputFileFilter.ALL) {
+            return directories;
+        }
+        List<FileStatus> listed = new ArrayList<>();
+        for (PartitionDirectory directory : directories) {
+            for (FileStatusWithMetadata file : Scala.list(directory.files())) {
+                listed.add(file.fileStatus());
+            }
+        }
+        Set<Path> selected = new HashSet<>();
+        for (FileStatus file : fileFilter.select(List.copyOf(listed))) {
+            selected.add(file.getPath());
+        }
+        List<PartitionDirectory> result = new ArrayList<>();
+        for (PartitionDirectory directory : directories) {
+            List<FileStatus> kept = new ArrayList<>();
+            for (FileStatusWithMetadata file : Scala.list(directory.files())) {
+                if (selected.contains(file.getPath())) {
+                    kept.add(file.fileStatus());
+                }
+            }
+            if (!kept.isEmpty()) {
+                result.add(PartitionDirectory.apply(directory.values(), kept.toArray(new FileStatus[0])));
+            }
+        }
+        LOG.debug("Table {}: the file filter kept {} of {} listed files", tableName, selected.size(), listed.size());
+        return result;
     }
 
     private static void collectFiles(FileSystem fileSystem, Path directory, List<FileStatus> files) throws IOException {

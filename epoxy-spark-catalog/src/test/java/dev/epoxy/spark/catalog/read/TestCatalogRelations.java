@@ -110,6 +110,40 @@ class TestCatalogRelations {
     }
 
     @Test
+    void fileFilterSeesOnlyTheFilesOfSelectedPartitionsAndTheOthersAreNeverOpened() throws IOException {
+        List<CatalogPartition> partitions = new ArrayList<>();
+        for (String month : List.of("01", "02")) {
+            Path partition = Files.createDirectories(directory.resolve("year=2026/month=" + month));
+            Files.writeString(partition.resolve("old.json"), "garbage{");
+            Files.writeString(partition.resolve("new.json"), "{\"order_id\":\"" + month + "\",\"amount\":1}\n");
+            partitions.add(new CatalogPartition(List.of("2026", month), partition.toString()));
+        }
+        List<List<String>> offered = new ArrayList<>();
+        InputFileFilter onlyNew = listed -> {
+            offered.add(listed.stream().map(file -> file.getPath().getName() + "@" + file.getPath().getParent().getName()).sorted().toList());
+            return listed.stream().filter(file -> file.getPath().getName().equals("new.json")).toList();
+        };
+        Dataset<Row> rows = CatalogRelations.read(spark, jsonTable(true), new TestingPartitionSource(partitions), Optional.empty(),
+                Map.of(), onlyNew).where("month = '02'");
+
+        // A garbage line would come back as a row of nulls: exactly one row means old.json was never read.
+        List<Row> collected = rows.collectAsList();
+        assertThat(collected).hasSize(1);
+        assertThat(collected.get(0).getString(0)).isEqualTo("02");
+        assertThat(offered).isNotEmpty().allSatisfy(files -> assertThat(files).containsExactly("new.json@month=02", "old.json@month=02"));
+    }
+
+    @Test
+    void fileFilterSelectingNothingGivesAnEmptyScanWithTheTableSchema() throws IOException {
+        Files.writeString(directory.resolve("part-0.json"), "{\"order_id\":\"a\",\"amount\":1}\n");
+        Dataset<Row> rows = CatalogRelations.read(spark, jsonTable(false), new TestingPartitionSource(List.of()), Optional.empty(),
+                Map.of(), listed -> List.of());
+        assertThat(rows.count()).isZero();
+        assertThat(rows.columns()).containsExactly("order_id", "amount");
+        assertThat(rows.inputFiles()).isEmpty();
+    }
+
+    @Test
     void csvTableWithHeaderSkipsTheHeaderLine() throws IOException {
         Files.writeString(directory.resolve("data.csv"), "id|name\n1|'a|b'\n2|c\n");
         Table table = Table.builder().databaseName("db").name("people")

@@ -1,0 +1,82 @@
+package dev.epoxy.glue.bookmark;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.glue.GlueRuntimeException;
+import dev.epoxy.spark.catalog.read.InputFileFilter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bookmarks of one job run between {@code Job.init} and {@code job.commit()}: the state it starts
+ * from, the optional upper bound of a pause, and one {@link S3BookmarkFilter} per bookmarked source read.
+ * Sources with a blank {@code transformation_ctx}, and every source under {@link BookmarkOption#DISABLE},
+ * are not bookmarked and read everything.
+ */
+public final class JobBookmarks {
+    private final String job;
+    private final Optional<String> runId;
+    private final BookmarkOption option;
+    private final BookmarkState start;
+    private final Optional<BookmarkState> upTo;
+    private final Map<String, S3BookmarkFilter> s3Sources = new LinkedHashMap<>();
+
+    /**
+     * @param upTo the to-state of a pause with {@code --job-bookmark-to}; only used under {@link BookmarkOption#PAUSE}
+     */
+    public JobBookmarks(String job, Optional<String> runId, BookmarkOption option, BookmarkState start, Optional<BookmarkState> upTo) {
+        this.job = requireNonNull(job, "job is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.option = requireNonNull(option, "option is null");
+        this.start = requireNonNull(start, "start is null");
+        this.upTo = requireNonNull(upTo, "upTo is null");
+    }
+
+    /** No job, or bookmarks disabled: every source reads everything. */
+    public static JobBookmarks disabled() {
+        return new JobBookmarks("", Optional.empty(), BookmarkOption.DISABLE, BookmarkState.empty(""), Optional.empty());
+    }
+
+    public BookmarkOption option() {
+        return option;
+    }
+
+    /**
+     * The filter of the S3 source {@code transformationContext} over {@code paths}: the same one for every
+     * read of that context in this run. {@link InputFileFilter#ALL} when the source is not bookmarked.
+     *
+     * @throws GlueRuntimeException INVALID_INPUT when the state holds another kind of source under that context
+     */
+    public synchronized InputFileFilter s3Filter(String transformationContext, List<String> paths) {
+        if (option == BookmarkOption.DISABLE || transformationContext == null || transformationContext.isBlank()) {
+            return InputFileFilter.ALL;
+        }
+        return s3Sources.computeIfAbsent(transformationContext, context -> {
+            Optional<S3Bookmark> from = s3State(start, context, "the bookmark state");
+            if (option == BookmarkOption.PAUSE && upTo.isPresent()) {
+                return S3BookmarkFilter.between(from, s3State(upTo.get(), context, "the --job-bookmark-to state"), paths);
+            }
+            return S3BookmarkFilter.after(from, paths);
+        });
+    }
+
+    /** The state {@code job.commit()} writes: the start state with the sources read in this run advanced. */
+    public synchronized BookmarkState committedState() {
+        Map<String, SourceBookmark> advanced = new LinkedHashMap<>();
+        for (Map.Entry<String, S3BookmarkFilter> source : s3Sources.entrySet()) {
+            source.getValue().committed().ifPresent(state -> advanced.put(source.getKey(), state));
+        }
+        return start.committed(job, runId, advanced);
+    }
+
+    private static Optional<S3Bookmark> s3State(BookmarkState state, String context, String what) {
+        Optional<SourceBookmark> source = state.source(context);
+        if (source.isPresent() && !(source.get() instanceof S3Bookmark)) {
+            throw GlueRuntimeException.invalidInput("Cannot read transformation_ctx %s as an S3 source: %s holds a %s bookmark for it",
+                    context, what, source.get().kind());
+        }
+        return source.map(S3Bookmark.class::cast);
+    }
+}
