@@ -101,10 +101,10 @@ final class CellTranslator {
                 if (sql.isBlank()) {
                     MagicOutcome outcome = MagicOutcome.dropped(magic, "the cell has no SQL");
                     outcomes.add(outcome);
-                    script.add(comment(line, outcome.note()));
+                    script.add(cellMagicComment(line, outcome.note()));
                     return;
                 }
-                script.add(comment(line, "the SQL runs with spark.sql"));
+                script.add(cellMagicComment(line, "the SQL runs with spark.sql"));
                 script.add("spark.sql(\"\"\"" + escapeForTripleQuotes(sql) + "\"\"\").show()");
             }
             case "%%configure", "%%tags" -> {
@@ -112,14 +112,14 @@ final class CellTranslator {
                         ? CellMagics.configure(cell, bodyLine, text, settings)
                         : CellMagics.tags(cell, bodyLine, text, settings);
                 outcomes.add(outcome);
-                script.add(comment(line, outcome.note()));
+                script.add(cellMagicComment(line, outcome.note()));
                 body.forEach(bodyText -> script.add(bodyText.isEmpty() ? "#" : "# " + bodyText));
             }
             case "%%assume_role" -> {
                 // The body may hold credentials: it is not copied into the script.
                 MagicOutcome outcome = MagicOutcome.dropped(magic, "the job runs with its Role; the cell's role or keys are not copied");
                 outcomes.add(outcome);
-                script.add(comment(line, outcome.note()));
+                script.add(cellMagicComment(line, outcome.note()));
             }
             default -> throw new IllegalStateException("not a cell magic: " + magic);
         }
@@ -160,5 +160,10 @@ final class CellTranslator {
 
     private static String comment(String line, String note) {
         return "# " + line + "  (" + note + ")";
+    }
+
+    /** Not "# %%sql": editors (VS Code, Jupytext) would take a comment starting with "# %%" for a cell marker. */
+    private static String cellMagicComment(String line, String note) {
+        return "# cell magic " + line + "  (" + note + ")";
     }
 }

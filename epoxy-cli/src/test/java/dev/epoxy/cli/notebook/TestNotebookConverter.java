@@ -481,7 +481,7 @@ class TestNotebookConverter {
                 Map.entry("--number", "3"),
                 Map.entry("--extra-jars", "s3://jars/x.jar"));
         assertThat(converted.script())
-                .contains("# %%configure  (job settings from the keys below)\n# {\n#     # comments are fine")
+                .contains("# cell magic %%configure  (job settings from the keys below)\n# {\n#     # comments are fine")
                 .contains("#     \"--number\": 3,\n# }\n");
     }
 
@@ -540,7 +540,7 @@ class TestNotebookConverter {
                 """)).script();
 
         assertThat(script).contains("""
-                # %%sql  (the SQL runs with spark.sql)
+                # cell magic %%sql  (the SQL runs with spark.sql)
                 spark.sql(\"\"\"SELECT region, "a\\"\\"\\"b" AS odd, 'x\\ty' AS tab
                 FROM orders
                 WHERE status = "SHIPPED\\"\"\"\").show()
@@ -553,14 +553,14 @@ class TestNotebookConverter {
 
         assertThat(converted.job().glueVersion()).isEqualTo("5.0");
         assertThat(converted.script()).contains("# %glue_version 5.0  (job setting GlueVersion)\n# the query\n"
-                + "# %%sql show  (the SQL runs with spark.sql)\nspark.sql(\"\"\"SELECT 1\"\"\").show()\n");
+                + "# cell magic %%sql show  (the SQL runs with spark.sql)\nspark.sql(\"\"\"SELECT 1\"\"\").show()\n");
     }
 
     @Test
     void emptySqlCellRunsNothing() {
         ConvertedNotebook converted = convert(notebook().code("%%sql\n\n"));
 
-        assertThat(converted.script()).contains("# %%sql  (dropped: the cell has no SQL)\n").doesNotContain("spark.sql(");
+        assertThat(converted.script()).contains("# cell magic %%sql  (dropped: the cell has no SQL)\n").doesNotContain("spark.sql(");
     }
 
     @Test
@@ -588,7 +588,7 @@ class TestNotebookConverter {
         String script = convert(notebook().code("%%assume_role\n{'aws_access_key_id': 'AKIA', 'aws_secret_access_key': 'SECRET'}")).script();
 
         assertThat(script)
-                .contains("# %%assume_role  (dropped: the job runs with its Role; the cell's role or keys are not copied)\n")
+                .contains("# cell magic %%assume_role  (dropped: the job runs with its Role; the cell's role or keys are not copied)\n")
                 .doesNotContain("SECRET");
     }
 
