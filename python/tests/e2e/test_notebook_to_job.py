@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from .epoxy_server import CREDENTIALS, REGION, ROLE, dist, wait_until
+from .epoxy_server import CREDENTIALS, REGION, ROLE, dist, required_aws_cli, wait_until
 from .sessions import wait_for_status
 
 # The fixtures and helpers of the official-kernel tests: a HOME of the test's own, a proxy trapping internet traffic,
@@ -112,6 +112,16 @@ def test_notebook_becomes_files_an_uploaded_script_and_a_registered_job(server, 
     assert (job["GlueVersion"], job["WorkerType"], job["NumberOfWorkers"], job["Timeout"]) == ("5.0", "G.1X", 2, 30)
     assert job["DefaultArguments"] == {"--enable-glue-datacatalog": "true", "--datalake-formats": "delta", "--extra-jars": "s3://libs/x.jar"}
     assert job_tags(server, name) == {"team": "analytics"}
+
+    # NAME.job.json is a CreateJob request that the AWS CLI takes as it is (--name overrides the document's).
+    document = tmp_path / "out" / f"{name}.job.json"
+    created = subprocess.run([required_aws_cli(), "--endpoint-url", server.endpoint, "--output", "json", "glue", "create-job",
+                              "--cli-input-json", f"file://{document}", "--name", f"{name}-cli"],
+                             capture_output=True, text=True, env=server.cli_env(), timeout=120)
+    assert created.returncode == 0, created.stderr
+    by_cli = server.glue().get_job(JobName=f"{name}-cli")["Job"]
+    for member in ("Role", "Command", "DefaultArguments", "GlueVersion", "WorkerType", "NumberOfWorkers", "Timeout", "Description"):
+        assert by_cli[member] == job[member], member
 
     # Converting again updates the job in place.
     write_notebook(notebook, code("%number_of_workers 3\nprint(1)"))

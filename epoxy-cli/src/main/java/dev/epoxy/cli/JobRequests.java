@@ -14,7 +14,6 @@ final class JobRequests {
     static CreateJobRequest createJob(JobDefinition job) {
         CreateJobRequest.Builder request = CreateJobRequest.builder()
                 .name(job.name())
-                .jobMode(JobDefinition.JOB_MODE)
                 .description(job.description())
                 .role(job.role())
                 .command(command(job))
@@ -37,7 +36,6 @@ final class JobRequests {
     /** UpdateJob replaces the whole definition; tags are not part of it (as in AWS, they stay as they are). */
     static UpdateJobRequest updateJob(JobDefinition job) {
         JobUpdate.Builder update = JobUpdate.builder()
-                .jobMode(JobDefinition.JOB_MODE)
                 .description(job.description())
                 .role(job.role())
                 .command(command(job))

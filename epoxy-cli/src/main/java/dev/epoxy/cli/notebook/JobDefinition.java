@@ -30,8 +30,6 @@ public record JobDefinition(
         Map<String, String> tags) {
     /** The only Python of Glue Spark jobs. */
     public static final String PYTHON_VERSION = "3";
-    /** CreateJob's JobMode for a job made from an interactive-sessions notebook. */
-    public static final String JOB_MODE = "NOTEBOOK";
 
     public JobDefinition {
         requireNonNull(name, "name is null");

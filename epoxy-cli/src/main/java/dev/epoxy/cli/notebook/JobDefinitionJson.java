@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A {@link JobDefinition} as a CreateJob request document, the JSON the AWS CLI takes with
  * {@code aws glue create-job --cli-input-json file://NAME.job.json}. Members have AWS's names; absent settings are
- * left out, so the server applies its defaults.
+ * left out, so the server applies its defaults. There is no {@code JobMode} ({@code NOTEBOOK} would fit): AWS CLIs
+ * older than 2024, such as Debian 12's 2.9, refuse the member.
  */
 public final class JobDefinitionJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -21,7 +22,6 @@ public final class JobDefinitionJson {
         requireNonNull(job, "job is null");
         ObjectNode request = JSON.createObjectNode();
         request.put("Name", job.name());
-        request.put("JobMode", JobDefinition.JOB_MODE);
         request.put("Description", job.description());
         request.put("Role", job.role());
         ObjectNode command = request.putObject("Command");

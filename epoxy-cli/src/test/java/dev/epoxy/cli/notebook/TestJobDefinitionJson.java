@@ -27,7 +27,6 @@ class TestJobDefinitionJson {
         assertThat(written).isEqualTo(JSON.readTree("""
                 {
                   "Name": "nightly",
-                  "JobMode": "NOTEBOOK",
                   "Description": "from nb.ipynb",
                   "Role": "arn:aws:iam::1:role/r",
                   "Command": {"Name": "gluestreaming", "ScriptLocation": "s3://scripts/nightly.py", "PythonVersion": "3"},
@@ -50,7 +49,7 @@ class TestJobDefinitionJson {
         JsonNode written = JSON.readTree(JobDefinitionJson.write(job));
 
         assertThat(written.fieldNames()).toIterable().containsExactly(
-                "Name", "JobMode", "Description", "Role", "Command", "DefaultArguments", "MaxCapacity", "GlueVersion");
+                "Name", "Description", "Role", "Command", "DefaultArguments", "MaxCapacity", "GlueVersion");
         assertThat(written.get("MaxCapacity").doubleValue()).isEqualTo(2.0);
     }
 }
