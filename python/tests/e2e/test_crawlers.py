@@ -204,6 +204,68 @@ def test_json_crawl_creates_the_hand_made_table_and_its_partitions(glue, s3, buc
     assert (metrics["TablesCreated"], metrics["TablesUpdated"]) == (0, 0)
 
 
+def table_names(glue, database):
+    return sorted(t["Name"] for t in glue.get_tables(DatabaseName=database)["TableList"])
+
+
+def test_incompatible_folders_under_one_include_path_become_separate_tables(glue, s3, bucket, database):
+    # One include path, two data sets: JSON orders partitioned by year/month, and CSV customers.
+    for year, month in [(2026, 1), (2026, 2)]:
+        s3.put_object(Bucket=bucket, Key=f"shop/orders/year={year}/month={month:02d}/part-0.json", Body=orders(year, month).encode())
+    s3.put_object(Bucket=bucket, Key="shop/customers/customers.csv",
+                  Body=b"customer_id,name,email\n1,ada,ada@example.com\n2,alan,alan@example.com\n")
+    name = create_crawler(glue, database, f"s3://{bucket}/shop/", TablePrefix="shop_")
+    crawl_ok(glue, name)
+
+    assert table_names(glue, database) == ["shop_customers", "shop_orders"]
+    orders_table = glue.get_table(DatabaseName=database, Name="shop_orders")["Table"]
+    assert orders_table["StorageDescriptor"]["Columns"] == ORDER_COLUMNS
+    assert orders_table["PartitionKeys"] == [{"Name": "year", "Type": "string"}, {"Name": "month", "Type": "string"}]
+    assert orders_table["StorageDescriptor"]["Location"] == f"s3://{bucket}/shop/orders/"
+    assert orders_table["Parameters"]["classification"] == "json"
+    values, locations = partition_values(glue, database, "shop_orders")
+    assert values == [("2026", "01"), ("2026", "02")]
+    assert locations[("2026", "02")] == f"s3://{bucket}/shop/orders/year=2026/month=02/"
+
+    customers = glue.get_table(DatabaseName=database, Name="shop_customers")["Table"]
+    assert customers["StorageDescriptor"]["Columns"] == [
+        {"Name": "customer_id", "Type": "int"}, {"Name": "name", "Type": "string"}, {"Name": "email", "Type": "string"}]
+    assert customers.get("PartitionKeys", []) == []
+    assert customers["StorageDescriptor"]["Location"] == f"s3://{bucket}/shop/customers/"
+    assert customers["Parameters"]["classification"] == "csv"
+    assert glue.get_partitions(DatabaseName=database, TableName="shop_customers")["Partitions"] == []
+    metrics = glue.get_crawler_metrics(CrawlerNameList=[name])["CrawlerMetricsList"][0]
+    assert (metrics["TablesCreated"], metrics["TablesUpdated"], metrics["TablesDeleted"]) == (2, 0, 0)
+
+    # A re-crawl after a new month adds exactly that partition to the orders table, and touches nothing else.
+    s3.put_object(Bucket=bucket, Key="shop/orders/year=2026/month=03/part-0.json", Body=orders(2026, 3).encode())
+    crawl_ok(glue, name)
+    assert table_names(glue, database) == ["shop_customers", "shop_orders"]
+    assert partition_values(glue, database, "shop_orders")[0] == [("2026", "01"), ("2026", "02"), ("2026", "03")]
+    metrics = glue.get_crawler_metrics(CrawlerNameList=[name])["CrawlerMetricsList"][0]
+    assert (metrics["TablesCreated"], metrics["TablesUpdated"], metrics["TablesDeleted"]) == (0, 0, 0)
+
+
+def test_combine_compatible_schemas_keeps_dissimilar_partitions_in_one_table(glue, s3, bucket, database):
+    # Glue's documented example: without the option, year=2017 and year=2018 become two tables.
+    s3.put_object(Bucket=bucket, Key="table1/year=2017/data1.json", Body=b'{"A": 1, "B": 2}\n')
+    s3.put_object(Bucket=bucket, Key="table1/year=2018/data2.json", Body=b'{"C": 3, "D": 4}\n')
+    name = create_crawler(glue, database, f"s3://{bucket}/table1/",
+                          Configuration=json.dumps({"Version": 1.0, "Grouping": {"TableGroupingPolicy": "CombineCompatibleSchemas"}}))
+    crawl_ok(glue, name)
+    assert table_names(glue, database) == ["table1"]
+    table = glue.get_table(DatabaseName=database, Name="table1")["Table"]
+    assert sorted((c["Name"], c["Type"]) for c in table["StorageDescriptor"]["Columns"]) == [
+        ("a", "bigint"), ("b", "bigint"), ("c", "bigint"), ("d", "bigint")]
+    assert table["PartitionKeys"] == [{"Name": "year", "Type": "string"}]
+    assert partition_values(glue, database, "table1")[0] == [("2017",), ("2018",)]
+
+    split = unique("split")
+    glue.create_database(DatabaseInput={"Name": split})
+    crawl_ok(glue, create_crawler(glue, split, f"s3://{bucket}/table1/"))
+    assert table_names(glue, split) == ["year_2017", "year_2018"]
+
+
 def test_crawl_new_folders_only_adds_only_new_folders(glue, s3, bucket, database):
     put_orders(s3, bucket, 2026, 1)
     name = create_crawler(glue, database, f"s3://{bucket}/raw_orders/", TablePrefix="new_",
