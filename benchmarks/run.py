@@ -19,6 +19,9 @@ crawler:        one crawl over 10,000 JSON files in 1,000 partitions, in files/s
                 (benchmarks/crawler.py).
 job_run:        StartJobRun -> RUNNING and -> SUCCEEDED for a trivial glueetl and a trivial pythonshell
                 script, p50/p95 over N runs of each (benchmarks/job_run.py).
+bookmark_plan:  an incremental job-bookmarked read over a prefix with 100,000 old small files and 100 new ones:
+                time to plan (Job.init to the DynamicFrame) and to count, and the files opened (only the new
+                ones; BookmarkPlanBenchmark.java).
 history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
                 of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
@@ -189,6 +192,11 @@ def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
 
+def bench_bookmark_plan(args) -> dict:
+    return java_benchmark("BookmarkPlanBenchmark.java", str(args.bookmark_old_files), str(args.bookmark_new_files),
+                          str(args.java_rounds))
+
+
 def bench_representation(args) -> dict:
     return java_benchmark("RepresentationBenchmark.java", str(args.representation_rows), str(args.java_rounds))
 
@@ -197,7 +205,8 @@ BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_
               "representation": bench_representation, "history": bench_history,
               "catalog_partitions": bench_catalog_partitions, "catalog_from_catalog": bench_catalog_from_catalog,
               "catalog_sql": bench_catalog_sql,
-              "crawler": bench_crawler, "job_run": bench_job_run}
+              "crawler": bench_crawler, "job_run": bench_job_run,
+              "bookmark_plan": bench_bookmark_plan}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
@@ -206,7 +215,8 @@ SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "roun
          "load_rates": "4", "load_sessions": 1, "load_duration": 1, "history_counts": "2",
          "catalog_partitions": 500, "catalog_queries": 2,
          "catalog_shards": 10, "catalog_parts": 5, "catalog_rounds": 1,
-         "crawler_files": 6, "crawler_partitions": 3, "job_runs": 1}
+         "crawler_files": 6, "crawler_partitions": 3, "job_runs": 1,
+         "bookmark_old_files": 50, "bookmark_new_files": 5}
 
 
 def main(argv=None):
@@ -227,6 +237,8 @@ def main(argv=None):
     parser.add_argument("--crawler-files", type=int, default=10_000, help="JSON files of the crawler benchmark")
     parser.add_argument("--crawler-partitions", type=int, default=1_000, help="partitions the crawler benchmark's files are in")
     parser.add_argument("--job-runs", type=int, default=5, help="timed runs of each command in the job_run benchmark")
+    parser.add_argument("--bookmark-old-files", type=int, default=100_000, help="old files of the bookmark_plan prefix")
+    parser.add_argument("--bookmark-new-files", type=int, default=100, help="new files of the bookmark_plan prefix")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
     parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")
