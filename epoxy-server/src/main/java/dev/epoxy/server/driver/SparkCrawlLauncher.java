@@ -10,15 +10,16 @@ import dev.epoxy.core.crawler.CrawlStatus;
 import dev.epoxy.core.crawler.Crawler;
 import dev.epoxy.core.crawler.CrawlerSpec;
 import dev.epoxy.core.crawler.S3Target;
-import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.driver.protocol.crawl.CrawlFiles;
 import dev.epoxy.driver.protocol.crawl.CrawlRequest;
 import dev.epoxy.driver.protocol.crawl.CrawlResult;
+import dev.epoxy.server.launch.ProcessLaunch;
+import dev.epoxy.server.launch.ProcessSupervisor;
+import dev.epoxy.server.launch.SparkConfLayers;
+import dev.epoxy.server.launch.SupervisedProcess;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +48,8 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
     private final SparkDistribution distribution;
     private final CrawlDirectories directories;
     private final Optional<Path> setsid;
-    private final Map<String, Process> running = new ConcurrentHashMap<>();
-    private final ExecutorService watchers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "crawl-watcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, SupervisedProcess> running = new ConcurrentHashMap<>();
+    private final ProcessSupervisor supervisor = new ProcessSupervisor("crawl-supervisor");
 
     /**
      * @param config the drivers' launch config, with the server's storage and Glue endpoint confs
@@ -70,13 +65,12 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
     @Override
     public CrawlHandle launch(Crawler crawler, Consumer<CrawlOutcome> ended) {
         String name = crawler.name();
-        Process process;
+        SupervisedProcess process;
         try {
             Files.createDirectories(directories.directoryOf(name));
             Files.deleteIfExists(directories.resultOf(name));
             writeRequest(crawler);
-            process = buildProcess(crawler).start();
-            Files.writeString(directories.pidOf(name), String.valueOf(process.pid()), StandardCharsets.UTF_8);
+            process = supervisor.start(processLaunch(crawler));
         }
         catch (EpoxyException e) {
             ended.accept(CrawlOutcome.failed(e.getMessage()));
@@ -89,37 +83,23 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
         }
         LOG.info("Crawl of crawler {} runs as process {}", name, process.pid());
         running.put(name, process);
-        Process started = process;
-        watchers.execute(() -> watch(name, started, ended));
-        return () -> kill(started);
+        // On the supervisor's thread, once what is left of the crawl's process group is killed and its pid file gone.
+        process.exit().thenAccept(exitCode -> {
+            running.remove(name, process);
+            LOG.info("Crawl process of crawler {} exited with code {}", name, exitCode);
+            ended.accept(outcomeOf(name, exitCode));
+        });
+        return process::kill;
     }
 
     @Override
     public void killOrphans() {
-        List<Path> pidFiles;
         try {
-            pidFiles = directories.pidFiles();
+            // Only a process that still is a crawl: the pid may have been reused since.
+            ProcessSupervisor.killOrphans(directories.pidFiles(), commandLine -> commandLine.contains(CrawlFiles.MAIN_CLASS));
         }
         catch (IOException e) {
             LOG.warn("Cannot look for crawl processes of an earlier server: {}", e.getMessage());
-            return;
-        }
-        for (Path pidFile : pidFiles) {
-            try {
-                long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
-                // Only a process that still is a crawl: the pid may have been reused since.
-                ProcessHandle.of(pid)
-                        .filter(handle -> handle.info().commandLine().map(line -> line.contains(CrawlFiles.MAIN_CLASS)).orElse(false))
-                        .ifPresent(handle -> {
-                            LOG.warn("Killing crawl process {} left by an earlier server", pid);
-                            handle.destroyForcibly();
-                            ProcessGroup.killMembers(pid, ProcessHandle.current().pid());
-                        });
-                Files.deleteIfExists(pidFile);
-            }
-            catch (IOException | NumberFormatException e) {
-                LOG.warn("Cannot read crawl pid file {}: {}", pidFile, e.getMessage());
-            }
         }
     }
 
@@ -141,31 +121,8 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
     /** Kills running crawls (their crawlers end CANCELLED, or FAILED after a restart if the store is gone first). */
     @Override
     public void close() {
-        running.values().forEach(SparkCrawlLauncher::kill);
-        watchers.shutdown();
-    }
-
-    private void watch(String name, Process process, Consumer<CrawlOutcome> ended) {
-        int exitCode;
-        try {
-            exitCode = process.waitFor();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        // What the crawl started is killed with it, whatever it left behind.
-        ProcessGroup.killMembers(process.pid(), ProcessHandle.current().pid());
-        running.remove(name, process);
-        try {
-            Files.deleteIfExists(directories.pidOf(name));
-        }
-        catch (IOException e) {
-            LOG.debug("Cannot remove the pid file of crawler {}", name, e);
-        }
-        CrawlOutcome outcome = outcomeOf(name, exitCode);
-        LOG.info("Crawl process of crawler {} exited with code {}", name, exitCode);
-        ended.accept(outcome);
+        running.values().forEach(SupervisedProcess::kill);
+        supervisor.close();
     }
 
     private CrawlOutcome outcomeOf(String name, int exitCode) {
@@ -182,13 +139,6 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
         catch (IOException e) {
             return CrawlOutcome.failed("Cannot read the result of the crawl: " + e.getMessage());
         }
-    }
-
-    private static void kill(Process process) {
-        process.destroy();
-        // The crawl leads its own group (setsid): its children go with it.
-        ProcessGroup.killMembers(process.pid(), ProcessHandle.current().pid());
-        process.destroyForcibly();
     }
 
     private void writeRequest(Crawler crawler) throws IOException {
@@ -214,34 +164,35 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
         CrawlFiles.writeRequest(directories.requestOf(crawler.name()), request);
     }
 
-    private ProcessBuilder buildProcess(Crawler crawler) throws IOException {
+    private ProcessLaunch processLaunch(Crawler crawler) throws IOException {
         List<Path> jars = distribution.driverJars();
         Path crawlerJar = distribution.jarOf(jars, CRAWLER_ARTIFACT);
         Path sparkHome = distribution.sparkHome();
         Path directory = directories.directoryOf(crawler.name());
 
-        Map<String, String> conf = new LinkedHashMap<>();
-        // One local core, on loopback, without a UI: a crawl is a batch job next to the server.
-        conf.put("spark.driver.host", "127.0.0.1");
-        conf.put("spark.driver.bindAddress", "127.0.0.1");
-        conf.put("spark.ui.enabled", "false");
-        conf.put("spark.driver.memory", config.localDriverMemory());
-        conf.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
-        conf.put("spark.driver.extraClassPath", SparkDistribution.joinPaths(jars));
-        conf.putAll(config.sparkConf());
-        conf.put(CrawlFiles.REQUEST_FILE_CONF, directories.requestOf(crawler.name()).toString());
-
+        Map<String, String> conf = sparkConfLayers(crawler, jars).merge().conf();
         SecretSparkConf split = SecretSparkConf.split(conf, directory);
         SparkSubmitCommand command = new SparkSubmitCommand(setsid, sparkHome, "local[1]", "epoxy-crawler-" + crawler.name(),
                 CrawlFiles.MAIN_CLASS, crawlerJar, split.publicConf(), split.propertiesFile());
-        ProcessBuilder builder = new ProcessBuilder(command.command())
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directories.logOf(crawler.name()).toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        builder.environment().putAll(config.driverEnvironment());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return builder;
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPARK_LOCAL_IP", "127.0.0.1");
+        environment.putAll(config.driverEnvironment());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        return new ProcessLaunch(command.command(), directory, environment, directories.logOf(crawler.name()), Optional.of(directories.pidOf(crawler.name())),
+                crawler.name());
+    }
+
+    /** A crawl's confs, by source ({@link SparkConfLayers} has the precedence rules); a crawl has no user confs. */
+    SparkConfLayers sparkConfLayers(Crawler crawler, List<Path> jars) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        // One local core, on loopback, without a UI: a crawl is a batch job next to the server.
+        defaults.put("spark.driver.host", "127.0.0.1");
+        defaults.put("spark.driver.bindAddress", "127.0.0.1");
+        defaults.put("spark.ui.enabled", "false");
+        defaults.put("spark.driver.memory", config.localDriverMemory());
+        defaults.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
+        defaults.put("spark.driver.extraClassPath", SparkDistribution.joinPaths(jars));
+        return new SparkConfLayers(defaults, config.sparkConf(), Map.of(), Map.of(CrawlFiles.REQUEST_FILE_CONF, directories.requestOf(crawler.name()).toString()),
+                SparkConfLayers.noGuardedKeys());
     }
 }

@@ -10,8 +10,9 @@ import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.ProcessExit;
-import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.driver.protocol.ServerMessage;
+import dev.epoxy.server.launch.ProcessSupervisor;
+import dev.epoxy.server.launch.SupervisedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,22 +45,22 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private final Duration stopGracePeriod;
     private final Path driverLog;
     private final Runnable onFinished;
-    private final ScheduledExecutorService timers;
+    private final ProcessSupervisor supervisor;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final Deque<ServerMessage> queued = new ArrayDeque<>();
     private DriverConnection connection;
-    private Process process;
+    private SupervisedProcess process;
     private volatile String dashboardUrl;
     private volatile String failureReason;
     private volatile boolean stopRequested;
 
-    SparkDriverHandle(SessionId sessionId, DriverListener listener, Duration stopGracePeriod, Path driverLog, ScheduledExecutorService timers, Runnable onFinished) {
+    SparkDriverHandle(SessionId sessionId, DriverListener listener, Duration stopGracePeriod, Path driverLog, ProcessSupervisor supervisor, Runnable onFinished) {
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.stopGracePeriod = requireNonNull(stopGracePeriod, "stopGracePeriod is null");
         this.driverLog = requireNonNull(driverLog, "driverLog is null");
-        this.timers = requireNonNull(timers, "timers is null");
+        this.supervisor = requireNonNull(supervisor, "supervisor is null");
         this.onFinished = requireNonNull(onFinished, "onFinished is null");
     }
 
@@ -78,7 +76,7 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
 
     @Override
     public void stop() {
-        Process running;
+        SupervisedProcess running;
         boolean connected;
         synchronized (this) {
             if (stopRequested) {
@@ -134,15 +132,15 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         return exited;
     }
 
-    void started(Process started) {
+    void started(SupervisedProcess started) {
         boolean stopEarly;
         synchronized (this) {
             process = started;
             stopEarly = stopRequested;
         }
         LOG.info("Driver of session {} started (pid {}, log {})", sessionId, started.pid(), driverLog);
-        // Off the JDK process reaper thread: the listener writes to the store.
-        started.onExit().thenAcceptAsync(this::processExited, this::execute);
+        // On the supervisor's thread, after the rest of the driver's process group was killed: the listener writes to the store.
+        started.exit().thenAccept(this::processExited);
         if (stopEarly) {
             destroyAfter(started, Duration.ZERO);
         }
@@ -204,7 +202,7 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
             // The session's ErrorMessage is where a user looks first; it says where the details are.
             failureReason = failed.reason() + " (driver log: " + driverLog + ")";
             reportFailure(failureReason);
-            Process running;
+            SupervisedProcess running;
             synchronized (this) {
                 running = process;
             }
@@ -235,15 +233,9 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         }
     }
 
-    private void processExited(Process process) {
-        int exitCode = process.exitValue();
+    private void processExited(int exitCode) {
         LOG.info("Driver of session {} {}", sessionId, ProcessExit.describe(exitCode));
-        try {
-            killLeftovers(process.pid());
-        }
-        finally {
-            exited.complete(null);
-        }
+        exited.complete(null);
         synchronized (this) {
             if (connection != null) {
                 connection.close();
@@ -275,47 +267,13 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         }
     }
 
-    /** Kills what the driver's statements started and left behind: the rest of its process group. */
-    private void killLeftovers(long driverPid) {
-        int killed = ProcessGroup.killMembers(driverPid, ProcessHandle.current().pid());
-        if (killed > 0) {
-            LOG.info("Killed {} processes left in the process group of the driver of session {}", killed, sessionId);
-        }
-    }
-
-    /** SIGTERM (the driver's shutdown hook then ends its group), and SIGKILL for it and its descendants if that is not enough. */
-    private void destroyAfter(Process running, Duration delay) {
-        schedule(() -> {
-            if (running.isAlive()) {
-                running.destroy();
-                schedule(() -> {
-                    if (running.isAlive()) {
-                        List<ProcessHandle> descendants = running.descendants().toList();
-                        running.destroyForcibly();
-                        descendants.forEach(ProcessHandle::destroyForcibly);
-                    }
-                }, FORCE_KILL_AFTER_DESTROY);
-            }
-        }, delay);
-    }
-
-    private void schedule(Runnable task, Duration delay) {
-        try {
-            timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (RejectedExecutionException e) {
-            // The launcher is closing; it kills what is still running itself.
-            task.run();
-        }
+    /** SIGTERM after {@code delay} (the driver's shutdown hook then ends its group), and SIGKILL for its group if that is not enough. */
+    private void destroyAfter(SupervisedProcess running, Duration delay) {
+        running.stopAfter(delay, FORCE_KILL_AFTER_DESTROY);
     }
 
     private void execute(Runnable task) {
-        try {
-            timers.execute(task);
-        }
-        catch (RejectedExecutionException e) {
-            task.run();
-        }
+        supervisor.execute(task);
     }
 
     private static StatementOutput toOutput(DriverMessage.Output output) {

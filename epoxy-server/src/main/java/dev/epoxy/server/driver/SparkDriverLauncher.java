@@ -10,32 +10,25 @@ import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import dev.epoxy.driver.protocol.ProcessGroup;
+import dev.epoxy.server.launch.ProcessLaunch;
+import dev.epoxy.server.launch.ProcessSupervisor;
+import dev.epoxy.server.launch.SparkConfLayers;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
-import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +54,8 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
     private final SecureRandom random = new SecureRandom();
     private final SparkDistribution distribution;
     private final Map<String, SparkDriverHandle> handles = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers;
+    /** Runs the drivers' exit callbacks, listener calls and kill timers. */
+    private final ProcessSupervisor supervisor = new ProcessSupervisor("driver-supervisor");
 
     public SparkDriverLauncher(DriverLaunchConfig config, DriverLinkServer linkServer) {
         this.config = requireNonNull(config, "config is null");
@@ -72,13 +66,6 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         if (setsid.isEmpty()) {
             LOG.warn("No setsid (util-linux) found: processes that statements start cannot be killed with their session's driver; install util-linux");
         }
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
-            Thread thread = new Thread(runnable, "driver-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.timers = executor;
         directories.deleteLeftovers();
     }
 
@@ -106,7 +93,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         Path driverLog = directories.driverLogOf(sessionId);
         String token = newToken();
         SparkDriverHandle[] self = new SparkDriverHandle[1];
-        SparkDriverHandle handle = new SparkDriverHandle(session.id(), listener, config.stopGracePeriod(), driverLog, timers,
+        SparkDriverHandle handle = new SparkDriverHandle(session.id(), listener, config.stopGracePeriod(), driverLog, supervisor,
                 () -> linkServer.unregister(sessionId, self[0]));
         self[0] = handle;
         handles.put(sessionId, handle);
@@ -114,8 +101,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         linkServer.register(sessionId, token, handle);
         try {
             Files.createDirectories(sessionDir);
-            ProcessBuilder builder = buildProcess(session, sessionDir, driverLog, token);
-            handle.started(builder.start());
+            handle.started(supervisor.start(processLaunch(session, sessionDir, driverLog, token)));
         }
         catch (EpoxyException e) {
             handle.failedToStart(e.getMessage());
@@ -146,7 +132,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         }
         SparkDriverHandle running = handles.get(id.value());
         CompletableFuture<Void> exited = running == null ? CompletableFuture.completedFuture(null) : running.exited();
-        exited.thenRunAsync(() -> SessionDirectories.deleteTree(movedAside.get()), this::executeOrRun);
+        exited.thenRunAsync(() -> SessionDirectories.deleteTree(movedAside.get()), supervisor::execute);
     }
 
     /**
@@ -166,7 +152,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timers.shutdownNow();
+        supervisor.close();
         for (SparkDriverHandle handle : running) {
             if (handle.exited().isDone()) {
                 // Its group was handled when it exited; its pid may belong to someone else by now.
@@ -179,69 +165,14 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         }
     }
 
-    private void executeOrRun(Runnable task) {
-        try {
-            timers.execute(task);
-        }
-        catch (RejectedExecutionException e) {
-            task.run();
-        }
-    }
-
-    private ProcessBuilder buildProcess(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
-        Path distDir = distribution.distDir();
+    private ProcessLaunch processLaunch(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
         List<Path> driverJars = distribution.driverJars();
         Path driverJar = distribution.jarOf(driverJars, DRIVER_ARTIFACT);
         Path sparkHome = distribution.sparkHome();
-        String language = GlueArguments.sessionLanguage(session.spec().defaultArguments());
-        Map<String, String> sessionConf = GlueArguments.sparkConf(session.spec().defaultArguments());
 
-        Map<String, String> conf = new LinkedHashMap<>();
-        if (DriverResources.isLocal(config.master())) {
-            // Keep the driver (and its Spark UI) on loopback; local mode needs no other address.
-            conf.put("spark.driver.host", "127.0.0.1");
-            conf.put("spark.driver.bindAddress", "127.0.0.1");
-        }
-        conf.putAll(DriverResources.sparkConf(session.spec().capacity(), config.master(), config.localDriverMemory()));
-        // Local s3:// unless the configured confs (the server's storage setting) say otherwise.
-        conf.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
-        conf.putAll(uiConf());
-        conf.put("spark.pyspark.python", config.python());
-        conf.put("spark.driver.extraClassPath", SparkDistribution.joinPaths(driverJars));
-        List<Path> executorJars = driverJars.stream().filter(jar -> !jar.equals(driverJar)).toList();
-        if (!executorJars.isEmpty()) {
-            conf.put("spark.jars", executorJars.stream().map(Path::toString).reduce((a, b) -> a + "," + b).orElseThrow());
-        }
-        conf.putAll(config.sparkConf());
-        sessionConf.forEach((key, value) -> {
-            if (key.startsWith("spark.epoxy.") || isUiGuardKey(key)) {
-                LOG.warn("Session {} tried to set {}; ignored", session.id(), key);
-            }
-            else if (key.equals("spark.jars") && conf.containsKey("spark.jars")) {
-                conf.put(key, conf.get(key) + "," + value);
-            }
-            else if (key.equals("spark.driver.extraClassPath")) {
-                conf.put(key, conf.get(key) + File.pathSeparator + value);
-            }
-            else {
-                conf.put(key, value);
-            }
-        });
-        conf.put("spark.epoxy.session-id", session.id().value());
-        conf.put("spark.epoxy.link-address", linkServer.address());
-        conf.put("spark.epoxy.python", config.python());
-        conf.put("spark.epoxy.python-path", distDir.resolve("python").toString());
-        conf.put("spark.epoxy.max-output-bytes", String.valueOf(config.maxOutputBytes()));
-        conf.put("spark.epoxy.cancel-grace-period-millis", String.valueOf(config.cancelGracePeriod().toMillis()));
-        conf.put("spark.epoxy.max-log-bytes-per-statement", String.valueOf(config.maxLogBytesPerStatement()));
-        conf.put("spark.epoxy.max-log-bytes", String.valueOf(config.maxLogBytes()));
-        conf.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
-        conf.put("spark.epoxy.link-reattach-window", String.valueOf(config.linkReattachWindow().toSeconds()));
-        // A new server can only find a driver again on the same, fixed, port.
-        conf.put("spark.epoxy.link-port-ephemeral", String.valueOf(config.linkPort() == 0));
-        // Client deploy mode: the driver runs on this machine and can watch this process.
-        conf.put("spark.epoxy.server-pid", String.valueOf(ProcessHandle.current().pid()));
-        conf.put("spark.epoxy.session-language", language);
+        SparkConfLayers.Merged merged = sparkConfLayers(session, driverJars, driverJar).merge();
+        merged.refusedKeys().forEach(key -> LOG.warn("Session {} tried to set {}; ignored", session.id(), key));
+        Map<String, String> conf = merged.conf();
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(LinkProtocol.TOKEN_ENVIRONMENT_VARIABLE, token);
@@ -256,13 +187,47 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         SecretSparkConf split = SecretSparkConf.split(conf, sessionDir);
         SparkSubmitCommand command = new SparkSubmitCommand(setsid, sparkHome, config.master(), "epoxy-" + session.id().value(),
                 DRIVER_MAIN_CLASS, driverJar, split.publicConf(), split.propertiesFile());
-        ProcessBuilder builder = new ProcessBuilder(command.command())
-                .directory(sessionDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(driverLog.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(environment);
-        return builder;
+        // No pid file: a driver is found again over its link, not killed, after a server restart.
+        return new ProcessLaunch(command.command(), sessionDir, environment, driverLog, Optional.empty(), session.id().value());
+    }
+
+    /** A session driver's confs, by source ({@link SparkConfLayers} has the precedence rules). */
+    SparkConfLayers sparkConfLayers(Session session, List<Path> driverJars, Path driverJar) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        if (DriverResources.isLocal(config.master())) {
+            // Keep the driver (and its Spark UI) on loopback; local mode needs no other address.
+            defaults.put("spark.driver.host", "127.0.0.1");
+            defaults.put("spark.driver.bindAddress", "127.0.0.1");
+        }
+        defaults.putAll(DriverResources.sparkConf(session.spec().capacity(), config.master(), config.localDriverMemory()));
+        // Local s3:// unless the configured confs (the server's storage setting) say otherwise.
+        defaults.putAll(StorageSparkConf.sparkConf(StorageConfig.defaults(), StorageSparkConf.localS3Root(config.home())));
+        defaults.putAll(uiConf(config));
+        defaults.put("spark.pyspark.python", config.python());
+        defaults.put("spark.driver.extraClassPath", SparkDistribution.joinPaths(driverJars));
+        List<Path> executorJars = driverJars.stream().filter(jar -> !jar.equals(driverJar)).toList();
+        if (!executorJars.isEmpty()) {
+            defaults.put("spark.jars", executorJars.stream().map(Path::toString).reduce((a, b) -> a + "," + b).orElseThrow());
+        }
+
+        Map<String, String> epoxy = new LinkedHashMap<>();
+        epoxy.put("spark.epoxy.session-id", session.id().value());
+        epoxy.put("spark.epoxy.link-address", linkServer.address());
+        epoxy.put("spark.epoxy.python", config.python());
+        epoxy.put("spark.epoxy.python-path", distribution.distDir().resolve("python").toString());
+        epoxy.put("spark.epoxy.max-output-bytes", String.valueOf(config.maxOutputBytes()));
+        epoxy.put("spark.epoxy.cancel-grace-period-millis", String.valueOf(config.cancelGracePeriod().toMillis()));
+        epoxy.put("spark.epoxy.max-log-bytes-per-statement", String.valueOf(config.maxLogBytesPerStatement()));
+        epoxy.put("spark.epoxy.max-log-bytes", String.valueOf(config.maxLogBytes()));
+        epoxy.put("spark.epoxy.link-give-up-after", String.valueOf(config.linkGiveUpAfter().toSeconds()));
+        epoxy.put("spark.epoxy.link-reattach-window", String.valueOf(config.linkReattachWindow().toSeconds()));
+        // A new server can only find a driver again on the same, fixed, port.
+        epoxy.put("spark.epoxy.link-port-ephemeral", String.valueOf(config.linkPort() == 0));
+        // Client deploy mode: the driver runs on this machine and can watch this process.
+        epoxy.put("spark.epoxy.server-pid", String.valueOf(ProcessHandle.current().pid()));
+        epoxy.put("spark.epoxy.session-language", GlueArguments.sessionLanguage(session.spec().defaultArguments()));
+        return new SparkConfLayers(defaults, config.sparkConf(), GlueArguments.sparkConf(session.spec().defaultArguments()), epoxy,
+                SparkDriverLauncher::isUiGuardKey);
     }
 
     /**
@@ -270,7 +235,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
      * same Host check as the Glue endpoint's, against DNS rebinding. The server's own
      * {@code epoxy.session.spark-conf} may change these; a session's {@code --conf} may not.
      */
-    private Map<String, String> uiConf() {
+    static Map<String, String> uiConf(DriverLaunchConfig config) {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("spark.ui.killEnabled", "false");
         conf.put("spark.ui.filters", UI_HOST_GUARD);
@@ -281,7 +246,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         return conf;
     }
 
-    private static boolean isUiGuardKey(String key) {
+    static boolean isUiGuardKey(String key) {
         return key.equals("spark.ui.killEnabled") || key.equals("spark.ui.filters") || key.startsWith(UI_HOST_GUARD_PARAM);
     }
 

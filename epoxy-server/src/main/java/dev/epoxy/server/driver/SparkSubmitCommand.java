@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line that starts one session driver: {@code spark-submit} in client deploy mode with the
+ * The command line that starts one Spark application (session driver, crawl, job run): {@code spark-submit} in client deploy mode with the
  * arguments {@code SparkLauncher} would give it, run under {@code setsid} when there is one so that the
  * driver leads a new session and process group, and everything its statements start can be found and
  * killed with it ({@link dev.epoxy.driver.protocol.ProcessGroup}). {@code setsid} replaces itself with
@@ -22,16 +22,20 @@ import java.util.Optional;
  *     the server's process group, and only its descendants are killed with it)
  * @param conf Spark settings, each passed as {@code --conf key=value}
  * @param propertiesFile a Spark properties file (settings kept off the command line)
+ * @param mainClass the JVM application's main class; empty for a Python application (a {@code .py}
+ *     {@code appResource})
+ * @param appArguments the arguments after the application resource
  */
 record SparkSubmitCommand(
         Optional<Path> setsid,
         Path sparkHome,
         String master,
         String appName,
-        String mainClass,
+        Optional<String> mainClass,
         Path appResource,
         Map<String, String> conf,
-        Optional<Path> propertiesFile) {
+        Optional<Path> propertiesFile,
+        List<String> appArguments) {
 
     SparkSubmitCommand {
         requireNonNull(setsid, "setsid is null");
@@ -40,6 +44,7 @@ record SparkSubmitCommand(
         requireNonNull(appName, "appName is null");
         requireNonNull(mainClass, "mainClass is null");
         requireNonNull(appResource, "appResource is null");
+        appArguments = List.copyOf(requireNonNull(appArguments, "appArguments is null"));
         conf = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(conf, "conf is null")));
         requireNonNull(propertiesFile, "propertiesFile is null");
         conf.keySet().forEach(key -> {
@@ -47,6 +52,12 @@ record SparkSubmitCommand(
                 throw new IllegalArgumentException("'" + key + "' is not a Spark setting (they start with 'spark.')");
             }
         });
+    }
+
+    /** A JVM application without arguments (a session driver, a crawl). */
+    SparkSubmitCommand(Optional<Path> setsid, Path sparkHome, String master, String appName, String mainClass, Path appResource,
+            Map<String, String> conf, Optional<Path> propertiesFile) {
+        this(setsid, sparkHome, master, appName, Optional.of(mainClass), appResource, conf, propertiesFile, List.of());
     }
 
     /** The program and its arguments. */
@@ -59,7 +70,9 @@ record SparkSubmitCommand(
         command.addAll(List.of("--master", master, "--deploy-mode", "client", "--name", appName));
         conf.forEach((key, value) -> command.addAll(List.of("--conf", key + "=" + value)));
         propertiesFile.ifPresent(file -> command.addAll(List.of("--properties-file", file.toString())));
-        command.addAll(List.of("--class", mainClass, appResource.toString()));
+        mainClass.ifPresent(name -> command.addAll(List.of("--class", name)));
+        command.add(appResource.toString());
+        command.addAll(appArguments);
         return List.copyOf(command);
     }
 

@@ -12,6 +12,7 @@ import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.LinkCodec;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import dev.epoxy.driver.protocol.ServerMessage;
+import dev.epoxy.server.launch.ProcessSupervisor;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ class TestDriverLinkServer {
 
     private DriverLinkServer server;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final ProcessSupervisor timers = new ProcessSupervisor("test-driver-supervisor");
     private SparkDriverHandle handle;
 
     @BeforeEach
@@ -52,7 +51,7 @@ class TestDriverLinkServer {
     @AfterEach
     void tearDown() {
         server.close();
-        timers.shutdownNow();
+        timers.close();
     }
 
     @Test

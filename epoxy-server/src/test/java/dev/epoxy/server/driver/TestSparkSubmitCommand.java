@@ -35,6 +35,14 @@ class TestSparkSubmitCommand {
     }
 
     @Test
+    void pythonApplicationHasNoClassAndItsArgumentsFollowIt() {
+        SparkSubmitCommand command = new SparkSubmitCommand(Optional.empty(), Path.of("/opt/spark"), "local[2]", "epoxy-job-j", Optional.empty(),
+                Path.of("/dist/python/epoxy_jobrun/__main__.py"), Map.of("spark.ui.enabled", "false"), Optional.empty(), List.of("/run/job.py", "--JOB_NAME", "j"));
+        assertThat(command.command()).containsExactly("/opt/spark/bin/spark-submit", "--master", "local[2]", "--deploy-mode", "client", "--name", "epoxy-job-j",
+                "--conf", "spark.ui.enabled=false", "/dist/python/epoxy_jobrun/__main__.py", "/run/job.py", "--JOB_NAME", "j");
+    }
+
+    @Test
     void settingsThatAreNotSparkSettingsAreRefused() {
         assertThatThrownBy(() -> new SparkSubmitCommand(Optional.empty(), Path.of("/opt/spark"), "local[*]", "n", "C", Path.of("/d.jar"),
                 Map.of("hive.metastore", "x"), Optional.empty()))
