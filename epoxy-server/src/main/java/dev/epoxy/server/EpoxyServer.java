@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
 import dev.epoxy.core.crawler.CrawlerService;
+import dev.epoxy.core.job.JobService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.store.StoresFactory;
 import dev.epoxy.server.config.CrawlerConfigKeys;
 import dev.epoxy.server.config.DriverConfigKeys;
 import dev.epoxy.server.config.EpoxyConfig;
+import dev.epoxy.server.config.JobConfigKeys;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
@@ -20,6 +22,7 @@ import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkCrawlLauncher;
 import dev.epoxy.server.driver.SparkDriverLauncher;
+import dev.epoxy.server.driver.SparkJobRunLauncher;
 import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.s3.S3Endpoint;
@@ -108,7 +111,14 @@ public final class EpoxyServer implements AutoCloseable {
                     CrawlerConfigKeys.crawlerConfig(config));
             started.add(crawlers);
 
-            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers)));
+            // Job runs get the same launch config as crawls; the service ends the runs an earlier server left active.
+            SparkJobRunLauncher jobLauncher = new SparkJobRunLauncher(launchConfig);
+            started.add(jobLauncher);
+            JobService jobs = new JobService(stores.jobs(), stores.tags(), serverConfig.arns(), jobLauncher, GlueApi.jobDocuments(), Clock.systemUTC(),
+                    JobConfigKeys.jobConfig(config));
+            started.add(jobs);
+
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers), Optional.of(jobs)));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

@@ -41,9 +41,12 @@ final class TestingJobRunLauncher implements JobRunLauncher {
         };
     }
 
-    /** The run's process started. */
+    /** The run's process started (nothing, when it has ended already: a short timer may beat the test). */
     void running(String runId) {
-        listeners.get(runId).running(runId);
+        JobRunListener listener = listeners.get(runId);
+        if (listener != null) {
+            listener.running(runId);
+        }
     }
 
     /** Ends the run's process with this exit (once; later calls do nothing, as a process exits once). */
