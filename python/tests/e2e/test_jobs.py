@@ -363,7 +363,7 @@ def test_max_concurrent_runs_and_batch_stop(glue, s3, server):
     job, run_id, pid = start_endless(glue, s3, server)
     code, message = error_of(lambda: glue.start_job_run(JobName=job))
     assert code == "ConcurrentRunsExceededException"
-    assert message == f"Cannot start job {job}: 1 of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows"
+    assert message == f"Cannot start job '{job}': 1 of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows"
 
     stopped = glue.batch_stop_job_run(JobName=job, JobRunIds=[run_id, "jr_unknown"])
     assert stopped["SuccessfulSubmissions"] == [{"JobName": job, "JobRunId": run_id}]

@@ -96,7 +96,7 @@ public final class JobService implements AutoCloseable {
      */
     public Job createJob(String name, String document, Map<String, String> jobTags) {
         parser.parse(name, document);
-        checkInput(jobTags.size() <= TagStore.MAX_TAGS, "Cannot tag job %s: a resource can have at most %s tags, and this would make %s",
+        checkInput(jobTags.size() <= TagStore.MAX_TAGS, "Cannot tag job '%s': a resource can have at most %s tags, and this would make %s",
                 name, TagStore.MAX_TAGS, jobTags.size());
         Instant now = clock.instant();
         Job job = new Job(name, document, now, now);
@@ -113,7 +113,7 @@ public final class JobService implements AutoCloseable {
 
     /** @throws EpoxyException {@code JOB_NOT_FOUND} */
     public Job loadJob(String name) {
-        return store.findJob(name).orElseThrow(() -> new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", name));
+        return store.findJob(name).orElseThrow(() -> new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", JobNames.shortened(name)));
     }
 
     /** The typed view of a stored job. */
@@ -142,7 +142,7 @@ public final class JobService implements AutoCloseable {
         parser.parse(name, document);
         Job updated = current.withDocument(document, clock.instant());
         if (!store.updateJob(updated)) {
-            throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", name);
+            throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", JobNames.shortened(name));
         }
         return updated;
     }
@@ -207,7 +207,7 @@ public final class JobService implements AutoCloseable {
         Job job = loadJob(jobName);
         JobDefinition definition = definitionOf(job);
         if (definition.command() != JobCommandName.GLUEETL && definition.command() != JobCommandName.PYTHONSHELL) {
-            throw new EpoxyException(NOT_SUPPORTED, "Cannot start job %s: %s jobs cannot run on Epoxy yet (glueetl and pythonshell can)",
+            throw new EpoxyException(NOT_SUPPORTED, "Cannot start job '%s': %s jobs cannot run on Epoxy yet (glueetl and pythonshell can)",
                     jobName, definition.command().wireName());
         }
         JobCapacity capacity = request.overridesCapacity()
@@ -227,7 +227,7 @@ public final class JobService implements AutoCloseable {
                 request.arguments(), Optional.empty(), timeout, definition.command(), capacity, definition.glueVersion(),
                 request.executionClass().or(definition::executionClass));
         if (!runSlots.tryAcquire()) {
-            throw new EpoxyException(LIMIT_EXCEEDED, "Cannot start job %s: %s job runs are active, the most epoxy.job.max-concurrent-runs allows",
+            throw new EpoxyException(LIMIT_EXCEEDED, "Cannot start job '%s': %s job runs are active, the most epoxy.job.max-concurrent-runs allows",
                     jobName, config.maxConcurrentRuns());
         }
         boolean created = false;
@@ -243,7 +243,7 @@ public final class JobService implements AutoCloseable {
             }
         }
         if (!created) {
-            throw new EpoxyException(CONCURRENT_RUNS_EXCEEDED, "Cannot start job %s: %s of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows",
+            throw new EpoxyException(CONCURRENT_RUNS_EXCEEDED, "Cannot start job '%s': %s of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows",
                     jobName, definition.maxConcurrentRuns());
         }
         LOG.info("Run {} of job {} started (attempt {})", run.id(), jobName, attempt);
@@ -257,7 +257,7 @@ public final class JobService implements AutoCloseable {
 
     /** @throws EpoxyException {@code ENTITY_NOT_FOUND} when the job has no such run */
     public JobRun loadRun(String jobName, String runId) {
-        return store.findRun(jobName, runId).orElseThrow(() -> new EpoxyException(ENTITY_NOT_FOUND, "Job run not found: %s (job %s)", runId, jobName));
+        return store.findRun(jobName, runId).orElseThrow(() -> new EpoxyException(ENTITY_NOT_FOUND, "Job run not found: %s (job %s)", JobNames.shortened(runId), JobNames.shortened(jobName)));
     }
 
     /** @throws EpoxyException {@code JOB_NOT_FOUND} */
@@ -277,7 +277,7 @@ public final class JobService implements AutoCloseable {
         for (String runId : runIds) {
             Optional<JobRun> run = store.findRun(jobName, runId);
             if (run.isEmpty()) {
-                failures.add(new RunStopFailure(runId, ENTITY_NOT_FOUND, "Job run not found: %s (job %s)".formatted(runId, jobName)));
+                failures.add(new RunStopFailure(runId, ENTITY_NOT_FOUND, "Job run not found: %s (job %s)".formatted(JobNames.shortened(runId), JobNames.shortened(jobName))));
             }
             else if (!run.get().state().isActive()) {
                 failures.add(new RunStopFailure(runId, INVALID_INPUT, "Cannot stop job run %s: it is %s".formatted(runId, run.get().state())));

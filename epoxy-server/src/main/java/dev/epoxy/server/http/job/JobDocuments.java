@@ -57,7 +57,7 @@ public final class JobDocuments implements JobDefinitionParser {
     JobDefinition definitionOf(String name, JsonNode job) {
         JsonNode command = job.path("Command");
         String commandName = text(command, "Name").filter(value -> !value.isEmpty())
-                .orElseThrow(() -> new EpoxyException(INVALID_INPUT, "Invalid job %s: Command.Name is required (glueetl, pythonshell, ...)", name));
+                .orElseThrow(() -> new EpoxyException(INVALID_INPUT, "Invalid job %s: Command.Name is required (glueetl, pythonshell, ...)", dev.epoxy.core.job.JobNames.quoted(name)));
         return JobDefinition.builder(name, commandName)
                 .withScriptLocation(text(command, "ScriptLocation"))
                 .withPythonVersion(text(command, "PythonVersion"))

@@ -57,7 +57,7 @@ public final class SessionOperations {
 
     /** GetDashboardUrl of ResourceType JOB when the server serves no jobs: no job exists. */
     private static final JobDashboards NO_JOBS = resourceId -> {
-        throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", resourceId);
+        throw new EpoxyException(JOB_NOT_FOUND, "Job not found: %s", dev.epoxy.core.job.JobNames.shortened(resourceId));
     };
 
     private final SessionService sessions;

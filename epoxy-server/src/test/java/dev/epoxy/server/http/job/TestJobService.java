@@ -140,7 +140,7 @@ final class TestJobService {
         String first = startAndLaunch("j", Map.of());
         startAndLaunch("j", Map.of());
         assertFails(() -> jobs.startJobRun("j", JobRunRequest.withArguments(Map.of())), ErrorCode.CONCURRENT_RUNS_EXCEEDED,
-                "Cannot start job j: 2 of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows");
+                "Cannot start job 'j': 2 of its runs are active, the most its ExecutionProperty.MaxConcurrentRuns allows");
 
         launcher.exit(first, JobRunExit.failed("ValueError: boom"));
         assertThat(jobs.loadRun("j", first).state()).isEqualTo(JobRunState.FAILED);
@@ -155,7 +155,7 @@ final class TestJobService {
         jobs.createJob("b", shellJob("\"MaxRetries\":1"), Map.of());
         String first = startAndLaunch("b", Map.of());
         assertFails(() -> jobs.startJobRun("a", JobRunRequest.withArguments(Map.of())), ErrorCode.LIMIT_EXCEEDED,
-                "Cannot start job a: 1 job runs are active, the most epoxy.job.max-concurrent-runs allows");
+                "Cannot start job 'a': 1 job runs are active, the most epoxy.job.max-concurrent-runs allows");
 
         // The failed run's slot goes to its retry.
         launcher.exit(first, JobRunExit.failed("E: x"));
@@ -163,7 +163,7 @@ final class TestJobService {
         String retry = jobs.listRuns("b", Optional.empty(), 10).get(0).id();
         await().atMost(WAIT).until(() -> launcher.isLaunched(retry));
         assertFails(() -> jobs.startJobRun("a", JobRunRequest.withArguments(Map.of())), ErrorCode.LIMIT_EXCEEDED,
-                "Cannot start job a: 1 job runs are active, the most epoxy.job.max-concurrent-runs allows");
+                "Cannot start job 'a': 1 job runs are active, the most epoxy.job.max-concurrent-runs allows");
         launcher.exit(retry, new JobRunExit(JobRunExit.Outcome.SUCCEEDED, Optional.empty(), Optional.empty()));
         startAndLaunch("a", Map.of());
     }
@@ -247,7 +247,7 @@ final class TestJobService {
                 "Invalid Timeout: 10081 (1 to 10080 minutes)");
         jobs.createJob("stream", "{\"Role\":\"r\",\"Command\":{\"Name\":\"gluestreaming\",\"ScriptLocation\":\"s3://b/s.py\"}}", Map.of());
         assertFails(() -> jobs.startJobRun("stream", JobRunRequest.withArguments(Map.of())), ErrorCode.NOT_SUPPORTED,
-                "Cannot start job stream: gluestreaming jobs cannot run on Epoxy yet (glueetl and pythonshell can)");
+                "Cannot start job 'stream': gluestreaming jobs cannot run on Epoxy yet (glueetl and pythonshell can)");
         assertThat(jobs.listRuns("j", Optional.empty(), 10)).isEmpty();
     }
 
@@ -341,7 +341,7 @@ final class TestJobService {
         assertFails(() -> jobs.createJob("j", "{\"Role\":\"r\",\"Command\":{\"Name\":\"glueetl\"},\"WorkerType\":\"G.1X\"}", Map.of()), ErrorCode.INVALID_INPUT,
                 "Invalid capacity: WorkerType and NumberOfWorkers must be set together (got WorkerType only)");
         assertFails(() -> jobs.createJob("j", "{\"Role\":\"r\"}", Map.of()), ErrorCode.INVALID_INPUT,
-                "Invalid job j: Command.Name is required (glueetl, pythonshell, ...)");
+                "Invalid job 'j': Command.Name is required (glueetl, pythonshell, ...)");
         jobs.createJob("j", shellJob(""), Map.of());
         assertFails(() -> jobs.createJob("j", shellJob(""), Map.of()), ErrorCode.ALREADY_EXISTS, "Job already exists: j");
         assertFails(() -> jobs.updateJob("j", "{\"Role\":\"r\",\"Command\":{\"Name\":\"pythonshell\"},\"MaxCapacity\":3}"), ErrorCode.INVALID_INPUT,
