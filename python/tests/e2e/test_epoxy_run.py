@@ -24,7 +24,7 @@ from awsglue.job import Job
 from awsglue.utils import getResolvedOptions
 from pyspark.context import SparkContext
 
-args = getResolvedOptions(sys.argv, ["JOB_NAME", "output_path", "database"])
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "output_path", "database", "input_path"])
 sc = SparkContext.getOrCreate()
 glue_context = GlueContext(sc)
 spark = glue_context.spark_session
@@ -39,13 +39,11 @@ spark.createDataFrame(rows, ["n", "square"]).coalesce(1).write.mode("overwrite")
 glue_context.get_logger().info("wrote %d rows" % len(rows))
 print("script printed for", args["JOB_NAME"])
 
-# What the runtime's job.commit() does with bookmarks (JobRunConf): read the state, write the next one.
-conf = sc.getConf()
-state_file = conf.get("spark.epoxy.job.bookmark-state-file", None)
-previous = json.load(open(state_file)) if state_file else {"runs": 0}
-print("previous runs:", previous["runs"])
-with open(conf.get("spark.epoxy.job.bookmark-commit-file"), "w") as out:
-    json.dump({"runs": previous["runs"] + 1}, out)
+# A bookmarked source: job.commit() records what it read in the bookmark epoxy run keeps.
+new_records = glue_context.create_dynamic_frame.from_options(
+    connection_type="s3", connection_options={"paths": [args["input_path"]]}, format="json",
+    transformation_ctx="squares_in").count()
+print("new input records:", new_records)
 job.commit()
 '''
 
@@ -71,19 +69,20 @@ def test_glue_script_writes_to_s3_streams_its_output_and_keeps_its_bookmark(serv
     script = tmp_path / "squares.py"
     script.write_text(GLUE_SCRIPT)
     bookmark = server.home / "bookmarks" / "squares-job.json"
-    bookmark.parent.mkdir(parents=True, exist_ok=True)
-    bookmark.write_text(json.dumps({"runs": 41}))
+    inputs = {"in/a.json": [{"x": 1}, {"x": 2}], "in/b.json": [{"x": 3}]}
+    for key, records in inputs.items():
+        s3.put_object(Bucket=bucket, Key=key, Body="\n".join(json.dumps(r) for r in records).encode())
 
     result = run_epoxy(server.home, "--endpoint", server.endpoint, str(script),
                        "--JOB_NAME", "squares-job", "--output_path", f"s3://{bucket}/squares/", "--database", database,
-                       "--job-bookmark-option", "job-bookmark-enable", "--enable-glue-datacatalog", "true")
+                       "--input_path", f"s3://{bucket}/in/", "--job-bookmark-option", "job-bookmark-enable", "--enable-glue-datacatalog", "true")
 
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     # The script's prints and its Glue logger, streamed to the terminal.
     assert "script printed for squares-job" in result.stdout
     assert "database seen: 1" in result.stdout
     assert "wrote 10 rows" in result.stdout
-    assert "previous runs: 41" in result.stdout
+    assert f"new input records: {sum(len(r) for r in inputs.values())}" in result.stdout
     assert "epoxy run: SUCCEEDED" in result.stderr
     # What the script wrote, read back through the server's S3 endpoint.
     keys = [item["Key"] for item in s3.list_objects_v2(Bucket=bucket, Prefix="squares/")["Contents"]]
@@ -94,7 +93,10 @@ def test_glue_script_writes_to_s3_streams_its_output_and_keeps_its_bookmark(serv
         rows += [json.loads(line) for line in body.splitlines() if line.strip()]
     assert sorted((row["n"], row["square"]) for row in rows) == [(n, n ** 2) for n in range(1, 11)]
     # The committed state replaced the bookmark, and the run's log stays where job-log finds it.
-    assert json.loads(bookmark.read_text()) == {"runs": 42}
+    state = json.loads(bookmark.read_text())
+    assert state["job"] == "squares-job"
+    assert state["sources"]["squares_in"]["kind"] == "s3"
+    assert state["sources"]["squares_in"]["paths"] == [f"s3://{bucket}/in/"]
     run_id = re.search(r"^epoxy run: job squares-job, run (jr_[0-9a-f]{64}), log ", result.stderr, re.MULTILINE).group(1)
     log = subprocess.run([str(REPO / "epoxy"), "job-log", "--home", str(server.home), run_id], capture_output=True, text=True, timeout=60)
     assert log.returncode == 0, log.stderr
