@@ -78,7 +78,7 @@ class TestNotebookToJobOptions {
     void scriptLocationsAreObjects() {
         assertThat(S3Location.parse("s3://b/k/x.py")).isEqualTo(new S3Location("b", "k/x.py"));
         assertThat(S3Location.parse("s3://b/k/x.py")).hasToString("s3://b/k/x.py");
-        assertThatThrownBy(() -> S3Location.parse("/tmp/x.py")).hasMessage("--script-location /tmp/x.py: not an s3://bucket/key path");
+        assertThatThrownBy(() -> S3Location.parse("/srv/x.py")).hasMessage("--script-location /srv/x.py: not an s3://bucket/key path");
         assertThatThrownBy(() -> S3Location.parse("s3://bucket")).hasMessageStartingWith("--script-location s3://bucket: an s3:// path needs a bucket and a key");
         assertThatThrownBy(() -> S3Location.parse("s3://bucket/dir/")).hasMessageStartingWith("--script-location s3://bucket/dir/: an s3:// path needs");
         assertThatThrownBy(() -> S3Location.parse("s3:///key")).hasMessageStartingWith("--script-location s3:///key: an s3:// path needs");

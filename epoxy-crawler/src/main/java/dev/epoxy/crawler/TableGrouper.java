@@ -59,7 +59,7 @@ final class TableGrouper {
     /**
      * The absolute level of a folder URI as {@code TableLevelConfiguration} counts it: the bucket (the
      * URI's authority) is level 1, each folder below it one more; a URI without authority
-     * ({@code file:/tmp/x/}) counts its path's folders only.
+     * ({@code file:/srv/x/}) counts its path's folders only.
      */
     static int levelOf(String uri) {
         String rest = uri;

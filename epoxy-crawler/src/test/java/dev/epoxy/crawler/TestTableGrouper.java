@@ -154,8 +154,8 @@ class TestTableGrouper {
         assertThat(TableGrouper.levelOf("s3://bucket/")).isEqualTo(1);
         assertThat(TableGrouper.levelOf("s3://bucket")).isEqualTo(1);
         assertThat(TableGrouper.levelOf("s3://bucket/a/b/")).isEqualTo(3);
-        assertThat(TableGrouper.levelOf("file:/tmp/x/")).isEqualTo(2);
-        assertThat(TableGrouper.levelOf("file:///tmp/x")).isEqualTo(2);
+        assertThat(TableGrouper.levelOf("file:/srv/x/")).isEqualTo(2);
+        assertThat(TableGrouper.levelOf("file:///srv/x")).isEqualTo(2);
     }
 
     @Test

@@ -43,7 +43,7 @@ class TestJobDefinitionJson {
 
     @Test
     void absentSettingsAreLeftOut() throws Exception {
-        JobDefinition job = new JobDefinition("j", "d", "r", JobType.ETL, "/tmp/j.py", "4.0", Optional.empty(), Optional.empty(),
+        JobDefinition job = new JobDefinition("j", "d", "r", JobType.ETL, "/srv/j.py", "4.0", Optional.empty(), Optional.empty(),
                 Optional.of(2.0), Optional.empty(), Optional.empty(), List.of(), Map.of(), Map.of());
 
         JsonNode written = JSON.readTree(JobDefinitionJson.write(job));

@@ -125,9 +125,9 @@ class TestJobRunCommand {
 
     @Test
     void withoutSetsidThePythonRunsDirectly() {
-        JobRunCommand.Placement placement = new JobRunCommand.Placement(Optional.empty(), Path.of("/dist/python"), Path.of("/tmp/job.py"), Optional.empty(), "/jdk");
+        JobRunCommand.Placement placement = new JobRunCommand.Placement(Optional.empty(), Path.of("/dist/python"), Path.of("/srv/job.py"), Optional.empty(), "/jdk");
         JobRunCommand command = JobRunCommand.pythonShell(launch("pythonshell", Map.of()), CONFIG, placement, DIRECTORIES);
-        assertThat(command.command()).containsExactly("/venv/bin/python", "/dist/python/epoxy_jobrun/__main__.py", "/tmp/job.py");
+        assertThat(command.command()).containsExactly("/venv/bin/python", "/dist/python/epoxy_jobrun/__main__.py", "/srv/job.py");
         assertThat(command.environment()).containsEntry("PYTHONPATH", "/dist/python");
     }
 

@@ -48,7 +48,7 @@ class TestRunArguments {
 
     @Test
     void defaultJobNameIsTheScriptsFileName() {
-        assertThat(RunScriptMain.defaultJobName("/work/etl/nightly.py")).isEqualTo("nightly");
+        assertThat(RunScriptMain.defaultJobName("/srv/etl/nightly.py")).isEqualTo("nightly");
         assertThat(RunScriptMain.defaultJobName("s3://b/jobs/daily.py")).isEqualTo("daily");
         assertThat(RunScriptMain.defaultJobName("script")).isEqualTo("script");
     }
