@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
 import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -115,18 +116,14 @@ public final class NotebookToJobCommand {
     private void upload(EpoxyClients clients, S3Location location, String script) {
         PutObjectRequest put = PutObjectRequest.builder().bucket(location.bucket()).key(location.key()).contentType("text/x-python").build();
         try (S3Client s3 = clients.s3()) {
-            try {
-                s3.putObject(put, RequestBody.fromString(script, StandardCharsets.UTF_8));
-            }
-            catch (S3Exception e) {
-                if (e.awsErrorDetails() == null || !"NoSuchBucket".equals(e.awsErrorDetails().errorCode())) {
-                    throw e;
-                }
-                // Epoxy's buckets are directories that Spark also creates on first write; the script's may not exist yet.
+            // Epoxy's buckets are directories that Spark also creates on first write; the script's may not exist
+            // yet. Ask first: a PUT into a missing bucket is refused before its body is read, which the SDK's
+            // HTTP client reports as a broken connection rather than as NoSuchBucket.
+            if (!bucketExists(s3, location.bucket())) {
                 s3.createBucket(request -> request.bucket(location.bucket()));
                 out.println("Created the bucket " + location.bucket() + ".");
-                s3.putObject(put, RequestBody.fromString(script, StandardCharsets.UTF_8));
             }
+            s3.putObject(put, RequestBody.fromString(script, StandardCharsets.UTF_8));
             out.println("Uploaded the script to " + location + " (S3 endpoint " + clients.s3Endpoint() + ").");
         }
         catch (SdkClientException e) {
@@ -134,6 +131,22 @@ public final class NotebookToJobCommand {
         }
         catch (AwsServiceException e) {
             throw refused("Uploading the script to " + location, e);
+        }
+    }
+
+    private static boolean bucketExists(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(request -> request.bucket(bucket));
+            return true;
+        }
+        catch (NoSuchBucketException e) {
+            return false;
+        }
+        catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 
