@@ -390,3 +390,101 @@ def test_a_run_beyond_its_timeout_ends_timeout_and_its_process_is_gone(glue, s3,
     assert run["Timeout"] == 1
     assert "Timeout of 1 minutes" in run["ErrorMessage"]
     wait_until(lambda: not pid_alive(pid), timeout=30, message=f"process {pid} of timed-out run {run_id} to be gone")
+
+
+# Reads a bookmarked S3 prefix and prints how many records came from each file (every record names its
+# file), so the test sees exactly which files a run opened. With --fail true it raises after reading.
+BOOKMARKED_SCRIPT = '''
+import json, sys
+from awsglue.context import GlueContext
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ['JOB_NAME', 'input_path', 'fail'])
+glueContext = GlueContext(SparkContext.getOrCreate())
+job = Job(glueContext)
+job.init(args['JOB_NAME'], args)
+events = glueContext.create_dynamic_frame.from_options(
+    connection_type="s3", connection_options={"paths": [args['input_path']]}, format="json", transformation_ctx="events")
+per_file = {row["file"]: row["count"] for row in events.toDF().groupBy("file").count().collect()}
+print("READ " + json.dumps(per_file, sort_keys=True))
+if args['fail'] == 'true':
+    raise RuntimeError("failing after reading %d records" % sum(per_file.values()))
+job.commit()
+'''
+
+
+def test_bookmarked_job_runs_read_only_new_files_a_failed_run_changes_nothing_and_reset_reads_all(glue, s3, server):
+    job = unique("bookmarked")
+    prefix = server.home / "s3" / "bookmark-lake" / job
+    prefix.mkdir(parents=True)
+    glue.create_job(Name=job, Role=ROLE, GlueVersion="5.0", WorkerType="G.1X", NumberOfWorkers=2,
+                    Command={"Name": "glueetl", "ScriptLocation": put_script(s3, job, BOOKMARKED_SCRIPT)},
+                    DefaultArguments={"--job-bookmark-option": "job-bookmark-enable",
+                                      "--input_path": f"s3://bookmark-lake/{job}/", "--fail": "false"})
+    records = {}
+
+    def add(name, count):
+        (prefix / f"{name}.json").write_text("".join(json.dumps({"file": name, "n": i}) + "\n" for i in range(count)))
+        records[name] = count
+
+    def rewrite_keeping_mtime(name):
+        # Many more records under another name, the modification time unchanged: a run that opened it would say so.
+        path = prefix / f"{name}.json"
+        stat = path.stat()
+        path.write_text("".join(json.dumps({"file": "rewritten-" + name, "n": i}) + "\n" for i in range(1000)))
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        records[name] = ("rewritten-" + name, 1000)
+
+    def run(**arguments):
+        run_id = glue.start_job_run(JobName=job, Arguments=arguments)["JobRunId"]
+        finished = wait_for_run(glue, job, run_id, timeout=SPARK_RUN_TIMEOUT)
+        log = run_log(server, run_id)
+        read = [json.loads(line[len("READ "):]) for line in log.splitlines() if line.startswith("READ ")]
+        return finished, read, log
+
+    def bookmark():
+        return glue.get_job_bookmark(JobName=job)["JobBookmarkEntry"]
+
+    add("a", 3)
+    add("b", 2)
+    first, read, log = run()
+    assert first["JobRunState"] == "SUCCEEDED", f"{first.get('ErrorMessage')}\n{log[-4000:]}"
+    assert read == [{"a": 3, "b": 2}]
+    after_first = bookmark()
+    assert (after_first["JobName"], after_first["RunId"], after_first["Run"]) == (job, first["Id"], 1)
+
+    for name in ("a", "b"):
+        rewrite_keeping_mtime(name)
+    add("c", 4)
+    failed, read, log = run(**{"--fail": "true"})
+    assert failed["JobRunState"] == "FAILED", log[-4000:]
+    assert "RuntimeError: failing after reading 4 records" in failed["ErrorMessage"]
+    assert read == [{"c": 4}]
+    assert bookmark() == after_first
+
+    second, read, log = run()
+    assert second["JobRunState"] == "SUCCEEDED", f"{second.get('ErrorMessage')}\n{log[-4000:]}"
+    assert read == [{"c": 4}]
+    after_second = bookmark()
+    assert (after_second["RunId"], after_second["Run"]) == (second["Id"], 2)
+    assert after_second["JobBookmark"] != after_first["JobBookmark"]
+
+    rewrite_keeping_mtime("c")
+    add("d", 1)
+    add("e", 5)
+    third, read, log = run()
+    assert third["JobRunState"] == "SUCCEEDED", f"{third.get('ErrorMessage')}\n{log[-4000:]}"
+    assert read == [{"d": 1, "e": 5}]
+
+    reset = glue.reset_job_bookmark(JobName=job)["JobBookmarkEntry"]
+    assert reset["JobName"] == job and reset.get("JobBookmark") in (None, "", "{}")
+    everything, read, log = run()
+    assert everything["JobRunState"] == "SUCCEEDED", f"{everything.get('ErrorMessage')}\n{log[-4000:]}"
+    # Now every file is read as it is on disk, the rewritten ones with their new records.
+    expected = {}
+    for name, value in records.items():
+        file, count = value if isinstance(value, tuple) else (name, value)
+        expected[file] = count
+    assert read == [expected]

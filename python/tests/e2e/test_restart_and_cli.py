@@ -2,9 +2,10 @@
 import json
 import subprocess
 
+import boto3
 import pytest
 
-from .epoxy_server import ROLE, EpoxyServer, required_aws_cli
+from .epoxy_server import CREDENTIALS, REGION, ROLE, EpoxyServer, required_aws_cli, wait_until
 from .sessions import create_session, new_session_id, run_ok, wait_for_status, wait_ready
 
 
@@ -37,6 +38,57 @@ def test_restart_keeps_sessions_and_statements(tmp_path):
         assert statement["State"] == "AVAILABLE"
     finally:
         second.stop()
+
+
+
+def test_job_runs_end_truthfully_when_the_server_crashes_or_stops_under_them(tmp_path):
+    from .test_jobs import ENDLESS_SCRIPT, pid_alive
+
+    def start_endless(server, name):
+        s3 = boto3.client("s3", endpoint_url=server.s3_endpoint, region_name=REGION, **CREDENTIALS)
+        s3.create_bucket(Bucket=f"scripts-{name}")
+        s3.put_object(Bucket=f"scripts-{name}", Key=f"{name}.py", Body=ENDLESS_SCRIPT.encode())
+        glue = server.glue()
+        glue.create_job(Name=name, Role=ROLE, Command={"Name": "pythonshell", "ScriptLocation": f"s3://scripts-{name}/{name}.py"})
+        pid_file = tmp_path / f"{name}.pid"
+        run_id = glue.start_job_run(JobName=name, Arguments={"--pid_file": str(pid_file)})["JobRunId"]
+        wait_until(lambda: glue.get_job_run(JobName=name, RunId=run_id)["JobRun"]["JobRunState"] == "RUNNING", timeout=90,
+                   message=f"run {run_id} to be RUNNING")
+        return run_id, int(wait_until(lambda: pid_file.exists() and pid_file.read_text(), timeout=90, message=f"pid of {run_id}"))
+
+    home = tmp_path / "home"
+    crashed = EpoxyServer(home=home).start()
+    try:
+        crashed_run, crashed_pid = start_endless(crashed, "crashed")
+        # A crash: the server gets no chance to stop its runs; the run's process outlives it.
+        crashed.process.kill()
+        crashed.process.wait(timeout=30)
+        assert pid_alive(crashed_pid)
+    finally:
+        crashed.stop()
+
+    restarted = EpoxyServer(home=home).start()
+    try:
+        glue = restarted.glue()
+        run = glue.get_job_run(JobName="crashed", RunId=crashed_run)["JobRun"]
+        assert run["JobRunState"] == "FAILED"
+        assert "server restarted" in run["ErrorMessage"]
+        assert run["CompletedOn"] >= run["StartedOn"]
+        wait_until(lambda: not pid_alive(crashed_pid), timeout=30, message=f"orphaned process {crashed_pid} of {crashed_run} to be gone")
+        stopped_run, stopped_pid = start_endless(restarted, "stopped-by-shutdown")
+    finally:
+        # A clean shutdown stops its runs' processes before it exits.
+        restarted.stop()
+    assert not pid_alive(stopped_pid)
+
+    again = EpoxyServer(home=home).start()
+    try:
+        # As after the crash: the run did not finish, and the message says why (docs/jobs-runs.md).
+        run = again.glue().get_job_run(JobName="stopped-by-shutdown", RunId=stopped_run)["JobRun"]
+        assert run["JobRunState"] == "FAILED"
+        assert "server restarted" in run["ErrorMessage"]
+    finally:
+        again.stop()
 
 
 def aws(server, *args, check=True):

@@ -98,7 +98,10 @@ public final class SparkJobRunLauncher implements JobRunLauncher, AutoCloseable 
         }
     }
 
-    /** Stops the runs still going (they end STOPPED), waits for them within the grace period, then kills what is left. */
+    /**
+     * Stops the runs still going, waits for them within the grace period, then kills what is left. Their runs stay
+     * active in the store (the service ignores exits while it closes); the next server ends them FAILED.
+     */
     @Override
     public void close() {
         List<RunningJob> jobs = List.copyOf(running.values());
