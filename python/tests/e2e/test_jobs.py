@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import uuid
+import zipfile
 from decimal import Decimal
 
 import boto3
@@ -329,6 +330,60 @@ def test_pythonshell_job_output_is_in_its_log(glue, s3, server):
     assert f"product is {45 * 7} for {job}" in run_log(server, run_id)
     # Python shell: 0.0625 DPU, one-minute minimum.
     assert run["MaxCapacity"] == 0.0625 and run["DPUSeconds"] == max(run["ExecutionTime"], 60) * 0.0625
+
+
+def test_pythonshell_extra_py_files_from_storage_are_importable(glue, s3, server):
+    s3.put_object(Bucket="job-scripts", Key="lib/pricing.py", Body=b"def with_tax(amount):\n    return round(amount * 1.2, 2)\n")
+    archive = server.home / "pricing_extra.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("discounts/__init__.py", "def off(amount, percent):\n    return amount * (100 - percent) / 100\n")
+    s3.upload_file(str(archive), "job-scripts", "lib/pricing_extra.zip")
+    job = create_shell_job(glue, s3, """
+        import pricing, discounts
+        print("total", pricing.with_tax(discounts.off(50, 10)))
+    """, DefaultArguments={"--extra-py-files": "s3://job-scripts/lib/pricing.py,s3://job-scripts/lib/pricing_extra.zip"})
+    run_id = glue.start_job_run(JobName=job)["JobRunId"]
+    run = wait_for_run(glue, job, run_id)
+    assert run["JobRunState"] == "SUCCEEDED", run.get("ErrorMessage")
+    assert f"total {round(50 * 0.9 * 1.2, 2)}" in run_log(server, run_id)
+
+    missing = glue.start_job_run(JobName=job, Arguments={"--extra-py-files": "s3://job-scripts/lib/nothing.py"})["JobRunId"]
+    failed = wait_for_run(glue, job, missing)
+    assert failed["JobRunState"] == "FAILED"
+    assert failed["ErrorMessage"] == "--extra-py-files entry s3://job-scripts/lib/nothing.py does not exist"
+
+
+def build_wheel(directory, version):
+    """A pure-Python wheel made by hand (a zip with its dist-info), so that pip installs it without any index."""
+    wheel = directory / f"epoxy_probe-{version}-py3-none-any.whl"
+    files = {
+        "epoxy_probe/__init__.py": f"VERSION = {version!r}\n",
+        f"epoxy_probe-{version}.dist-info/METADATA": f"Metadata-Version: 2.1\nName: epoxy-probe\nVersion: {version}\n",
+        f"epoxy_probe-{version}.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: epoxy-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = f"epoxy_probe-{version}.dist-info/RECORD"
+    with zipfile.ZipFile(wheel, "w") as zipped:
+        for name, text in files.items():
+            zipped.writestr(name, text)
+        zipped.writestr(record, "".join(f"{name},,\n" for name in [*files, record]))
+    return wheel
+
+
+def test_additional_python_modules_are_installed_for_the_run_and_a_failed_install_fails_it(glue, s3, server):
+    wheel = build_wheel(server.home, "3.1.4")
+    job = create_shell_job(glue, s3, """
+        import epoxy_probe
+        print("probe version", epoxy_probe.VERSION)
+    """, DefaultArguments={"--additional-python-modules": str(wheel)})
+    run_id = glue.start_job_run(JobName=job)["JobRunId"]
+    run = wait_for_run(glue, job, run_id, timeout=180)
+    assert run["JobRunState"] == "SUCCEEDED", f"{run.get('ErrorMessage')}\n{run_log(server, run_id)[-3000:]}"
+    assert "probe version 3.1.4" in run_log(server, run_id)
+
+    broken = glue.start_job_run(JobName=job, Arguments={"--additional-python-modules": str(server.home / "no-such-1.0-py3-none-any.whl")})["JobRunId"]
+    failed = wait_for_run(glue, job, broken, timeout=180)
+    assert failed["JobRunState"] == "FAILED"
+    assert "--additional-python-modules" in failed["ErrorMessage"] and "no-such-1.0-py3-none-any.whl" in failed["ErrorMessage"]
 
 
 def test_a_raising_script_fails_with_its_exception_and_retries_as_new_runs(glue, s3, server):

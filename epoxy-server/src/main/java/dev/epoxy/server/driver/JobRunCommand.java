@@ -66,14 +66,16 @@ record JobRunCommand(List<String> command, Map<String, String> environment, Map<
      * @param pythonDirectory the dist's {@code python/} (awsglue, epoxy_jobrun)
      * @param script the script file to run
      * @param pythonModules the directory {@code --additional-python-modules} were installed into
+     * @param pythonFiles a {@code pythonshell} run's staged {@code --extra-py-files} ({@link PythonShellFiles})
      * @param javaHome the JDK spark-submit runs with
      */
-    record Placement(Optional<Path> setsid, Path pythonDirectory, Path script, Optional<Path> pythonModules, String javaHome) {
+    record Placement(Optional<Path> setsid, Path pythonDirectory, Path script, Optional<Path> pythonModules, List<Path> pythonFiles, String javaHome) {
         Placement {
             requireNonNull(setsid, "setsid is null");
             requireNonNull(pythonDirectory, "pythonDirectory is null");
             requireNonNull(script, "script is null");
             requireNonNull(pythonModules, "pythonModules is null");
+            pythonFiles = List.copyOf(pythonFiles);
             requireNonNull(javaHome, "javaHome is null");
         }
     }
@@ -169,6 +171,7 @@ record JobRunCommand(List<String> command, Map<String, String> environment, Map<
         environment.put("PYTHONUNBUFFERED", "1");
         List<String> pythonPath = new ArrayList<>();
         placement.pythonModules().ifPresent(modules -> pythonPath.add(modules.toString()));
+        placement.pythonFiles().forEach(file -> pythonPath.add(file.toString()));
         pythonPath.add(placement.pythonDirectory().toString());
         environment.put("PYTHONPATH", String.join(File.pathSeparator, pythonPath));
         environment.put(ERROR_FILE_ENVIRONMENT_VARIABLE, directories.errorOf(launch.runId()).toString());

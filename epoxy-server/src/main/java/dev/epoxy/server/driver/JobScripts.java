@@ -31,25 +31,33 @@ final class JobScripts {
      *     when it is in S3 storage that this server does not keep on its disk ({@code epoxy.s3.mode=s3a})
      */
     static Path resolve(String scriptLocation, Map<String, String> driverSparkConf, Path home) {
-        String location = scriptLocation.strip();
+        return resolve("ScriptLocation", scriptLocation, driverSparkConf, home);
+    }
+
+    /**
+     * As {@link #resolve(String, Map, Path)} for any file a job names ({@code what} starts the error messages,
+     * such as {@code "--extra-py-files entry"}).
+     */
+    static Path resolve(String what, String fileLocation, Map<String, String> driverSparkConf, Path home) {
+        String location = fileLocation.strip();
         String lower = location.toLowerCase(java.util.Locale.ROOT);
         Path file;
         if (isInStorage(location)) {
             String fileSystem = driverSparkConf.getOrDefault(StorageSparkConf.S3_IMPL, StorageSparkConf.LOCAL_S3_FILE_SYSTEM);
             if (!fileSystem.equals(StorageSparkConf.LOCAL_S3_FILE_SYSTEM)) {
                 throw new EpoxyException(ErrorCode.INVALID_INPUT,
-                        "ScriptLocation %s cannot be read: the server's storage is remote (epoxy.storage.s3-mode=s3a); give a local path", location);
+                        "%s %s cannot be read: the server's storage is remote (epoxy.storage.s3-mode=s3a); give a local path", what, location);
             }
             Path root = Path.of(Optional.ofNullable(driverSparkConf.get(StorageSparkConf.LOCAL_S3_ROOT))
                     .orElseGet(() -> StorageSparkConf.localS3Root(home).toString())).toAbsolutePath().normalize();
             String withoutScheme = location.substring(location.indexOf("://") + 3);
             int slash = withoutScheme.indexOf('/');
             if (slash <= 0 || slash == withoutScheme.length() - 1) {
-                throw new EpoxyException(ErrorCode.INVALID_INPUT, "ScriptLocation %s does not exist", location);
+                throw new EpoxyException(ErrorCode.INVALID_INPUT, "%s %s does not exist", what, location);
             }
             file = root.resolve(withoutScheme).normalize();
             if (!file.startsWith(root.resolve(withoutScheme.substring(0, slash)))) {
-                throw new EpoxyException(ErrorCode.INVALID_INPUT, "ScriptLocation %s does not exist", location);
+                throw new EpoxyException(ErrorCode.INVALID_INPUT, "%s %s does not exist", what, location);
             }
         }
         else if (lower.startsWith("file:")) {
@@ -57,17 +65,17 @@ final class JobScripts {
                 file = Path.of(new URI(location));
             }
             catch (URISyntaxException | IllegalArgumentException e) {
-                throw new EpoxyException(ErrorCode.INVALID_INPUT, "Invalid ScriptLocation %s: %s", location, e.getMessage());
+                throw new EpoxyException(ErrorCode.INVALID_INPUT, "Invalid %s %s: %s", what, location, e.getMessage());
             }
         }
         else if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
-            throw new EpoxyException(ErrorCode.INVALID_INPUT, "ScriptLocation %s is neither an s3:// path nor a local path", location);
+            throw new EpoxyException(ErrorCode.INVALID_INPUT, "%s %s is neither an s3:// path nor a local path", what, location);
         }
         else {
             file = Path.of(location).toAbsolutePath().normalize();
         }
         if (!Files.isRegularFile(file)) {
-            throw new EpoxyException(ErrorCode.INVALID_INPUT, "ScriptLocation %s does not exist", location);
+            throw new EpoxyException(ErrorCode.INVALID_INPUT, "%s %s does not exist", what, location);
         }
         return file;
     }

@@ -42,6 +42,7 @@ public final class SparkJobRunLauncher implements JobRunLauncher, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger(SparkJobRunLauncher.class);
     private static final String DRIVER_ARTIFACT = "epoxy-driver";
     static final String ADDITIONAL_PYTHON_MODULES = "--additional-python-modules";
+    static final String EXTRA_PY_FILES = "--extra-py-files";
 
     private final DriverLaunchConfig config;
     private final SparkDistribution distribution;
@@ -136,8 +137,13 @@ public final class SparkJobRunLauncher implements JobRunLauncher, AutoCloseable 
             if (!requirements.isEmpty()) {
                 modules = Optional.of(PythonModules.install(requirements, config.python(), config.home(), log));
             }
+            List<Path> pythonFiles = List.of();
+            String extraPyFiles = launch.arguments().getOrDefault(EXTRA_PY_FILES, "");
+            if (launch.commandName().equals(JobRunCommand.PYTHON_SHELL) && !extraPyFiles.isBlank()) {
+                pythonFiles = PythonShellFiles.stage(extraPyFiles, config.sparkConf(), config.home(), directory);
+            }
             JobRunCommand command = command(launch, new JobRunCommand.Placement(setsid, distribution.distDir().resolve("python"), script, modules,
-                    System.getProperty("java.home")));
+                    pythonFiles, System.getProperty("java.home")));
             if (!command.refusedKeys().isEmpty()) {
                 // Where the user looks: the run's log.
                 Files.writeString(log, "epoxy: ignored the job's Spark settings " + String.join(", ", command.refusedKeys())

@@ -27,7 +27,7 @@ class TestJobRunCommand {
     private static final JobRunCommand.SparkInstallation SPARK = new JobRunCommand.SparkInstallation(Path.of("/opt/spark"),
             List.of(Path.of("/dist/driver/epoxy-driver-1.jar"), Path.of("/dist/driver/epoxy-runtime-1.jar")), Path.of("/dist/driver/epoxy-driver-1.jar"));
     private static final JobRunCommand.Placement PLACEMENT = new JobRunCommand.Placement(Optional.of(Path.of("/usr/bin/setsid")), Path.of("/dist/python"),
-            RUN_DIR.resolve("script/job.py"), Optional.of(Path.of("/srv/epoxy/python-modules/abc")), "/jdk");
+            RUN_DIR.resolve("script/job.py"), Optional.of(Path.of("/srv/epoxy/python-modules/abc")), List.of(), "/jdk");
     private static final JobRunDirectories DIRECTORIES = JobRunDirectories.under(HOME);
 
     @Test
@@ -124,8 +124,17 @@ class TestJobRunCommand {
     }
 
     @Test
+    void pythonShellFilesComeAfterTheModulesAndBeforeTheDistsPython() {
+        JobRunCommand.Placement placement = new JobRunCommand.Placement(Optional.empty(), Path.of("/dist/python"), Path.of("/srv/job.py"),
+                Optional.of(Path.of("/srv/modules")), List.of(RUN_DIR.resolve("py-files"), RUN_DIR.resolve("py-files/lib.zip")), "/jdk");
+        JobRunCommand command = JobRunCommand.pythonShell(launch("pythonshell", Map.of()), CONFIG, placement, DIRECTORIES);
+        assertThat(command.environment()).containsEntry("PYTHONPATH",
+                "/srv/modules:/srv/epoxy/job-runs/jr_1/py-files:/srv/epoxy/job-runs/jr_1/py-files/lib.zip:/dist/python");
+    }
+
+    @Test
     void withoutSetsidThePythonRunsDirectly() {
-        JobRunCommand.Placement placement = new JobRunCommand.Placement(Optional.empty(), Path.of("/dist/python"), Path.of("/srv/job.py"), Optional.empty(), "/jdk");
+        JobRunCommand.Placement placement = new JobRunCommand.Placement(Optional.empty(), Path.of("/dist/python"), Path.of("/srv/job.py"), Optional.empty(), List.of(), "/jdk");
         JobRunCommand command = JobRunCommand.pythonShell(launch("pythonshell", Map.of()), CONFIG, placement, DIRECTORIES);
         assertThat(command.command()).containsExactly("/venv/bin/python", "/dist/python/epoxy_jobrun/__main__.py", "/srv/job.py");
         assertThat(command.environment()).containsEntry("PYTHONPATH", "/dist/python");
