@@ -18,6 +18,7 @@ import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.config.StoreConfigKeys;
 import dev.epoxy.server.driver.DriverGlueEndpoint;
+import dev.epoxy.server.driver.ServerDriverConfig;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
 import dev.epoxy.server.driver.SparkCrawlLauncher;
@@ -27,7 +28,6 @@ import dev.epoxy.server.http.GlueApi;
 import dev.epoxy.server.http.GlueEndpoint;
 import dev.epoxy.server.s3.S3Endpoint;
 import dev.epoxy.server.s3.S3EndpointConfig;
-import dev.epoxy.server.storage.S3Mode;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
 import java.net.URI;
@@ -35,9 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
@@ -91,8 +89,8 @@ public final class EpoxyServer implements AutoCloseable {
             started.add(glueEndpoint);
             DriverGlueEndpoint driverGlue = new DriverGlueEndpoint(ServerConfig.advertisedEndpoint(config).orElseGet(glueEndpoint::uri), serverConfig.region(), serverConfig.accountId());
 
-            DriverLaunchConfig launchConfig = withGlueEndpoint(
-                    withStorage(DriverConfigKeys.driverLaunchConfig(config), storage, home, s3Endpoint.map(S3Endpoint::uri)), driverGlue);
+            DriverLaunchConfig launchConfig = ServerDriverConfig.layered(DriverConfigKeys.driverLaunchConfig(config), storage, home,
+                    s3Endpoint.map(S3Endpoint::uri), driverGlue);
             DriverLinkServer linkServer = DriverLinkServer.start(launchConfig.linkBindAddress(), launchConfig.linkPort());
             started.add(linkServer);
 
@@ -154,39 +152,6 @@ public final class EpoxyServer implements AutoCloseable {
     @Override
     public void close() {
         closeAll(resources);
-    }
-
-    /** The storage setting decides how drivers see {@code s3://}: it overrides the launcher's local default. */
-    private static DriverLaunchConfig withStorage(DriverLaunchConfig launchConfig, StorageConfig storage, Path home, Optional<URI> s3Endpoint) {
-        Map<String, String> sparkConf = new LinkedHashMap<>(StorageSparkConf.sparkConf(storage, StorageSparkConf.localS3Root(home)));
-        sparkConf.putAll(launchConfig.sparkConf());
-        Map<String, String> environment = new LinkedHashMap<>(StorageSparkConf.driverEnvironment(storage, s3Endpoint));
-        if (storage.s3Mode() == S3Mode.LOCAL && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            // boto3 in statements must sign its requests to the local endpoint with something.
-            environment.put("AWS_ACCESS_KEY_ID", "epoxy");
-            environment.put("AWS_SECRET_ACCESS_KEY", "epoxy");
-        }
-        List<String> extraJarDirectories = switch (storage.s3Mode()) {
-            case LOCAL -> List.of();
-            // Hadoop's S3A connector and the AWS SDK it needs are not part of the pyspark distribution.
-            case S3A -> List.of("driver-s3a");
-        };
-        return launchConfig
-                .withSparkConf(sparkConf)
-                .withExtraJarDirectories(extraJarDirectories)
-                .withDriverEnvironment(environment);
-    }
-
-    /**
-     * The drivers' Glue settings come last: neither the server's {@code epoxy.session.spark-conf} nor the
-     * server process's own environment may point drivers elsewhere by accident.
-     */
-    private static DriverLaunchConfig withGlueEndpoint(DriverLaunchConfig launchConfig, DriverGlueEndpoint driverGlue) {
-        Map<String, String> sparkConf = new LinkedHashMap<>(launchConfig.sparkConf());
-        sparkConf.putAll(driverGlue.sparkConf());
-        Map<String, String> environment = new LinkedHashMap<>(launchConfig.driverEnvironment());
-        environment.putAll(driverGlue.driverEnvironment());
-        return launchConfig.withSparkConf(sparkConf).withDriverEnvironment(environment);
     }
 
     private static Stores openStores(EpoxyConfig config) {

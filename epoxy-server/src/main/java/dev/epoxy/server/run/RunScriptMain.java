@@ -14,12 +14,10 @@ import dev.epoxy.server.config.EpoxyConfig;
 import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.driver.DriverGlueEndpoint;
+import dev.epoxy.server.driver.ServerDriverConfig;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.SparkJobRunLauncher;
 import dev.epoxy.server.s3.S3EndpointConfig;
-import dev.epoxy.server.storage.S3Mode;
-import dev.epoxy.server.storage.StorageConfig;
-import dev.epoxy.server.storage.StorageSparkConf;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -190,24 +188,8 @@ public final class RunScriptMain {
      * first, the Glue endpoint last (the same layering as {@code EpoxyServer}'s).
      */
     static DriverLaunchConfig launchConfig(EpoxyConfig config, DriverGlueEndpoint glue) {
-        DriverLaunchConfig base = DriverConfigKeys.driverLaunchConfig(config);
-        StorageConfig storage = StorageConfigKeys.storageConfig(config);
-        Path home = config.home();
-        Map<String, String> sparkConf = new LinkedHashMap<>(StorageSparkConf.sparkConf(storage, StorageSparkConf.localS3Root(home)));
-        sparkConf.putAll(base.sparkConf());
-        sparkConf.putAll(glue.sparkConf());
-        Map<String, String> environment = new LinkedHashMap<>(StorageSparkConf.driverEnvironment(storage, runningS3Endpoint(config)));
-        if (storage.s3Mode() == S3Mode.LOCAL && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            // boto3 in scripts must sign its requests to the local endpoint with something.
-            environment.put("AWS_ACCESS_KEY_ID", "epoxy");
-            environment.put("AWS_SECRET_ACCESS_KEY", "epoxy");
-        }
-        environment.putAll(glue.driverEnvironment());
-        List<String> extraJarDirectories = switch (storage.s3Mode()) {
-            case LOCAL -> List.of();
-            case S3A -> List.of("driver-s3a");
-        };
-        return base.withSparkConf(sparkConf).withExtraJarDirectories(extraJarDirectories).withDriverEnvironment(environment);
+        return ServerDriverConfig.layered(DriverConfigKeys.driverLaunchConfig(config), StorageConfigKeys.storageConfig(config), config.home(),
+                runningS3Endpoint(config), glue);
     }
 
     private static DriverGlueEndpoint glueEndpoint(RunArguments parsed, EpoxyConfig config, PrintStream err) {
