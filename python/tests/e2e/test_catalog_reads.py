@@ -9,16 +9,15 @@ changes the result (the test shows that it does when no predicate is given).
 from __future__ import annotations
 
 import json
-import random
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from .sessions import create_session, run, run_ok, wait_ready
-from .test_seed_notebook import expected_summary
+from .orders import REGIONS, expected_summary
+from .orders import generate_orders as generate_seed_orders
 
-REGIONS = ["us-east", "us-west", "eu-central", "ap-south"]
 MONTHS = ["01", "02", "03"]
 JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe"
 TEXT_INPUT = "org.apache.hadoop.mapred.TextInputFormat"
@@ -27,19 +26,7 @@ ORDER_COLUMNS = ["order_id", "customer_id", "order_date", "total_amount", "statu
 
 
 def generate_orders(count: int, seed: int = 11) -> list[dict]:
-    rng = random.Random(seed)
-    orders = []
-    for index in range(count):
-        month = MONTHS[index % len(MONTHS)]
-        orders.append({
-            "order_id": f"o-{index:06d}",
-            "customer_id": str(rng.randint(1, 400)),
-            "order_date": f"2026-{month}-{rng.randint(1, 28):02d}",
-            "total_amount": f"{rng.randint(100, 99999) / 100:.2f}",
-            "status": rng.choice(["NEW", "SHIPPED", "CANCELLED"]),
-            "region": rng.choice(REGIONS),
-        })
-    return orders
+    return generate_seed_orders(count, seed, months=MONTHS)
 
 
 def ensure_database(glue, name: str) -> None:

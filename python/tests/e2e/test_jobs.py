@@ -20,7 +20,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from .epoxy_server import CREDENTIALS, REGION, EpoxyServer, required_aws_cli, wait_until
-from .test_seed_notebook import expected_summary, generate_orders
+from .orders import expected_summary, generate_orders
 
 ROLE = "arn:aws:iam::123456789012:role/GlueJobRole"
 ACCOUNT = "123456789012"

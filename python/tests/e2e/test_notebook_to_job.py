@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import random
 import re
 import shutil
 import socket
@@ -26,6 +25,7 @@ import pytest
 from nbclient import NotebookClient
 
 from .epoxy_server import CREDENTIALS, REGION, ROLE, dist, required_aws_cli, wait_until
+from .orders import generate_orders
 from .sessions import wait_for_status
 
 # The fixtures and helpers of the official-kernel tests: a HOME of the test's own, a proxy trapping internet traffic,
@@ -172,20 +172,11 @@ def test_errors_are_one_line_and_exit_one(server, tmp_path):
         "is ./epoxy server running there? (--endpoint / --s3-endpoint)"]
 
 
-REGIONS = ["us-east", "us-west", "eu-central"]
-
-
-def generate_orders(count: int, seed: int = 11) -> list[dict]:
-    rng = random.Random(seed)
-    return [{"order_id": f"o-{index:05d}", "region": rng.choice(REGIONS), "status": rng.choice(["NEW", "SHIPPED", "CANCELLED"]),
-             "amount": f"{rng.randint(100, 99999) / 100:.2f}"} for index in range(count)]
-
-
 def expected_rows(orders: list[dict]) -> set[tuple]:
     groups = defaultdict(list)
     for order in orders:
         if order["status"] != "CANCELLED":
-            groups[order["region"]].append(Decimal(order["amount"]))
+            groups[order["region"]].append(Decimal(order["total_amount"]))
     return {(region, len(amounts), str(sum(amounts))) for region, amounts in groups.items()}
 
 
@@ -239,7 +230,7 @@ def test_notebook_run_in_a_session_and_its_job_write_the_same_rows(server, home,
              'print(orders.count())'),
         code('%%sql\n'
              'CREATE OR REPLACE TEMPORARY VIEW per_region AS\n'
-             'SELECT region, COUNT(*) AS orders, CAST(SUM(CAST(amount AS DECIMAL(10,2))) AS STRING) AS revenue\n'
+             'SELECT region, COUNT(*) AS orders, CAST(SUM(CAST(total_amount AS DECIMAL(10,2))) AS STRING) AS revenue\n'
              'FROM orders\n'
              'WHERE status <> "CANCELLED"\n'
              'GROUP BY region'),

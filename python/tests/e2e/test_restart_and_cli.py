@@ -3,7 +3,6 @@ import json
 import subprocess
 
 import boto3
-import pytest
 
 from .epoxy_server import CREDENTIALS, REGION, ROLE, EpoxyServer, required_aws_cli, wait_until
 from .sessions import create_session, new_session_id, run_ok, wait_for_status, wait_ready

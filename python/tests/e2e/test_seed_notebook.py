@@ -4,46 +4,12 @@ The catalog read is replaced by from_options (test_catalog_reads.py runs the fro
 seed's code unchanged. Expected values are computed here, in plain Python, from the generated data.
 """
 import json
-import random
-from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pytest
 
+from .orders import expected_summary, generate_orders
 from .sessions import create_session, run_ok, wait_ready
-
-REGIONS = ["us-east", "us-west", "eu-central", "ap-south"]
-
-
-def generate_orders(count: int, seed: int = 7) -> list[dict]:
-    rng = random.Random(seed)
-    orders = []
-    for index in range(count):
-        orders.append({
-            "order_id": f"o-{index:06d}",
-            "customer_id": str(rng.randint(1, 400)),
-            "order_date": f"2026-02-{rng.randint(1, 28):02d}",
-            "total_amount": f"{rng.randint(100, 99999) / 100:.2f}",
-            "status": rng.choice(["NEW", "SHIPPED", "CANCELLED"]),
-            "region": rng.choice(REGIONS),
-        })
-    return orders
-
-
-def expected_summary(orders: list[dict]) -> dict[tuple[str, str], dict]:
-    groups = defaultdict(list)
-    for order in orders:
-        groups[(order["region"], order["order_date"])].append(order)
-    summary = {}
-    for key, rows in groups.items():
-        total = sum(Decimal(row["total_amount"]) for row in rows)
-        summary[key] = {
-            "total_orders": len(rows),
-            "total_revenue": total,
-            "avg_order_value": (total / len(rows)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP),
-            "unique_customers": len({int(row["customer_id"]) for row in rows}),
-        }
-    return summary
 
 
 @pytest.fixture(scope="module")
