@@ -9,6 +9,7 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.catalog.CatalogStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
+import dev.epoxy.core.connection.ConnectionStore;
 import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.job.JobStore;
 import dev.epoxy.core.session.SessionStore;
@@ -57,6 +58,7 @@ public final class JdbcStores implements Stores {
     private final JdbcCrawlerStore crawlers;
     private final JdbcPartitionStore partitions;
     private final JdbcJobStore jobs;
+    private final JdbcConnectionStore connections;
 
     private JdbcStores(HikariDataSource pool) {
         this.pool = pool;
@@ -66,6 +68,7 @@ public final class JdbcStores implements Stores {
         this.crawlers = new JdbcCrawlerStore(pool);
         this.partitions = new JdbcPartitionStore(pool);
         this.jobs = new JdbcJobStore(pool);
+        this.connections = new JdbcConnectionStore(pool);
     }
 
     /**
@@ -126,6 +129,11 @@ public final class JdbcStores implements Stores {
     @Override
     public JobStore jobs() {
         return jobs;
+    }
+
+    @Override
+    public ConnectionStore connections() {
+        return connections;
     }
 
     @Override

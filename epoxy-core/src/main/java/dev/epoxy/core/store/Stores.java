@@ -1,6 +1,7 @@
 package dev.epoxy.core.store;
 
 import dev.epoxy.core.catalog.CatalogStore;
+import dev.epoxy.core.connection.ConnectionStore;
 import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.catalog.partition.PartitionStore;
 import dev.epoxy.core.job.JobStore;
@@ -31,6 +32,9 @@ public interface Stores extends AutoCloseable {
 
     /** Jobs, their runs and their bookmark history. */
     JobStore jobs();
+
+    /** Glue connections, their secrets sealed. */
+    ConnectionStore connections();
 
     /** Stops the stores' background work and releases the connections. */
     @Override
