@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.ErrorCode;
+import dev.epoxy.core.connection.ConnectionService;
 import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.job.JobService;
 import dev.epoxy.core.session.SessionService;
@@ -18,6 +19,7 @@ import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.config.StoreConfigKeys;
 import dev.epoxy.server.driver.DriverGlueEndpoint;
+import dev.epoxy.server.secret.ConnectionKeyring;
 import dev.epoxy.server.driver.ServerDriverConfig;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.driver.DriverLinkServer;
@@ -116,7 +118,12 @@ public final class EpoxyServer implements AutoCloseable {
                     JobConfigKeys.jobConfig(config));
             started.add(jobs);
 
-            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers), Optional.of(jobs)));
+            // Connection secrets are sealed with a key kept outside the database (docs/connections.md).
+            ConnectionService connections = new ConnectionService(stores.connections(), stores.tags(), serverConfig.arns(),
+                    ConnectionKeyring.openOrCreate(home.resolve("keys").resolve("connections.keys")), Clock.systemUTC());
+
+            glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers), Optional.of(jobs),
+                    Optional.of(connections)));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

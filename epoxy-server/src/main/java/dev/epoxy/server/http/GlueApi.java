@@ -2,12 +2,14 @@ package dev.epoxy.server.http;
 
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.arn.GlueResourceType;
+import dev.epoxy.core.connection.ConnectionService;
 import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.job.JobService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.glue.model.ServiceModel;
 import dev.epoxy.server.http.catalog.CatalogOperations;
+import dev.epoxy.server.http.catalog.ConnectionOperations;
 import dev.epoxy.server.http.catalog.CatalogTags;
 import dev.epoxy.server.http.catalog.PartitionOperations;
 import dev.epoxy.server.http.crawler.CrawlerOperations;
@@ -39,20 +41,28 @@ public final class GlueApi {
         return operations(arns, clock, stores, sessions, crawlers, Optional.empty());
     }
 
-    /** Every operation of the server: sessions, the catalog, crawlers and jobs (when given) and the tags of all of them. */
+    /** Every operation but the connections'. */
     public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
             Optional<CrawlerService> crawlers, Optional<JobService> jobs) {
+        return operations(arns, clock, stores, sessions, crawlers, jobs, Optional.empty());
+    }
+
+    /** Every operation of the server: sessions, the catalog, crawlers, jobs and connections (when given) and the tags of all of them. */
+    public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
+            Optional<CrawlerService> crawlers, Optional<JobService> jobs, Optional<ConnectionService> connections) {
         CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
         TaggableResources taggable = catalogTags.registerWith(new TaggableResources()
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
         crawlers.ifPresent(service -> taggable.register(GlueResourceType.CRAWLER, CrawlerOperations.existenceCheck(service)));
         jobs.ifPresent(service -> taggable.register(GlueResourceType.JOB, JobOperations.existenceCheck(service)));
+        connections.ifPresent(service -> taggable.register(GlueResourceType.CONNECTION, ConnectionOperations.existenceCheck(service)));
         List<GlueOperation<?, ?>> operations = new ArrayList<>(jobs.isPresent()
                 ? SessionOperations.all(sessions, JobOperations.dashboards(jobs.get()))
                 : SessionOperations.all(sessions));
         operations.addAll(catalogOperations(catalogTags, clock, stores));
         crawlers.ifPresent(service -> operations.addAll(CrawlerOperations.all(service)));
         jobs.ifPresent(service -> operations.addAll(JobOperations.all(service, jobDocuments(), clock)));
+        connections.ifPresent(service -> operations.addAll(ConnectionOperations.all(service)));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }

@@ -1,0 +1,98 @@
+package dev.epoxy.core.connection;
+
+import static dev.epoxy.core.ErrorCode.ENTITY_NOT_FOUND;
+import static java.util.Objects.requireNonNull;
+
+import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.arn.GlueArn;
+import dev.epoxy.core.arn.GlueArns;
+import dev.epoxy.core.arn.GlueResourceType;
+import dev.epoxy.core.tag.TagStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Glue connections: their documents in the {@link ConnectionStore}, their secrets sealed by the server's
+ * {@link SecretCipher} on the way in and opened only for callers that ask for them, their tags under
+ * {@code connection/<name>} ARNs. Names are case-insensitive and kept lower-case, as the catalog's.
+ */
+public final class ConnectionService {
+    private final ConnectionStore store;
+    private final TagStore tags;
+    private final GlueArns arns;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    public ConnectionService(ConnectionStore store, TagStore tags, GlueArns arns, SecretCipher cipher, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.tags = requireNonNull(tags, "tags is null");
+        this.arns = requireNonNull(arns, "arns is null");
+        this.cipher = requireNonNull(cipher, "cipher is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A connection read back: the stored form and, when asked for, its opened password. */
+    public record OpenedConnection(StoredConnection stored, Optional<String> password) {
+        public OpenedConnection {
+            requireNonNull(stored, "stored is null");
+            requireNonNull(password, "password is null");
+        }
+
+        @Override
+        public String toString() {
+            return "OpenedConnection[" + stored + ", password=" + password.map(ignored -> "****").orElse("hidden") + "]";
+        }
+    }
+
+    /** The stored name of {@code name}. */
+    public static String canonicalName(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param document the {@code Connection} document without its password
+     * @throws EpoxyException {@code ALREADY_EXISTS}
+     */
+    public void create(String name, String document, Optional<String> password, Map<String, String> connectionTags) {
+        Instant now = clock.instant();
+        String stored = canonicalName(name);
+        store.createConnection(new StoredConnection(stored, document, password.map(cipher::seal), now, now));
+        if (!connectionTags.isEmpty()) {
+            tags.replaceTags(arnOf(stored), connectionTags);
+        }
+    }
+
+    /** @throws EpoxyException {@code ENTITY_NOT_FOUND} naming the connection */
+    public OpenedConnection load(String name, boolean withPassword) {
+        return find(name, withPassword).orElseThrow(() -> new EpoxyException(ENTITY_NOT_FOUND, "Connection not found: %s", canonicalName(name)));
+    }
+
+    public Optional<OpenedConnection> find(String name, boolean withPassword) {
+        return store.findConnection(canonicalName(name)).map(connection -> opened(connection, withPassword));
+    }
+
+    /** At most {@code limit} connections in name order after {@code afterName}. */
+    public List<OpenedConnection> list(Optional<String> afterName, int limit, boolean withPasswords) {
+        return store.listConnections(afterName, limit).stream().map(connection -> opened(connection, withPasswords)).toList();
+    }
+
+    /** @return false when there was no such connection */
+    public boolean delete(String name) {
+        String stored = canonicalName(name);
+        boolean deleted = store.deleteConnection(stored);
+        tags.deleteTags(arnOf(stored));
+        return deleted;
+    }
+
+    public GlueArn arnOf(String name) {
+        return arns.arnOf(GlueResourceType.CONNECTION, canonicalName(name));
+    }
+
+    private OpenedConnection opened(StoredConnection connection, boolean withPassword) {
+        return new OpenedConnection(connection, withPassword ? connection.sealedPassword().map(cipher::open) : Optional.empty());
+    }
+}
