@@ -241,14 +241,34 @@ class GlueContext(SQLContext):
                                    catalog_id, **kwargs)
         return sink.write(DynamicFrame.fromDF(frame, self, table_name))
 
+    @jvm_errors
+    def getJDBCSink(self, catalog_connection, connection_options={}, redshift_tmp_dir="", transformation_ctx="",
+                    catalog_id=None) -> DataSink:
+        check_type(catalog_connection, str, "catalog_connection")
+        j_sink = self._jglue_ctx.getJDBCSink(catalog_connection, options_json(connection_options, "connection_options"),
+                                             redshift_tmp_dir, transformation_ctx, catalog_id)
+        return DataSink(j_sink, self)
+
     def write_dynamic_frame_from_jdbc_conf(self, frame, catalog_connection, connection_options={}, redshift_tmp_dir="",
                                            transformation_ctx="", catalog_id=None):
-        raise NotImplementedError("Cannot use connection {}: Glue connections are not available in Epoxy yet".format(
-            catalog_connection))
+        self.write_from_jdbc_conf(frame, catalog_connection, connection_options, redshift_tmp_dir, transformation_ctx,
+                                  catalog_id)
 
     def write_from_jdbc_conf(self, frame_or_dfc, catalog_connection, connection_options={}, redshift_tmp_dir="",
                              transformation_ctx="", catalog_id=None):
-        return self.write_dynamic_frame_from_jdbc_conf(frame_or_dfc, catalog_connection)
+        connection_options = {} if connection_options is None else dict(connection_options)
+        if isinstance(frame_or_dfc, DynamicFrameCollection):
+            connection_options["useFrameName"] = True
+        elif not isinstance(frame_or_dfc, DynamicFrame):
+            raise TypeError("frame_or_dfc must be DynamicFrame or DynamicFrameCollection. Got {}".format(
+                type(frame_or_dfc).__name__))
+        sink = self.getJDBCSink(catalog_connection, connection_options, redshift_tmp_dir, transformation_ctx, catalog_id)
+        return sink.write(frame_or_dfc)
+
+    @jvm_errors
+    def extract_jdbc_conf(self, connection_name, catalog_id=None):
+        check_type(connection_name, str, "connection_name")
+        return dict(self._jglue_ctx.extractJDBCConf(connection_name, catalog_id))
 
     # ---- housekeeping -------------------------------------------------------------------------
 

@@ -72,6 +72,43 @@ class PostgreSqlServer:
         finally:
             shutil.rmtree(self.directory, ignore_errors=True)
 
+    def sql(self, sql: str, database: str = DATABASE) -> str:
+        """Runs sql as the admin user in `database`; returns its unaligned, tuples-only output."""
+        return self._run([str(self.bin / "psql"), f"--host={self.directory}", f"--port={self.port}", f"--username={ADMIN_USER}",
+                          f"--dbname={database}", "--no-psqlrc", "--set=ON_ERROR_STOP=1", "--tuples-only", "--no-align",
+                          f"--command={sql}"]).stdout
+
+    def start_statement_log(self):
+        """Logs every statement from now on (log_statement = all); logged_statements reads what came after this call."""
+        self._psql("ALTER SYSTEM SET log_statement = 'all'")
+        self._psql("SELECT pg_reload_conf()")
+        self._log_offset = self._log_file().stat().st_size
+
+    def logged_statements(self, containing: str) -> list[str]:
+        """The statements logged since start_statement_log that contain `containing` (case-insensitive), one per entry."""
+        with open(self._log_file(), "rb") as log:
+            log.seek(getattr(self, "_log_offset", 0))
+            text = log.read().decode("utf-8", "replace")
+        entries, current = [], None
+        for line in text.splitlines():
+            if line.startswith("\t") and current is not None:
+                current += " " + line.strip()
+                continue
+            if current is not None:
+                entries.append(current)
+            current = None
+            for marker in ("LOG:  statement: ", "LOG:  execute "):
+                if marker in line:
+                    current = line.split(marker, 1)[1]
+                    if marker == "LOG:  execute ":
+                        current = current.split(": ", 1)[1] if ": " in current else current
+        if current is not None:
+            entries.append(current)
+        return [entry for entry in entries if containing.lower() in entry.lower()]
+
+    def _log_file(self) -> Path:
+        return self.directory / "postgresql.log"
+
     def _start_on_free_port(self):
         log = self.directory / "postgresql.log"
         for _ in range(3):

@@ -6,6 +6,9 @@ import static java.util.Objects.requireNonNull;
 import dev.epoxy.glue.catalog.CatalogAccess;
 import dev.epoxy.glue.catalog.CatalogSink;
 import dev.epoxy.glue.io.S3Writer;
+import dev.epoxy.glue.jdbc.JdbcOptions;
+import dev.epoxy.glue.jdbc.JdbcVendor;
+import dev.epoxy.glue.jdbc.JdbcWriter;
 import dev.epoxy.spark.catalog.write.UpdateBehavior;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,6 +104,12 @@ public final class DataSink {
         frame.assertErrorThreshold();
         if (catalogTable.isPresent()) {
             catalogTable.get().writeToTable(frame, connectionOptions);
+            return frame.errorsAsDynamicFrame();
+        }
+        if (JdbcVendor.isJdbc(connectionType) || connectionType.equals("jdbc")) {
+            GlueContext context = glueContext.orElseThrow(() -> GlueRuntimeException.invalidInput("A JDBC sink needs a GlueContext"));
+            JdbcWriter.write(frame, JdbcOptions.connection(connectionType, connectionOptions, context.connections(),
+                    CatalogAccess.catalogId(connectionOptions.getString("catalogId", ""))), connectionOptions);
             return frame.errorsAsDynamicFrame();
         }
         boolean updateCatalog = connectionOptions.getBoolean("enableUpdateCatalog", false);

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.glue.catalog.CatalogSource;
 import dev.epoxy.glue.io.S3Reader;
+import dev.epoxy.glue.jdbc.JdbcOptions;
+import dev.epoxy.glue.jdbc.JdbcReader;
+import dev.epoxy.glue.jdbc.JdbcVendor;
 import dev.epoxy.glue.job.Job;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,6 +83,10 @@ public final class DataSource {
         if (catalogSource.isPresent()) {
             // The table decides the format; a setFormat on a catalog source is ignored, as on Glue.
             return catalogSource.get().read(StageContext.of(transformationContext));
+        }
+        if (JdbcVendor.isJdbc(connectionType)) {
+            return JdbcReader.read(glueContext, JdbcOptions.connection(connectionType, connectionOptions, glueContext.connections(),
+                    Optional.empty()), connectionOptions, StageContext.of(transformationContext), pushDownPredicate);
         }
         DynamicFrame frame = S3Reader.read(glueContext, connectionType, connectionOptions, format, formatOptions,
                 StageContext.of(transformationContext), paths -> Job.bookmarks().s3Filter(transformationContext, paths));

@@ -8,6 +8,12 @@ import dev.epoxy.glue.catalog.CatalogHousekeeping;
 import dev.epoxy.glue.catalog.CatalogSink;
 import dev.epoxy.glue.catalog.CatalogSource;
 import dev.epoxy.glue.io.S3Purger;
+import dev.epoxy.glue.jdbc.ConnectionResolver;
+import dev.epoxy.glue.jdbc.GlueConnectionResolver;
+import dev.epoxy.glue.jdbc.JdbcConnection;
+import dev.epoxy.glue.jdbc.JdbcUrls;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.epoxy.spark.catalog.read.CatalogRelations;
 import java.util.Locale;
 import java.util.Set;
@@ -26,6 +32,7 @@ public final class GlueContext {
     private final int minPartitions;
     private final int targetPartitions;
     private final CatalogAccess catalog;
+    private volatile ConnectionResolver connections;
 
     /** A context over {@code spark} without minimum or target partitions. */
     // Called from Python via py4j
@@ -57,6 +64,17 @@ public final class GlueContext {
         this.minPartitions = minPartitions;
         this.targetPartitions = targetPartitions;
         this.catalog = new CatalogAccess(spark);
+        this.connections = new GlueConnectionResolver(catalog);
+    }
+
+    /** Where {@code connectionName} and {@code catalog_connection} are looked up: the Glue API's GetConnection. */
+    public ConnectionResolver connections() {
+        return connections;
+    }
+
+    /** Replaces the connection lookup (tests, and embedders without a Glue API). */
+    public void setConnectionResolver(ConnectionResolver resolver) {
+        this.connections = requireNonNull(resolver, "resolver is null");
     }
 
     /** The Data Catalog of this context's driver (the Glue API of the Epoxy server that launched it). */
@@ -119,6 +137,46 @@ public final class GlueContext {
     /** {@link #getSink(String, String, String)} for Java callers, without a transformation context. */
     public DataSink getSink(String connectionType, JsonOptions options) {
         return new DataSink(this, normalizeConnectionType(connectionType), options, "");
+    }
+
+    /**
+     * {@code write_dynamic_frame.from_jdbc_conf}: a sink into the database of Glue connection {@code catalogConnection};
+     * {@code connectionOptionsJson} holds {@code dbtable} and optionally {@code database} (replacing the URL's) and
+     * {@code bulkSize}. {@code redshiftTmpDir} is unused.
+     */
+    // Called from Python via py4j
+    public DataSink getJDBCSink(String catalogConnection, String connectionOptionsJson, String redshiftTmpDir, String transformationContext,
+            String catalogId) {
+        checkInput(catalogConnection != null && !catalogConnection.isBlank(), "catalog_connection is missing");
+        JsonOptions options = JsonOptions.parse(connectionOptionsJson).with("connectionName", catalogConnection);
+        if (catalogId != null && !catalogId.isBlank()) {
+            options = options.with("catalogId", catalogId);
+        }
+        return new DataSink(this, "jdbc", options, transformationContext == null ? "" : transformationContext);
+    }
+
+    /**
+     * {@code extract_jdbc_conf}: the Glue connection's {@code user}, {@code password}, {@code vendor}, {@code url}
+     * (protocol, host and port only, as Glue's deprecated key), {@code fullUrl} (as entered) and {@code enforceSSL}
+     * (a string, as on Glue).
+     *
+     * @throws GlueRuntimeException NOT_FOUND for an unknown connection
+     */
+    // Called from Python via py4j
+    public Map<String, String> extractJDBCConf(String connectionName, String catalogId) {
+        checkInput(connectionName != null && !connectionName.isBlank(), "connection_name is missing");
+        JdbcConnection connection = connections.resolve(connectionName, CatalogAccess.catalogId(catalogId));
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("user", connection.user());
+        conf.put("password", connection.password());
+        conf.put("vendor", connection.vendor().connectionType());
+        conf.put("url", JdbcUrls.hostAndPort(connection.url()));
+        conf.put("fullUrl", connection.url());
+        conf.put("enforceSSL", String.valueOf(connection.enforceSsl()));
+        conf.put("customJDBCCert", "");
+        conf.put("skipCustomJDBCCertValidation", "false");
+        conf.put("customJDBCCertString", "");
+        return conf;
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The state of a JDBC source bookmarked on {@code jobBookmarkKeys} (AWS: strictly increasing, or with
  * {@code jobBookmarkKeysSortOrder} {@code desc} strictly decreasing, gaps allowed): the key values of the
  * last row read. The next run reads the rows after that tuple in key order, which {@link #whereClause()}
- * expresses in SQL. Pure state logic: the runtime has no JDBC source yet, the connections work wires it.
+ * expresses in SQL; {@code dev.epoxy.glue.jdbc.JdbcBookmarkedRead} applies it to JDBC sources.
  *
  * @param keys the key columns, in order (plain SQL identifiers: AWS does not support case-sensitive keys)
  * @param sortOrder the keys' direction

@@ -22,6 +22,7 @@ public final class JobBookmarks {
     private final BookmarkState start;
     private final Optional<BookmarkState> upTo;
     private final Map<String, S3BookmarkFilter> s3Sources = new LinkedHashMap<>();
+    private final Map<String, JdbcBookmark> jdbcSources = new LinkedHashMap<>();
 
     /**
      * @param upTo the to-state of a pause with {@code --job-bookmark-to}; only used under {@link BookmarkOption#PAUSE}
@@ -62,13 +63,65 @@ public final class JobBookmarks {
         });
     }
 
+    /**
+     * The range a bookmarked JDBC source {@code transformationContext} on {@code keys} reads in this run: after the
+     * committed state (or everything, the first time), and under a pause with a to-state, up to that state's values.
+     * Empty when the source is not bookmarked (bookmarks disabled or no {@code transformation_ctx}).
+     *
+     * @throws GlueRuntimeException INVALID_INPUT when the state holds another kind of source under that context, or a
+     *     bookmark on other keys
+     */
+    public synchronized Optional<JdbcRange> jdbcRange(String transformationContext, List<String> keys, JdbcBookmark.SortOrder order) {
+        if (option == BookmarkOption.DISABLE || transformationContext == null || transformationContext.isBlank()) {
+            return Optional.empty();
+        }
+        JdbcBookmark from = jdbcState(start, transformationContext, keys, order, "the bookmark state")
+                .orElseGet(() -> JdbcBookmark.initial(keys, order));
+        Optional<JdbcBookmark> upTo = Optional.empty();
+        if (option == BookmarkOption.PAUSE && this.upTo.isPresent()) {
+            upTo = jdbcState(this.upTo.get(), transformationContext, keys, order, "the --job-bookmark-to state")
+                    .filter(state -> state.lastValues().isPresent());
+        }
+        return Optional.of(new JdbcRange(from, upTo));
+    }
+
+    /** Records that the JDBC source {@code transformationContext} read up to {@code state}; {@code job.commit()} writes it. */
+    public synchronized void jdbcRead(String transformationContext, JdbcBookmark state) {
+        jdbcSources.put(transformationContext, state);
+    }
+
+    /** Rows after {@code from} and, when present, not after {@code upTo}. */
+    public record JdbcRange(JdbcBookmark from, Optional<JdbcBookmark> upTo) {}
+
     /** The state {@code job.commit()} writes: the start state with the sources read in this run advanced. */
     public synchronized BookmarkState committedState() {
         Map<String, SourceBookmark> advanced = new LinkedHashMap<>();
         for (Map.Entry<String, S3BookmarkFilter> source : s3Sources.entrySet()) {
             source.getValue().committed().ifPresent(state -> advanced.put(source.getKey(), state));
         }
+        for (Map.Entry<String, JdbcBookmark> source : jdbcSources.entrySet()) {
+            if (source.getValue().lastValues().isPresent()) {
+                advanced.put(source.getKey(), source.getValue());
+            }
+        }
         return start.committed(job, runId, advanced);
+    }
+
+    private static Optional<JdbcBookmark> jdbcState(BookmarkState state, String context, List<String> keys,
+            JdbcBookmark.SortOrder order, String what) {
+        Optional<SourceBookmark> source = state.source(context);
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(source.get() instanceof JdbcBookmark jdbc)) {
+            throw GlueRuntimeException.invalidInput("Cannot read transformation_ctx %s as a JDBC source: %s holds a %s bookmark for it",
+                    context, what, source.get().kind());
+        }
+        if (!jdbc.keys().equals(keys) || jdbc.sortOrder() != order) {
+            throw GlueRuntimeException.invalidInput("transformation_ctx %s was bookmarked on jobBookmarkKeys %s %s, not %s %s: reset the "
+                    + "job bookmark to change the keys", context, jdbc.keys(), jdbc.sortOrder().option(), keys, order.option());
+        }
+        return Optional.of(jdbc);
     }
 
     private static Optional<S3Bookmark> s3State(BookmarkState state, String context, String what) {

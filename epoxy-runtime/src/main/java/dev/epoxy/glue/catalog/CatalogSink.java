@@ -7,6 +7,9 @@ import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.io.S3Writer;
+import dev.epoxy.glue.jdbc.JdbcCatalogTables;
+import dev.epoxy.glue.jdbc.JdbcOptions;
+import dev.epoxy.glue.jdbc.JdbcWriter;
 import dev.epoxy.spark.catalog.table.CatalogTables;
 import dev.epoxy.spark.catalog.table.SparkTableFormat;
 import dev.epoxy.spark.catalog.table.TableFormats;
@@ -43,6 +46,13 @@ public final class CatalogSink {
         CatalogAccess.translated(() -> {
             GlueClient glue = glueContext.catalog().glue();
             Table target = CatalogTables.loadTable(glue, catalogId, database, table);
+            Optional<JdbcCatalogTables> jdbc = JdbcCatalogTables.of(target);
+            if (jdbc.isPresent()) {
+                JsonOptions jdbcOptions = jdbc.get().options(options);
+                JdbcWriter.write(frame, JdbcOptions.connection(jdbc.get().connectionType(), jdbcOptions, glueContext.connections(),
+                        catalogId), jdbcOptions);
+                return null;
+            }
             String location = Optional.ofNullable(target.storageDescriptor()).map(descriptor -> descriptor.location())
                     .filter(value -> !value.isBlank())
                     .orElseThrow(() -> GlueRuntimeException.invalidInput("Cannot write to table %s.%s: it has no location",

@@ -6,7 +6,11 @@ import dev.epoxy.glue.DynamicFrame;
 import dev.epoxy.glue.GlueContext;
 import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.StageContext;
+import dev.epoxy.glue.jdbc.JdbcCatalogTables;
+import dev.epoxy.glue.jdbc.JdbcOptions;
+import dev.epoxy.glue.jdbc.JdbcReader;
 import dev.epoxy.glue.job.Job;
+import dev.epoxy.spark.catalog.table.CatalogTables;
 import dev.epoxy.spark.catalog.read.CatalogRelations;
 import dev.epoxy.spark.catalog.read.InputFileFilter;
 import java.util.Iterator;
@@ -56,9 +60,17 @@ public final class CatalogSource {
      * empty frame with the table's schema if none).
      */
     public DynamicFrame read(StageContext stage) {
+        software.amazon.awssdk.services.glue.model.Table glueTable = CatalogAccess.translated(
+                () -> CatalogTables.loadTable(glueContext.catalog().glue(), catalogId, database, table));
+        Optional<JdbcCatalogTables> jdbc = JdbcCatalogTables.of(glueTable);
+        if (jdbc.isPresent()) {
+            JsonOptions options = jdbc.get().options(additionalOptions);
+            return JdbcReader.read(glueContext, JdbcOptions.connection(jdbc.get().connectionType(), options, glueContext.connections(),
+                    catalogId), options, stage, pushDownPredicate).withName(table);
+        }
         InputFileFilter bookmark = Job.bookmarks().s3Filter(stage.transformationContext(), List.of(database + "." + table));
         Dataset<Row> rows = CatalogAccess.translated(() -> CatalogRelations.read(glueContext.sparkSession(),
-                glueContext.catalog().glue(), catalogId, database, table, Optional.of(pushDownPredicate),
+                glueContext.catalog().glue(), catalogId, glueTable, Optional.of(pushDownPredicate),
                 additionalOptions.getString(CATALOG_PARTITION_PREDICATE), readerOptions(), bookmark));
         return DynamicFrame.fromSource(glueContext, rows, Optional.empty(), table, stage);
     }

@@ -55,11 +55,19 @@ public final class CatalogRelations {
             String table, Optional<String> pushDownPredicate, Optional<String> catalogPartitionPredicate,
             Map<String, String> options, InputFileFilter fileFilter) {
         requireNonNull(spark, "spark is null");
-        Table glueTable = CatalogTables.loadTable(glue, catalogId, database, table);
+        return read(spark, glue, catalogId, CatalogTables.loadTable(glue, catalogId, database, table), pushDownPredicate,
+                catalogPartitionPredicate, options, fileFilter);
+    }
+
+    /** The same read of a table already fetched with GetTable, its partitions asked from {@code glue}. */
+    public static Dataset<Row> read(SparkSession spark, GlueClient glue, Optional<String> catalogId, Table glueTable,
+            Optional<String> pushDownPredicate, Optional<String> catalogPartitionPredicate, Map<String, String> options,
+            InputFileFilter fileFilter) {
+        requireNonNull(spark, "spark is null");
         Dataset<Row> rows = read(spark, glueTable,
                 new GluePartitionSource(glue, catalogId, glueTable.databaseName(), glueTable.name()),
                 catalogPartitionPredicate, options, fileFilter);
-        return filtered(rows, database + "." + table, pushDownPredicate);
+        return filtered(rows, glueTable.databaseName() + "." + glueTable.name(), pushDownPredicate);
     }
 
     /** {@link #read} of a table already fetched, with its partitions from {@code partitions}. */
