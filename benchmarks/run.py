@@ -22,6 +22,9 @@ job_run:        StartJobRun -> RUNNING and -> SUCCEEDED for a trivial glueetl an
 bookmark_plan:  an incremental job-bookmarked read over a prefix with 100,000 old small files and 100 new ones:
                 time to plan (Job.init to the DynamicFrame) and to count, and the files opened (only the new
                 ones; BookmarkPlanBenchmark.java).
+jdbc:           reads of 2 M PostgreSQL rows through a Glue connection with hashpartitions 1, 2 and 4 against plain
+                Spark JDBC with as many partitions, and 1 M-row writes with the default and a tuned bulkSize
+                (benchmarks/jdbc.py).
 history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
                 of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
@@ -188,6 +191,12 @@ def bench_job_run(args) -> dict:
     return job_run.main(["--runs", str(args.job_runs)])
 
 
+def bench_jdbc(args) -> dict:
+    import jdbc
+
+    return jdbc.main(["--rows", str(args.jdbc_rows), "--write-rows", str(args.jdbc_write_rows), "--rounds", str(args.jdbc_rounds)])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
@@ -206,7 +215,7 @@ BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_
               "catalog_partitions": bench_catalog_partitions, "catalog_from_catalog": bench_catalog_from_catalog,
               "catalog_sql": bench_catalog_sql,
               "crawler": bench_crawler, "job_run": bench_job_run,
-              "bookmark_plan": bench_bookmark_plan}
+              "bookmark_plan": bench_bookmark_plan, "jdbc": bench_jdbc}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
@@ -216,7 +225,7 @@ SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "roun
          "catalog_partitions": 500, "catalog_queries": 2,
          "catalog_shards": 10, "catalog_parts": 5, "catalog_rounds": 1,
          "crawler_files": 6, "crawler_partitions": 3, "job_runs": 1,
-         "bookmark_old_files": 50, "bookmark_new_files": 5}
+         "bookmark_old_files": 50, "bookmark_new_files": 5, "jdbc_rows": 2000, "jdbc_write_rows": 1000, "jdbc_rounds": 1}
 
 
 def main(argv=None):
@@ -239,6 +248,9 @@ def main(argv=None):
     parser.add_argument("--job-runs", type=int, default=5, help="timed runs of each command in the job_run benchmark")
     parser.add_argument("--bookmark-old-files", type=int, default=100_000, help="old files of the bookmark_plan prefix")
     parser.add_argument("--bookmark-new-files", type=int, default=100, help="new files of the bookmark_plan prefix")
+    parser.add_argument("--jdbc-rows", type=int, default=2_000_000, help="rows of the jdbc benchmark's PostgreSQL table")
+    parser.add_argument("--jdbc-write-rows", type=int, default=1_000_000, help="rows each write of the jdbc benchmark writes")
+    parser.add_argument("--jdbc-rounds", type=int, default=3, help="timed reads per variant of the jdbc benchmark")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
     parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")

@@ -23,6 +23,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 from .epoxy_server import CREDENTIALS, REGION, ROLE
+from .sessions import wait_for_status
 
 REPO = Path(__file__).resolve().parents[3]
 MAGICS = f"%iam_role {ROLE}\n%idle_timeout 30\n%glue_version 5.0\n%worker_type G.1X\n%number_of_workers 2"
@@ -147,7 +148,9 @@ def test_epoxy_kernel_creates_a_session_on_epoxy_and_runs_the_cell(server, home,
     assert session_id_in(output) in session_ids(server.glue())
     # The magics arrived; the kernel stops its session when nbclient shuts it down.
     assert (session["GlueVersion"], session["NumberOfWorkers"], session["IdleTimeout"]) == ("5.0", 2, 30)
-    assert session["Status"] == "STOPPED"
+    # StopSession answers at once and the session is STOPPING until its driver has exited.
+    assert session["Status"] in {"STOPPING", "STOPPED"}
+    assert wait_for_status(server.glue(), session["Id"], {"STOPPED", "FAILED"}, timeout=60)["Status"] == "STOPPED"
     # Nothing left the machine but the kernel's version check on pypi.org.
     assert trap.hosts() <= {"pypi.org"}, trap.targets
 
