@@ -24,7 +24,7 @@ def test_every_benchmark_runs_in_its_smoke_configuration(tmp_path):
     report_path = tmp_path / "report.json"
 
     result = subprocess.run([sys.executable, str(RUNNER), "--smoke", "--report", str(report_path), *names],
-                            cwd=REPO, capture_output=True, text=True, timeout=900)
+                            cwd=REPO, capture_output=True, text=True, timeout=1800)
 
     assert result.returncode == 0, f"benchmarks failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     report = json.loads(report_path.read_text())
