@@ -186,8 +186,11 @@ public final class ConnectionOperations {
         CatalogRequests.catalogId(context, request);
         Optional<String> name = CatalogRequests.text(request, "ConnectionName");
         Optional<JsonNode> input = CatalogRequests.object(request, "TestConnectionInput");
-        if (name.isPresent() == input.isPresent()) {
-            throw new EpoxyException(INVALID_INPUT, "TestConnection needs ConnectionName or TestConnectionInput, not %s", name.isPresent() ? "both" : "neither");
+        if (name.isPresent() && input.isPresent()) {
+            throw new EpoxyException(INVALID_INPUT, "TestConnection takes ConnectionName or TestConnectionInput, not both");
+        }
+        if (name.isEmpty() && input.isEmpty()) {
+            throw new EpoxyException(INVALID_INPUT, "TestConnection needs ConnectionName or TestConnectionInput");
         }
         String described;
         String type;

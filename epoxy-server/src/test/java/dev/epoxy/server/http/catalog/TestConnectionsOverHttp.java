@@ -162,10 +162,10 @@ final class TestConnectionsOverHttp {
 
     @Test
     void testConnectionRefusals() throws Exception {
-        call("TestConnection", object()).assertError("InvalidInputException", "TestConnection needs ConnectionName or TestConnectionInput, not neither");
+        call("TestConnection", object()).assertError("InvalidInputException", "TestConnection needs ConnectionName or TestConnectionInput");
         ObjectNode both = object().put("ConnectionName", "x");
         both.putObject("TestConnectionInput").put("ConnectionType", "JDBC").putObject("ConnectionProperties");
-        call("TestConnection", both).assertError("InvalidInputException", "TestConnection needs ConnectionName or TestConnectionInput, not both");
+        call("TestConnection", both).assertError("InvalidInputException", "TestConnection takes ConnectionName or TestConnectionInput, not both");
         call("TestConnection", object().put("ConnectionName", "missing")).assertError("EntityNotFoundException", "Connection not found: missing");
         ObjectNode kafka = object().put("ConnectionType", "KAFKA");
         kafka.putObject("ConnectionProperties").put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
