@@ -38,12 +38,12 @@ JOBS = [
     "CreateJob", "GetJob", "GetJobs", "ListJobs", "UpdateJob", "DeleteJob", "BatchGetJobs",
     "StartJobRun", "GetJobRun", "GetJobRuns", "BatchStopJobRun", "GetJobBookmark", "ResetJobBookmark",
 ]
-# Served later (connections); kept because requests to them are validated and answered
-# "not supported yet" rather than "unknown operation".
-LATER = [
+# Connections (issue 9).
+CONNECTIONS = [
     "CreateConnection", "GetConnection", "GetConnections", "DeleteConnection",
+    "UpdateConnection", "BatchDeleteConnection", "TestConnection",
 ]
-OPERATIONS = SESSIONS + CATALOG + CRAWLERS + JOBS + LATER
+OPERATIONS = SESSIONS + CATALOG + CRAWLERS + JOBS + CONNECTIONS
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src/main/resources/dev/epoxy/glue/model/glue-2017-03-31.json"

@@ -120,7 +120,7 @@ public final class EpoxyServer implements AutoCloseable {
 
             // Connection secrets are sealed with a key kept outside the database (docs/connections.md).
             ConnectionService connections = new ConnectionService(stores.connections(), stores.tags(), serverConfig.arns(),
-                    ConnectionKeyring.openOrCreate(home.resolve("keys").resolve("connections.keys")), Clock.systemUTC());
+                    ConnectionKeyring.openOrCreate(ConnectionKeyring.fileIn(home)), Clock.systemUTC());
 
             glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers), Optional.of(jobs),
                     Optional.of(connections)));
@@ -161,7 +161,8 @@ public final class EpoxyServer implements AutoCloseable {
         closeAll(resources);
     }
 
-    private static Stores openStores(EpoxyConfig config) {
+    /** The stores the configuration names (the embedded H2 database in the home by default). */
+    static Stores openStores(EpoxyConfig config) {
         StoresFactory factory = ServiceLoader.load(StoresFactory.class).findFirst()
                 .orElseThrow(() -> new EpoxyException(ErrorCode.INTERNAL, "No store on the classpath (epoxy-jdbc is missing from lib/)"));
         return factory.open(StoreConfigKeys.storeSettings(config));

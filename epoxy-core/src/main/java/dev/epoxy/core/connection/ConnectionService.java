@@ -1,6 +1,7 @@
 package dev.epoxy.core.connection;
 
 import static dev.epoxy.core.ErrorCode.ENTITY_NOT_FOUND;
+import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
@@ -20,7 +21,10 @@ import java.util.Optional;
  * {@link SecretCipher} on the way in and opened only for callers that ask for them, their tags under
  * {@code connection/<name>} ARNs. Names are case-insensitive and kept lower-case, as the catalog's.
  */
-public final class ConnectionService {
+public final class ConnectionService implements ConnectionReferences {
+    private static final int MAX_ECHOED_LENGTH = 64;
+    private static final int RESEAL_BATCH = 200;
+
     private final ConnectionStore store;
     private final TagStore tags;
     private final GlueArns arns;
@@ -68,7 +72,7 @@ public final class ConnectionService {
 
     /** @throws EpoxyException {@code ENTITY_NOT_FOUND} naming the connection */
     public OpenedConnection load(String name, boolean withPassword) {
-        return find(name, withPassword).orElseThrow(() -> new EpoxyException(ENTITY_NOT_FOUND, "Connection not found: %s", canonicalName(name)));
+        return find(name, withPassword).orElseThrow(() -> notFound(name));
     }
 
     public Optional<OpenedConnection> find(String name, boolean withPassword) {
@@ -78,6 +82,75 @@ public final class ConnectionService {
     /** At most {@code limit} connections in name order after {@code afterName}. */
     public List<OpenedConnection> list(Optional<String> afterName, int limit, boolean withPasswords) {
         return store.listConnections(afterName, limit).stream().map(connection -> opened(connection, withPasswords)).toList();
+    }
+
+    /**
+     * Replaces the connection's document and secret (UpdateConnection replaces the whole input: no
+     * password given means none kept), keeping its creation time and tags.
+     *
+     * @throws EpoxyException {@code ENTITY_NOT_FOUND} naming the connection
+     */
+    public void update(String name, String document, Optional<String> password) {
+        StoredConnection current = load(name, false).stored();
+        StoredConnection updated = new StoredConnection(current.name(), document, password.map(cipher::seal), current.creationTime(), clock.instant());
+        if (!store.updateConnection(updated)) {
+            throw notFound(name);
+        }
+    }
+
+    /**
+     * Re-seals, with the cipher's current key, every stored secret sealed with another key (after a key
+     * rotation); documents and times are kept.
+     *
+     * @return how many secrets were re-sealed
+     */
+    public int resealSecrets() {
+        int resealed = 0;
+        Optional<String> after = Optional.empty();
+        while (true) {
+            List<StoredConnection> batch = store.listConnections(after, RESEAL_BATCH);
+            for (StoredConnection connection : batch) {
+                after = Optional.of(connection.name());
+                if (connection.sealedPassword().isPresent() && cipher.needsResealing(connection.sealedPassword().get())) {
+                    String secret = cipher.open(connection.sealedPassword().get());
+                    StoredConnection updated = new StoredConnection(connection.name(), connection.document(), Optional.of(cipher.seal(secret)),
+                            connection.creationTime(), connection.lastUpdatedTime());
+                    if (store.updateConnection(updated)) {
+                        resealed++;
+                    }
+                }
+            }
+            if (batch.size() < RESEAL_BATCH) {
+                return resealed;
+            }
+        }
+    }
+
+    /** How many stored secrets are sealed with a key other than the cipher's current one. */
+    public int countSecretsToReseal() {
+        int count = 0;
+        Optional<String> after = Optional.empty();
+        while (true) {
+            List<StoredConnection> batch = store.listConnections(after, RESEAL_BATCH);
+            for (StoredConnection connection : batch) {
+                after = Optional.of(connection.name());
+                if (connection.sealedPassword().filter(cipher::needsResealing).isPresent()) {
+                    count++;
+                }
+            }
+            if (batch.size() < RESEAL_BATCH) {
+                return count;
+            }
+        }
+    }
+
+    @Override
+    public void checkExist(String user, List<String> names) {
+        for (String name : names) {
+            if (store.findConnection(canonicalName(name)).isEmpty()) {
+                throw new EpoxyException(INVALID_INPUT, "Cannot use connection %s for %s: connection not found", shortened(name), user);
+            }
+        }
     }
 
     /** @return false when there was no such connection */
@@ -90,6 +163,14 @@ public final class ConnectionService {
 
     public GlueArn arnOf(String name) {
         return arns.arnOf(GlueResourceType.CONNECTION, canonicalName(name));
+    }
+
+    private static EpoxyException notFound(String name) {
+        return new EpoxyException(ENTITY_NOT_FOUND, "Connection not found: %s", shortened(canonicalName(name)));
+    }
+
+    private static String shortened(String name) {
+        return name.length() <= MAX_ECHOED_LENGTH ? name : name.substring(0, MAX_ECHOED_LENGTH) + "...";
     }
 
     private OpenedConnection opened(StoredConnection connection, boolean withPassword) {

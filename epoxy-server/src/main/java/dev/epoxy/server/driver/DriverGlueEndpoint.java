@@ -23,6 +23,13 @@ public record DriverGlueEndpoint(URI endpoint, String region, String accountId) 
     public static final String REGION_CONF = "spark.epoxy.glue.region";
     public static final String ACCOUNT_ID_CONF = "spark.epoxy.glue.account-id";
 
+    /**
+     * The Glue connections a session or job run names, comma-separated: the runtime in the driver fetches
+     * their properties and credentials itself with GetConnection, so no credential is in a driver's
+     * command line, conf or environment.
+     */
+    public static final String CONNECTIONS_CONF = "spark.epoxy.connections";
+
     /** Read by botocore (1.31+) and the AWS SDKs as the endpoint of the Glue service. */
     public static final String AWS_ENDPOINT_URL_GLUE = "AWS_ENDPOINT_URL_GLUE";
 

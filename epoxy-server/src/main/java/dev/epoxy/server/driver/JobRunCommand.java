@@ -151,6 +151,9 @@ record JobRunCommand(List<String> command, Map<String, String> environment, Map<
         if (launch.bookmarkToState().isPresent()) {
             epoxy.put(JobRunConf.BOOKMARK_TO_STATE_FILE, directories.bookmarkToStateOf(launch.runId()).toString());
         }
+        if (!launch.connections().isEmpty()) {
+            epoxy.put(DriverGlueEndpoint.CONNECTIONS_CONF, String.join(",", launch.connections()));
+        }
         return new SparkConfLayers(defaults, config.sparkConf(), user, epoxy, SparkDriverLauncher::isUiGuardKey);
     }
 

@@ -226,6 +226,9 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         // Client deploy mode: the driver runs on this machine and can watch this process.
         epoxy.put("spark.epoxy.server-pid", String.valueOf(ProcessHandle.current().pid()));
         epoxy.put("spark.epoxy.session-language", GlueArguments.sessionLanguage(session.spec().defaultArguments()));
+        if (!session.spec().connections().isEmpty()) {
+            epoxy.put(DriverGlueEndpoint.CONNECTIONS_CONF, String.join(",", session.spec().connections()));
+        }
         return new SparkConfLayers(defaults, config.sparkConf(), GlueArguments.sparkConf(session.spec().defaultArguments()), epoxy,
                 SparkDriverLauncher::isUiGuardKey);
     }

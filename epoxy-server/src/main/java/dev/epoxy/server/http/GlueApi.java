@@ -2,12 +2,14 @@ package dev.epoxy.server.http;
 
 import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.arn.GlueResourceType;
+import dev.epoxy.core.connection.ConnectionReferences;
 import dev.epoxy.core.connection.ConnectionService;
 import dev.epoxy.core.crawler.CrawlerService;
 import dev.epoxy.core.job.JobService;
 import dev.epoxy.core.session.SessionService;
 import dev.epoxy.core.store.Stores;
 import dev.epoxy.glue.model.ServiceModel;
+import dev.epoxy.server.connection.JdbcConnectionTester;
 import dev.epoxy.server.http.catalog.CatalogOperations;
 import dev.epoxy.server.http.catalog.ConnectionOperations;
 import dev.epoxy.server.http.catalog.CatalogTags;
@@ -56,13 +58,15 @@ public final class GlueApi {
         crawlers.ifPresent(service -> taggable.register(GlueResourceType.CRAWLER, CrawlerOperations.existenceCheck(service)));
         jobs.ifPresent(service -> taggable.register(GlueResourceType.JOB, JobOperations.existenceCheck(service)));
         connections.ifPresent(service -> taggable.register(GlueResourceType.CONNECTION, ConnectionOperations.existenceCheck(service)));
+        // Sessions and jobs must name existing connections; without the connection service, none exists.
+        ConnectionReferences references = connections.<ConnectionReferences>map(service -> service).orElse(ConnectionReferences.NONE);
         List<GlueOperation<?, ?>> operations = new ArrayList<>(jobs.isPresent()
-                ? SessionOperations.all(sessions, JobOperations.dashboards(jobs.get()))
-                : SessionOperations.all(sessions));
+                ? SessionOperations.all(sessions, JobOperations.dashboards(jobs.get()), references)
+                : SessionOperations.all(sessions, references));
         operations.addAll(catalogOperations(catalogTags, clock, stores));
         crawlers.ifPresent(service -> operations.addAll(CrawlerOperations.all(service)));
-        jobs.ifPresent(service -> operations.addAll(JobOperations.all(service, jobDocuments(), clock)));
-        connections.ifPresent(service -> operations.addAll(ConnectionOperations.all(service)));
+        jobs.ifPresent(service -> operations.addAll(JobOperations.all(service, jobDocuments(), clock, references)));
+        connections.ifPresent(service -> operations.addAll(ConnectionOperations.all(service, JdbcConnectionTester.shippedDrivers())));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }

@@ -17,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Sealed values are {@code v1:<key id>:<base64 of IV and AES-GCM ciphertext with its tag>}: authenticated
  * (an altered value does not open), with a random 96-bit IV each time, and naming their key, so that
  * {@link #rotate} can put a new current key in front while the older ones still open what they sealed
- * (until everything is re-sealed and the old lines are removed by hand). The key id is bound to the
+ * (until everything is re-sealed and {@link #withoutOldKeys} removes them; {@code ./epoxy
+ * rotate-connection-key} does both, {@link dev.epoxy.server.RotateConnectionKeyMain}). The key id is bound to the
  * ciphertext as associated data: a value cannot be made to open under another key.
  */
 public final class ConnectionKeyring implements SecretCipher {
@@ -52,7 +54,7 @@ public final class ConnectionKeyring implements SecretCipher {
 
     private ConnectionKeyring(Path file, Map<String, SecretKey> keys) {
         this.file = file;
-        this.keys = Map.copyOf(keys);
+        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         this.currentKeyId = keys.keySet().iterator().next();
     }
 
@@ -80,6 +82,11 @@ public final class ConnectionKeyring implements SecretCipher {
         }
     }
 
+    /** The key file of the server whose home is {@code home}: {@code <home>/keys/connections.keys}. */
+    public static Path fileIn(Path home) {
+        return home.resolve("keys").resolve("connections.keys");
+    }
+
     /** The key file. */
     public Path file() {
         return file;
@@ -100,6 +107,22 @@ public final class ConnectionKeyring implements SecretCipher {
         rotated.putAll(keys);
         write(file, rotated);
         return new ConnectionKeyring(file, rotated);
+    }
+
+    /** The ids of the keys in the file, the current one first. */
+    public List<String> keyIds() {
+        return List.copyOf(keys.keySet());
+    }
+
+    /**
+     * Rewrites the file (atomically) with the current key alone and returns the keyring holding only it.
+     * Call it once nothing sealed with an older key is stored any more: those values would not open again.
+     */
+    public ConnectionKeyring withoutOldKeys() {
+        Map<String, SecretKey> current = new LinkedHashMap<>();
+        current.put(currentKeyId, keys.get(currentKeyId));
+        write(file, current);
+        return new ConnectionKeyring(file, current);
     }
 
     @Override

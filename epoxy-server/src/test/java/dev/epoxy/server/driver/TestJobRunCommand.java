@@ -153,6 +153,16 @@ class TestJobRunCommand {
     }
 
     /** A run with a bookmark state to start from. */
+    @Test
+    void theJobsConnectionsAreNamedInTheConfAndNothingElseOfThem() {
+        JobRunLaunch base = launch("glueetl", Map.of());
+        JobRunLaunch launch = new JobRunLaunch(base.jobName(), base.runId(), base.attempt(), base.commandName(), base.scriptLocation(), base.pythonVersion(),
+                base.arguments(), base.capacity(), base.bookmarkOption(), base.bookmarkState(), base.bookmarkToState(), List.of("sales-db", "Orders"));
+        Map<String, String> conf = JobRunCommand.sparkConfLayers(launch, CONFIG, SPARK, DIRECTORIES).merge().conf();
+        assertThat(conf).containsEntry("spark.epoxy.connections", "sales-db,Orders");
+        assertThat(JobRunCommand.sparkConfLayers(base, CONFIG, SPARK, DIRECTORIES).merge().conf()).doesNotContainKey("spark.epoxy.connections");
+    }
+
     private static JobRunLaunch launch(String commandName, Map<String, String> arguments) {
         return launch(commandName, arguments, Optional.of("{\"s\": 1}"));
     }

@@ -19,6 +19,7 @@ import dev.epoxy.glue.model.session.GetSessionRequest;
 import dev.epoxy.glue.model.session.GetSessionResponse;
 import dev.epoxy.server.config.RequestLimits;
 import dev.epoxy.server.config.ServerConfig;
+import dev.epoxy.core.connection.ConnectionReferences;
 import dev.epoxy.server.http.session.SessionOperations;
 import java.io.IOException;
 import java.io.InputStream;
@@ -293,7 +294,7 @@ class TestGlueEndpointUnderSlowClients {
     }
 
     private GlueEndpoint start(RequestLimits limits) {
-        return start(limits, SessionOperations.all(sessions));
+        return start(limits, SessionOperations.all(sessions, ConnectionReferences.NONE));
     }
 
     private GlueEndpoint start(RequestLimits limits, List<GlueOperation<?, ?>> operations) {

@@ -2,6 +2,7 @@ package dev.epoxy.server.http.catalog;
 
 import static dev.epoxy.core.ErrorCode.INTERNAL;
 import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
+import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,7 @@ import dev.epoxy.glue.model.EchoedText;
 import dev.epoxy.glue.model.GlueJson;
 import dev.epoxy.glue.model.ServiceModel;
 import dev.epoxy.glue.model.ShapeBinder;
+import dev.epoxy.server.connection.JdbcConnectionTester;
 import dev.epoxy.server.http.GlueOperation;
 import dev.epoxy.server.http.tag.TaggableResources;
 import java.util.ArrayList;
@@ -26,11 +28,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CreateConnection, GetConnection, GetConnections and DeleteConnection. A connection is kept as
+ * CreateConnection, GetConnection, GetConnections, UpdateConnection, DeleteConnection, BatchDeleteConnection
+ * and TestConnection. A connection is kept as
  * {@code ConnectionInput} projected onto the model's {@code Connection} (every member both define), except
  * its {@code PASSWORD} property, which the service seals apart; GetConnection puts it back unless
  * {@code HidePassword} is true. JDBC connections must name their database ({@code JDBC_CONNECTION_URL});
- * {@code SECRET_ID} is refused: Epoxy has no secrets store.
+ * {@code SECRET_ID} is refused: Epoxy has no secrets store. UpdateConnection replaces the whole input (a
+ * password not given is removed) and cannot rename. TestConnection opens a real JDBC connection
+ * ({@link JdbcConnectionTester}).
  */
 public final class ConnectionOperations {
     static final String PASSWORD = "PASSWORD";
@@ -40,21 +45,26 @@ public final class ConnectionOperations {
     private static final int READ_BATCH = 200;
 
     private final ConnectionService connections;
+    private final JdbcConnectionTester tester;
     private final ShapeBinder binder = new ShapeBinder(ServiceModel.glue());
     private final ObjectMapper json = GlueJson.newObjectMapper();
 
-    private ConnectionOperations(ConnectionService connections) {
+    private ConnectionOperations(ConnectionService connections, JdbcConnectionTester tester) {
         this.connections = requireNonNull(connections, "connections is null");
+        this.tester = requireNonNull(tester, "tester is null");
     }
 
-    /** Every connection operation, for {@link dev.epoxy.server.http.GlueEndpoint}. */
-    public static List<GlueOperation<?, ?>> all(ConnectionService connections) {
-        ConnectionOperations operations = new ConnectionOperations(connections);
+    /** Every connection operation, for {@link dev.epoxy.server.http.GlueEndpoint}; TestConnection uses {@code tester}. */
+    public static List<GlueOperation<?, ?>> all(ConnectionService connections, JdbcConnectionTester tester) {
+        ConnectionOperations operations = new ConnectionOperations(connections, tester);
         return List.of(
                 GlueOperation.of("CreateConnection", JsonNode.class, operations::createConnection),
                 GlueOperation.of("GetConnection", JsonNode.class, operations::getConnection),
                 GlueOperation.of("GetConnections", JsonNode.class, operations::getConnections),
-                GlueOperation.of("DeleteConnection", JsonNode.class, operations::deleteConnection));
+                GlueOperation.of("UpdateConnection", JsonNode.class, operations::updateConnection),
+                GlueOperation.of("DeleteConnection", JsonNode.class, operations::deleteConnection),
+                GlueOperation.of("BatchDeleteConnection", JsonNode.class, operations::batchDeleteConnection),
+                GlueOperation.of("TestConnection", JsonNode.class, operations::testConnection));
     }
 
     /** Whether the connection a {@code connection/<Name>} ARN names exists, for the tag operations' registry. */
@@ -66,15 +76,30 @@ public final class ConnectionOperations {
         CatalogRequests.catalogId(context, request);
         JsonNode input = request.path("ConnectionInput");
         String name = CatalogRequests.text(input, "Name").orElseThrow(() -> new EpoxyException(INVALID_INPUT, "ConnectionInput.Name is required"));
-        ObjectNode document = binder.project("Connection", binder.project("ConnectionInput", input));
-        document.remove(List.of("Name", "CreationTime", "LastUpdatedTime", "Status", "StatusReason", "LastConnectionValidationTime", "LastUpdatedBy"));
-        ObjectNode properties = document.get("ConnectionProperties") instanceof ObjectNode object ? object : document.putObject("ConnectionProperties");
-        checkProperties(name, CatalogRequests.text(document, "ConnectionType").orElse(""), properties);
-        Optional<String> password = Optional.ofNullable(properties.remove(PASSWORD)).map(JsonNode::asText);
-        connections.create(name, write(document), password, stringMap(request.path("Tags")));
+        Document document = document(name, input);
+        connections.create(name, write(document.connection()), document.password(), stringMap(request.path("Tags")));
         ObjectNode response = json.createObjectNode();
         response.put("CreateConnectionStatus", "READY");
         return response;
+    }
+
+    /**
+     * The new input replaces the connection's (AWS semantics): a PASSWORD given is sealed anew, none given
+     * removes it. {@code ConnectionInput.Name} must be the connection's own name (any case): Epoxy does not
+     * rename connections.
+     */
+    JsonNode updateConnection(RequestContext context, JsonNode request) {
+        CatalogRequests.catalogId(context, request);
+        String name = CatalogRequests.text(request, "Name").orElse("");
+        JsonNode input = request.path("ConnectionInput");
+        String inputName = CatalogRequests.text(input, "Name").orElse(name);
+        if (!ConnectionService.canonicalName(inputName).equals(ConnectionService.canonicalName(name))) {
+            throw new EpoxyException(INVALID_INPUT, "Cannot rename connection %s to %s: Epoxy does not rename connections; create %s and delete %s instead",
+                    echoed(name), echoed(inputName), echoed(inputName), echoed(name));
+        }
+        Document document = document(name, input);
+        connections.update(name, write(document.connection()), document.password());
+        return json.createObjectNode();
     }
 
     JsonNode getConnection(RequestContext context, JsonNode request) {
@@ -131,6 +156,83 @@ public final class ConnectionOperations {
                     EchoedText.shortened(ConnectionService.canonicalName(name), MAX_ECHOED_LENGTH));
         }
         return json.createObjectNode();
+    }
+
+    /** Succeeded lists the names deleted; Errors maps each other name to why (EntityNotFoundException when missing). */
+    JsonNode batchDeleteConnection(RequestContext context, JsonNode request) {
+        CatalogRequests.catalogId(context, request);
+        ObjectNode response = json.createObjectNode();
+        ArrayNode succeeded = response.putArray("Succeeded");
+        ObjectNode errors = response.putObject("Errors");
+        for (String name : strings(request.path("ConnectionNameList"))) {
+            if (connections.delete(name)) {
+                succeeded.add(name);
+            }
+            else {
+                ObjectNode detail = errors.putObject(name);
+                detail.put("ErrorCode", "EntityNotFoundException");
+                detail.put("ErrorMessage", "Connection not found: " + echoed(ConnectionService.canonicalName(name)));
+            }
+        }
+        return response;
+    }
+
+    /**
+     * Tests a stored connection (ConnectionName) or an unsaved one (TestConnectionInput), not both. Only JDBC
+     * connections can be tested; a failure is InvalidInputException naming the connection, with the driver's
+     * reason.
+     */
+    JsonNode testConnection(RequestContext context, JsonNode request) {
+        CatalogRequests.catalogId(context, request);
+        Optional<String> name = CatalogRequests.text(request, "ConnectionName");
+        Optional<JsonNode> input = CatalogRequests.object(request, "TestConnectionInput");
+        if (name.isPresent() && input.isPresent()) {
+            throw new EpoxyException(INVALID_INPUT, "TestConnection takes ConnectionName or TestConnectionInput, not both");
+        }
+        if (name.isEmpty() && input.isEmpty()) {
+            throw new EpoxyException(INVALID_INPUT, "TestConnection needs ConnectionName or TestConnectionInput");
+        }
+        String described;
+        String type;
+        JsonNode properties;
+        Optional<String> password;
+        if (name.isPresent()) {
+            OpenedConnection connection = connections.load(name.get(), true);
+            described = connection.stored().name();
+            JsonNode document = read(connection.stored().document());
+            type = document.path("ConnectionType").asText("");
+            properties = document.path("ConnectionProperties");
+            password = connection.password();
+        }
+        else {
+            described = "TestConnectionInput";
+            type = input.get().path("ConnectionType").asText("");
+            properties = input.get().path("ConnectionProperties");
+            password = CatalogRequests.text(properties, PASSWORD);
+        }
+        if (!type.equals("JDBC")) {
+            throw new EpoxyException(NOT_SUPPORTED, "Cannot test connection %s: Epoxy tests JDBC connections only, not %s", echoed(described), echoed(type));
+        }
+        String url = CatalogRequests.text(properties, "JDBC_CONNECTION_URL").orElseThrow(() -> new EpoxyException(INVALID_INPUT,
+                "Cannot test connection %s: it has no ConnectionProperties.JDBC_CONNECTION_URL", echoed(described)));
+        tester.test(echoed(described), url, CatalogRequests.text(properties, "USERNAME"), password);
+        return json.createObjectNode();
+    }
+
+    /** A connection document and its password apart. */
+    private record Document(ObjectNode connection, Optional<String> password) {}
+
+    private Document document(String name, JsonNode input) {
+        ObjectNode document = binder.project("Connection", binder.project("ConnectionInput", input));
+        document.remove(List.of("Name", "CreationTime", "LastUpdatedTime", "Status", "StatusReason", "LastConnectionValidationTime", "LastUpdatedBy"));
+        ObjectNode properties = document.get("ConnectionProperties") instanceof ObjectNode object ? object : document.putObject("ConnectionProperties");
+        checkProperties(name, CatalogRequests.text(document, "ConnectionType").orElse(""), properties);
+        Optional<String> password = Optional.ofNullable(properties.remove(PASSWORD)).map(JsonNode::asText);
+        return new Document(document, password);
+    }
+
+    private static String echoed(String text) {
+        return EchoedText.shortened(text, MAX_ECHOED_LENGTH);
     }
 
     private static void checkProperties(String name, String type, ObjectNode properties) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.connection.ConnectionReferences;
 import dev.epoxy.core.job.Job;
 import dev.epoxy.core.job.JobRun;
 import dev.epoxy.core.job.JobRunRequest;
@@ -46,16 +47,21 @@ public final class JobOperations {
     private final JobService jobs;
     private final JobDocuments documents;
     private final Clock clock;
+    private final ConnectionReferences connections;
 
-    public JobOperations(JobService jobs, JobDocuments documents, Clock clock) {
+    public JobOperations(JobService jobs, JobDocuments documents, Clock clock, ConnectionReferences connections) {
         this.jobs = requireNonNull(jobs, "jobs is null");
         this.documents = requireNonNull(documents, "documents is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.connections = requireNonNull(connections, "connections is null");
     }
 
-    /** Every job operation, for {@link dev.epoxy.server.http.GlueEndpoint}; GetDashboardUrl is the sessions' (see {@link #dashboardUrl}). */
-    public static List<GlueOperation<?, ?>> all(JobService jobs, JobDocuments documents, Clock clock) {
-        JobOperations operations = new JobOperations(jobs, documents, clock);
+    /**
+     * Every job operation, for {@link dev.epoxy.server.http.GlueEndpoint}; GetDashboardUrl is the sessions' (see {@link #dashboardUrl}).
+     * The connections a job names are checked by {@code connections} at CreateJob, UpdateJob and StartJobRun.
+     */
+    public static List<GlueOperation<?, ?>> all(JobService jobs, JobDocuments documents, Clock clock, ConnectionReferences connections) {
+        JobOperations operations = new JobOperations(jobs, documents, clock, connections);
         return List.of(
                 GlueOperation.withoutContext("CreateJob", JsonNode.class, operations::createJob),
                 GlueOperation.withoutContext("GetJob", JsonNode.class, operations::getJob),
@@ -98,7 +104,7 @@ public final class JobOperations {
     JsonNode createJob(JsonNode request) {
         String name = required(request, "Name");
         ObjectNode job = documents.bind("CreateJobRequest", request);
-        documents.definitionOf(name, job);
+        connections.checkExist("job " + EchoedText.shortened(name, MAX_ECHOED_LENGTH), documents.definitionOf(name, job).connections());
         jobs.createJob(name, documents.write(job), stringMap(request.get("Tags")));
         return documents.newObject().put("Name", name);
     }
@@ -148,7 +154,7 @@ public final class JobOperations {
             throw new EpoxyException(INVALID_INPUT, "Invalid JobUpdate: Role is required (UpdateJob replaces the whole job definition)");
         }
         ObjectNode job = documents.bind("JobUpdate", update);
-        documents.definitionOf(name, job);
+        connections.checkExist("job " + EchoedText.shortened(name, MAX_ECHOED_LENGTH), documents.definitionOf(name, job).connections());
         jobs.updateJob(name, documents.write(job));
         return documents.newObject().put("JobName", name);
     }
@@ -161,6 +167,8 @@ public final class JobOperations {
 
     JsonNode startJobRun(JsonNode request) {
         String name = required(request, "JobName");
+        // A connection deleted since CreateJob fails the StartJobRun, not the run's driver.
+        connections.checkExist("job " + EchoedText.shortened(name, MAX_ECHOED_LENGTH), jobs.definitionOf(jobs.loadJob(name)).connections());
         Optional<Double> maxCapacity = Optional.ofNullable(request.get("MaxCapacity")).filter(JsonNode::isNumber).map(JsonNode::asDouble)
                 .or(() -> integer(request, "AllocatedCapacity").map(Integer::doubleValue));
         JobRunRequest run = new JobRunRequest(stringMap(request.get("Arguments")), integer(request, "Timeout"), text(request, "WorkerType"),

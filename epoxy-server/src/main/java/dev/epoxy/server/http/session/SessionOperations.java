@@ -7,9 +7,11 @@ import static dev.epoxy.core.ErrorCode.SESSION_NOT_FOUND;
 import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.EpoxyException;
+import dev.epoxy.core.connection.ConnectionReferences;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.session.SessionInfo;
 import dev.epoxy.core.session.SessionService;
+import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.glue.model.EchoedText;
 import dev.epoxy.glue.model.session.CancelStatementRequest;
@@ -62,10 +64,12 @@ public final class SessionOperations {
 
     private final SessionService sessions;
     private final JobDashboards jobDashboards;
+    private final ConnectionReferences connections;
 
-    public SessionOperations(SessionService sessions, JobDashboards jobDashboards) {
+    public SessionOperations(SessionService sessions, JobDashboards jobDashboards, ConnectionReferences connections) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.jobDashboards = requireNonNull(jobDashboards, "jobDashboards is null");
+        this.connections = requireNonNull(connections, "connections is null");
     }
 
     /** GetDashboardUrl for ResourceType JOB, answered by the job operations. */
@@ -75,14 +79,17 @@ public final class SessionOperations {
         String dashboardUrl(String resourceId);
     }
 
-    /** Every session operation, for {@link dev.epoxy.server.http.GlueEndpoint}; the tag operations are TagOperations'. */
-    public static List<GlueOperation<?, ?>> all(SessionService sessions) {
-        return all(sessions, NO_JOBS);
+    /**
+     * Every session operation, for {@link dev.epoxy.server.http.GlueEndpoint}; the tag operations are TagOperations'.
+     * CreateSession's connections are checked by {@code connections}.
+     */
+    public static List<GlueOperation<?, ?>> all(SessionService sessions, ConnectionReferences connections) {
+        return all(sessions, NO_JOBS, connections);
     }
 
     /** Every session operation, with GetDashboardUrl's JOB resources answered by {@code jobDashboards}. */
-    public static List<GlueOperation<?, ?>> all(SessionService sessions, JobDashboards jobDashboards) {
-        SessionOperations operations = new SessionOperations(sessions, jobDashboards);
+    public static List<GlueOperation<?, ?>> all(SessionService sessions, JobDashboards jobDashboards, ConnectionReferences connections) {
+        SessionOperations operations = new SessionOperations(sessions, jobDashboards, connections);
         return List.of(
                 GlueOperation.withoutContext("CreateSession", CreateSessionRequest.class, operations::createSession),
                 GlueOperation.withoutContext("GetSession", GetSessionRequest.class, operations::getSession),
@@ -115,7 +122,10 @@ public final class SessionOperations {
 
     public CreateSessionResponse createSession(CreateSessionRequest request) {
         SessionId id = new SessionId(request.id());
-        sessions.createSession(id, SessionMapper.toSpec(request), SessionMapper.tags(request));
+        SessionSpec spec = SessionMapper.toSpec(request);
+        // Before the driver starts: a missing connection is the caller's error, and the kernel prints it.
+        connections.checkExist("session " + id.value(), spec.connections());
+        sessions.createSession(id, spec, SessionMapper.tags(request));
         return new CreateSessionResponse(SessionMapper.toWire(sessions.describeSession(id)));
     }
 
