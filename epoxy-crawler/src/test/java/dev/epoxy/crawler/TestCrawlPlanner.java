@@ -46,7 +46,7 @@ class TestCrawlPlanner {
     }
 
     private CrawlRequest request(Path includePath, List<String> exclusions, String configuration) {
-        return new CrawlRequest("c", "db", List.of(new CrawlRequest.Target(includePath.toUri().toString(), exclusions, 0)), "p_",
+        return new CrawlRequest("c", "db", List.of(new CrawlRequest.Target(includePath.toUri().toString(), exclusions, 0)), List.of(), "p_",
                 CrawlRequest.UpdateBehavior.UPDATE_IN_DATABASE, CrawlRequest.DeleteBehavior.LOG, CrawlRequest.RecrawlBehavior.CRAWL_EVERYTHING,
                 configuration, directory.resolve("seen").toString(), directory.resolve("result").toString());
     }
