@@ -140,18 +140,19 @@ def test_crawler_api_lifecycle_and_errors(glue, database):
     assert error_code(lambda: glue.get_crawler(Name="no-such-crawler")) == ("EntityNotFoundException", "Crawler not found: no-such-crawler")
     assert error_code(lambda: glue.start_crawler(Name="no-such-crawler"))[0] == "EntityNotFoundException"
     # Targets crawls do not run are kept and returned; a crawl of them alone ends FAILED, naming them.
-    jdbc = unique("jdbc")
-    glue.create_crawler(Name=jdbc, Role=ROLE, DatabaseName=database, Targets={"JdbcTargets": [{"ConnectionName": "c", "Path": "db/%"}]},
+    delta = unique("delta")
+    glue.create_crawler(Name=delta, Role=ROLE, DatabaseName=database, Targets={"DeltaTargets": [{"DeltaTables": ["s3://b/delta/"]}]},
                         LineageConfiguration={"CrawlerLineageSettings": "ENABLE"},
                         LakeFormationConfiguration={"UseLakeFormationCredentials": True, "AccountId": ACCOUNT})
-    kept = glue.get_crawler(Name=jdbc)["Crawler"]
-    assert kept["Targets"]["JdbcTargets"] == [{"ConnectionName": "c", "Path": "db/%"}]
+    kept = glue.get_crawler(Name=delta)["Crawler"]
+    assert kept["Targets"]["DeltaTargets"] == [{"DeltaTables": ["s3://b/delta/"]}]
     assert kept["LineageConfiguration"] == {"CrawlerLineageSettings": "ENABLE"}
     assert kept["LakeFormationConfiguration"] == {"UseLakeFormationCredentials": True, "AccountId": ACCOUNT}
-    last = crawl(glue, jdbc)
+    last = crawl(glue, delta)
     assert last["Status"] == "FAILED"
-    assert last["ErrorMessage"] == f"Cannot crawl the JdbcTargets of crawler {jdbc}: Epoxy crawls S3Targets only, and the crawler has none"
-    glue.delete_crawler(Name=jdbc)
+    assert last["ErrorMessage"] == (f"Cannot crawl the DeltaTargets of crawler {delta}: Epoxy crawls S3Targets and JdbcTargets only, "
+                                    "and the crawler has neither")
+    glue.delete_crawler(Name=delta)
 
     glue.delete_crawler(Name=name)
     assert error_code(lambda: glue.delete_crawler(Name=name))[0] == "EntityNotFoundException"

@@ -64,12 +64,9 @@ final class CatalogWriter {
         }
     }
 
-    /**
-     * The tables this crawler made earlier in its database (parameter {@code UPDATED_BY_CRAWLER} is its
-     * name), name by location.
-     */
-    Map<String, String> crawlerTables() {
-        Map<String, String> tables = new LinkedHashMap<>();
+    /** The tables this crawler made earlier in its database: parameter {@code UPDATED_BY_CRAWLER} is its name. */
+    List<Table> crawlerTables() {
+        List<Table> tables = new ArrayList<>();
         String token = null;
         do {
             String page = token;
@@ -77,13 +74,20 @@ final class CatalogWriter {
             for (Table table : response.tableList()) {
                 String madeBy = Optional.ofNullable(table.parameters()).map(parameters -> parameters.get(UPDATED_BY_CRAWLER)).orElse("");
                 if (madeBy.equals(request.crawlerName()) && table.storageDescriptor() != null && table.storageDescriptor().location() != null) {
-                    tables.putIfAbsent(table.storageDescriptor().location(), table.name());
+                    tables.add(table);
                 }
             }
             token = response.nextToken();
         }
         while (token != null && !token.isEmpty());
         return tables;
+    }
+
+    /** The names of {@code tables} by location (the first of a location when several share it). */
+    static Map<String, String> namesByLocation(List<Table> tables) {
+        Map<String, String> names = new LinkedHashMap<>();
+        tables.forEach(table -> names.putIfAbsent(table.storageDescriptor().location(), table.name()));
+        return names;
     }
 
     Counts apply(List<TablePlan> plans) {
@@ -103,7 +107,7 @@ final class CatalogWriter {
             }
             return;
         }
-        TableDefinition table = plan.table().get();
+        CatalogTable table = plan.table().get();
         TableInput input = table.tableInput();
         if (existing.isEmpty()) {
             glue.createTable(builder -> builder.databaseName(request.databaseName()).tableInput(input));
@@ -126,7 +130,7 @@ final class CatalogWriter {
         }
     }
 
-    private void syncPartitions(TableDefinition table, Map<List<String>, String> found, boolean newFoldersOnly) {
+    private void syncPartitions(CatalogTable table, Map<List<String>, String> found, boolean newFoldersOnly) {
         Set<List<String>> existing = existingPartitions(table.name());
         List<PartitionInput> added = new ArrayList<>();
         found.forEach((values, folder) -> {
@@ -202,15 +206,17 @@ final class CatalogWriter {
         }
     }
 
-    /** Whether the catalog's table differs from what the crawl found in columns, partition keys, location or format. */
-    static boolean differs(Table existing, TableDefinition found) {
+    /** Whether the catalog's table differs from what the crawl found in columns, partition keys, location or what it is (format, connection). */
+    static boolean differs(Table existing, CatalogTable found) {
         List<Column> existingColumns = columnsOf(existing.storageDescriptor() == null ? List.of() : existing.storageDescriptor().columns());
         List<Column> existingKeys = columnsOf(existing.partitionKeys());
-        String classification = Optional.ofNullable(existing.parameters()).map(parameters -> parameters.get("classification")).orElse("");
+        Map<String, String> parameters = Optional.ofNullable(existing.parameters()).orElse(Map.of());
+        boolean sameKind = found.identifyingParameters().entrySet().stream()
+                .allMatch(entry -> entry.getValue().equals(parameters.get(entry.getKey())));
         String location = existing.storageDescriptor() == null ? "" : Optional.ofNullable(existing.storageDescriptor().location()).orElse("");
         return !existingColumns.equals(found.columns())
                 || !existingKeys.stream().map(Column::name).toList().equals(found.partitionKeys())
-                || !classification.equals(found.classification().parameterValue())
+                || !sameKind
                 || !location.replaceAll("/+$", "").equals(found.location().replaceAll("/+$", ""));
     }
 

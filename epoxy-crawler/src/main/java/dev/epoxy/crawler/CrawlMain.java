@@ -5,7 +5,9 @@ import dev.epoxy.driver.protocol.crawl.CrawlRequest;
 import dev.epoxy.driver.protocol.crawl.CrawlResult;
 import dev.epoxy.spark.catalog.GlueClients;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,12 +18,14 @@ import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Table;
 
 /**
  * One crawl, as a Spark application that the server starts with spark-submit: reads the
- * {@link CrawlRequest} the Spark conf names, plans the tables ({@link CrawlPlanner}), writes them
- * through the Glue API ({@link CatalogWriter}) and leaves a {@link CrawlResult} for the server. A
- * failure is a result too; only a crawl that cannot even read its request exits without one.
+ * {@link CrawlRequest} the Spark conf names, plans the tables of its S3 targets ({@link CrawlPlanner}) and
+ * of its JDBC targets ({@link JdbcCrawlPlanner}), all before writing any, writes them through the Glue API
+ * ({@link CatalogWriter}) and leaves a {@link CrawlResult} for the server. A failure is a result too; only a
+ * crawl that cannot even read its request exits without one.
  */
 public final class CrawlMain {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlMain.class);
@@ -66,8 +70,12 @@ public final class CrawlMain {
                 new FileClassifier(spark.sparkContext().hadoopConfiguration()),
                 new FooterColumns(spark.sparkContext().hadoopConfiguration()),
                 new SchemaInference(spark));
-        CrawlPlanner.Plan plan = planner.plan(request, newFoldersOnly ? seen : Set.of(), writer.crawlerTables());
-        CatalogWriter.Counts counts = writer.apply(plan.tables());
+        List<Table> crawlerTables = writer.crawlerTables();
+        CrawlPlanner.Plan plan = planner.plan(request, newFoldersOnly ? seen : Set.of(), CatalogWriter.namesByLocation(crawlerTables));
+        List<TablePlan> tables = new ArrayList<>(plan.tables());
+        tables.addAll(new JdbcCrawlPlanner(new JdbcConnector(glue)).plan(request, crawlerTables));
+        checkDistinctNames(tables);
+        CatalogWriter.Counts counts = writer.apply(tables);
         java.util.Set<String> allSeen = new java.util.LinkedHashSet<>(newFoldersOnly ? seen : Set.of());
         allSeen.addAll(plan.leafFolders());
         SeenFolders.write(seenFile, allSeen);
@@ -76,6 +84,21 @@ public final class CrawlMain {
                 request.crawlerName(), plan.filesListed(), String.format("%.1f", seconds), counts.tablesCreated(), counts.tablesUpdated(),
                 counts.tablesDeleted(), counts.partitionsAdded());
         return CrawlResult.succeeded(counts.tablesCreated(), counts.tablesUpdated(), counts.tablesDeleted(), counts.partitionsAdded(), plan.filesListed());
+    }
+
+    /** An S3 table and a JDBC table of one crawl may not share a name: one would overwrite the other. */
+    static void checkDistinctNames(List<TablePlan> tables) {
+        Map<String, String> locations = new HashMap<>();
+        for (TablePlan table : tables) {
+            if (table.table().isEmpty()) {
+                continue;
+            }
+            String other = locations.putIfAbsent(table.tableName(), table.location());
+            if (other != null) {
+                throw new CrawlException("Two tables would be named " + table.tableName() + ": " + other + " and " + table.location()
+                        + "; exclude one, or set a TablePrefix on crawlers of their own");
+            }
+        }
     }
 
     private static Map<String, String> confOf(SparkConf sparkConf) {

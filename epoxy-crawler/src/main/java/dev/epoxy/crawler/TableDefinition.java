@@ -25,7 +25,7 @@ record TableDefinition(
         List<String> partitionKeys,
         String crawlerName,
         int objectCount,
-        long sizeBytes) {
+        long sizeBytes) implements CatalogTable {
 
     static final String TEXT_INPUT = "org.apache.hadoop.mapred.TextInputFormat";
     static final String TEXT_OUTPUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
@@ -40,7 +40,8 @@ record TableDefinition(
         requireNonNull(crawlerName, "crawlerName is null");
     }
 
-    TableInput tableInput() {
+    @Override
+    public TableInput tableInput() {
         return TableInput.builder()
                 .name(name)
                 .tableType("EXTERNAL_TABLE")
@@ -50,8 +51,8 @@ record TableDefinition(
                 .build();
     }
 
-    /** The storage descriptor of the table, or of one of its partitions at {@code at}. */
-    StorageDescriptor storageDescriptor(String at) {
+    @Override
+    public StorageDescriptor storageDescriptor(String at) {
         return StorageDescriptor.builder()
                 .columns(columns.stream().map(TableDefinition::glueColumn).toList())
                 .location(at)
@@ -65,7 +66,13 @@ record TableDefinition(
                 .build();
     }
 
-    Map<String, String> parameters() {
+    @Override
+    public Map<String, String> identifyingParameters() {
+        return Map.of("classification", classification.parameterValue());
+    }
+
+    @Override
+    public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("classification", classification.parameterValue());
         parameters.put("compressionType", gzip ? "gzip" : "none");

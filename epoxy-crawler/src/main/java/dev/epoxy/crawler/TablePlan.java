@@ -10,7 +10,7 @@ import java.util.Optional;
  * What a crawl decided for one table: the table to have at {@code location} (empty when the crawler
  * made it before and its data is gone) and its partitions, by values, with their folder URIs.
  */
-record TablePlan(String tableName, String location, Optional<TableDefinition> table, Map<List<String>, String> partitions) {
+record TablePlan(String tableName, String location, Optional<CatalogTable> table, Map<List<String>, String> partitions) {
     TablePlan {
         requireNonNull(tableName, "tableName is null");
         requireNonNull(location, "location is null");

@@ -46,7 +46,7 @@ class TestCrawlPlanner {
     }
 
     private CrawlRequest request(Path includePath, List<String> exclusions, String configuration) {
-        return new CrawlRequest("c", "db", List.of(new CrawlRequest.Target(includePath.toUri().toString(), exclusions, 0)), "p_",
+        return new CrawlRequest("c", "db", List.of(new CrawlRequest.Target(includePath.toUri().toString(), exclusions, 0)), List.of(), "p_",
                 CrawlRequest.UpdateBehavior.UPDATE_IN_DATABASE, CrawlRequest.DeleteBehavior.LOG, CrawlRequest.RecrawlBehavior.CRAWL_EVERYTHING,
                 configuration, directory.resolve("seen").toString(), directory.resolve("result").toString());
     }
@@ -77,7 +77,7 @@ class TestCrawlPlanner {
 
         TablePlan table = plan.tables().get(0);
         assertThat(table.tableName()).isEqualTo("p_raw_orders");
-        TableDefinition definition = table.table().orElseThrow();
+        TableDefinition definition = table.table().map(TableDefinition.class::cast).orElseThrow();
         // In the order of the data's first record, then what later records add.
         assertThat(definition.columns()).containsExactly(
                 new Column("order_id", "bigint"), new Column("customer", "string"), new Column("tags", "array<string>"), new Column("amount", "double"));
@@ -92,7 +92,7 @@ class TestCrawlPlanner {
     void csvHeaderNamesColumnsAndTypesAreInferred() throws IOException {
         Path root = directory.resolve("people");
         write(root.resolve("a.csv"), "name,age\nada,36\n");
-        TableDefinition definition = plan(request(root, List.of())).tables().get(0).table().orElseThrow();
+        TableDefinition definition = plan(request(root, List.of())).tables().get(0).table().map(TableDefinition.class::cast).orElseThrow();
         assertThat(definition.columns()).containsExactly(new Column("name", "string"), new Column("age", "int"));
         assertThat(definition.parameters()).containsEntry("skip.header.line.count", "1").containsEntry("classification", "csv");
     }
@@ -103,7 +103,7 @@ class TestCrawlPlanner {
         spark.sql("SELECT 1L AS id, 'one' AS label").write().parquet(root.resolve("part=1").toString());
         // Similar schemas (one contains the other), so one table with part as its partition key.
         spark.sql("SELECT 2L AS id, 'two' AS label, 0.5D AS score").write().parquet(root.resolve("part=2").toString());
-        TableDefinition definition = plan(request(root, List.of())).tables().get(0).table().orElseThrow();
+        TableDefinition definition = plan(request(root, List.of())).tables().get(0).table().map(TableDefinition.class::cast).orElseThrow();
         assertThat(definition.columns()).containsExactlyInAnyOrder(new Column("id", "bigint"), new Column("label", "string"), new Column("score", "double"));
         assertThat(definition.partitionKeys()).containsExactly("part");
         assertThat(definition.classification()).isEqualTo(Classification.PARQUET);
@@ -160,7 +160,7 @@ class TestCrawlPlanner {
 
         assertThat(plan.tables()).extracting(TablePlan::tableName).containsExactlyInAnyOrder("p_orders", "p_customers");
         TablePlan orders = table(plan, "p_orders");
-        TableDefinition ordersTable = orders.table().orElseThrow();
+        TableDefinition ordersTable = orders.table().map(TableDefinition.class::cast).orElseThrow();
         assertThat(orders.location()).isEqualTo(root.toUri() + "orders/");
         assertThat(ordersTable.location()).isEqualTo(root.toUri() + "orders/");
         assertThat(ordersTable.columns()).containsExactly(new Column("order_id", "bigint"), new Column("amount", "double"));
@@ -168,7 +168,7 @@ class TestCrawlPlanner {
         assertThat(orders.partitions()).containsOnlyKeys(List.of("2026", "01"), List.of("2026", "02"));
         assertThat(orders.partitions().get(List.of("2026", "01"))).isEqualTo(root.toUri() + "orders/year=2026/month=01/");
 
-        TableDefinition customers = table(plan, "p_customers").table().orElseThrow();
+        TableDefinition customers = table(plan, "p_customers").table().map(TableDefinition.class::cast).orElseThrow();
         assertThat(customers.location()).isEqualTo(root.toUri() + "customers/");
         assertThat(customers.classification()).isEqualTo(Classification.CSV);
         assertThat(customers.columns()).containsExactly(new Column("customer_id", "int"), new Column("name", "string"));
@@ -185,12 +185,12 @@ class TestCrawlPlanner {
 
         CrawlPlanner.Plan split = plan(request(root, List.of()));
         assertThat(split.tables()).extracting(TablePlan::tableName).containsExactly("p_year_2017", "p_year_2018");
-        assertThat(table(split, "p_year_2017").table().orElseThrow().columns()).containsExactly(new Column("a", "bigint"), new Column("b", "bigint"));
-        assertThat(table(split, "p_year_2018").table().orElseThrow().partitionKeys()).isEmpty();
+        assertThat(table(split, "p_year_2017").table().map(TableDefinition.class::cast).orElseThrow().columns()).containsExactly(new Column("a", "bigint"), new Column("b", "bigint"));
+        assertThat(table(split, "p_year_2018").table().map(TableDefinition.class::cast).orElseThrow().partitionKeys()).isEmpty();
 
         CrawlPlanner.Plan combined = plan(request(root, List.of(), "{\"Version\":1.0,\"Grouping\":{\"TableGroupingPolicy\":\"CombineCompatibleSchemas\"}}"));
         assertThat(combined.tables()).extracting(TablePlan::tableName).containsExactly("p_table1");
-        TableDefinition table = combined.tables().get(0).table().orElseThrow();
+        TableDefinition table = combined.tables().get(0).table().map(TableDefinition.class::cast).orElseThrow();
         assertThat(table.columns()).containsExactlyInAnyOrder(
                 new Column("a", "bigint"), new Column("b", "bigint"), new Column("c", "bigint"), new Column("d", "bigint"));
         assertThat(table.partitionKeys()).containsExactly("year");
@@ -207,7 +207,7 @@ class TestCrawlPlanner {
         int belowRoot = root.getNameCount() + 1;
         CrawlPlanner.Plan plan = plan(request(root, List.of(), "{\"Version\":1.0,\"Grouping\":{\"TableLevelConfiguration\":" + belowRoot + "}}"));
         assertThat(plan.tables()).extracting(TablePlan::tableName).containsExactly("p_x", "p_y");
-        assertThat(table(plan, "p_x").table().orElseThrow().partitionKeys()).containsExactly("k");
+        assertThat(table(plan, "p_x").table().map(TableDefinition.class::cast).orElseThrow().partitionKeys()).containsExactly("k");
         assertThat(table(plan, "p_x").partitions()).containsOnlyKeys(List.of("1"));
     }
 
@@ -218,7 +218,7 @@ class TestCrawlPlanner {
         write(root.resolve("events/day=1/a.json"), "{\"id\": 1}\n");
         CrawlPlanner.Plan plan = plan(request(root, List.of()));
         assertThat(plan.tables()).extracting(TablePlan::tableName).containsExactly("p_summary_csv", "p_events");
-        TableDefinition summary = table(plan, "p_summary_csv").table().orElseThrow();
+        TableDefinition summary = table(plan, "p_summary_csv").table().map(TableDefinition.class::cast).orElseThrow();
         assertThat(summary.location()).isEqualTo(root.toUri() + "Summary.csv");
         assertThat(summary.columns()).containsExactly(new Column("region", "string"), new Column("total", "int"));
     }
@@ -253,7 +253,7 @@ class TestCrawlPlanner {
 
         TablePlan orders = table(plan, "p_orders");
         assertThat(orders.location()).isEqualTo(root.toUri() + "orders/");
-        assertThat(orders.table().orElseThrow().partitionKeys()).containsExactly("year", "month");
+        assertThat(orders.table().map(TableDefinition.class::cast).orElseThrow().partitionKeys()).containsExactly("year", "month");
         assertThat(orders.partitions()).containsOnlyKeys(List.of("2026", "02"));
         // Nothing new for customers: planned without a table, which the writer leaves alone when crawling new folders only.
         assertThat(table(plan, "p_customers").table()).isEmpty();

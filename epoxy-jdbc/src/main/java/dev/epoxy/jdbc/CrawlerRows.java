@@ -13,6 +13,7 @@ import dev.epoxy.core.crawler.CrawlerMetrics;
 import dev.epoxy.core.crawler.CrawlerSpec;
 import dev.epoxy.core.crawler.CrawlerState;
 import dev.epoxy.core.crawler.DeleteBehavior;
+import dev.epoxy.core.crawler.JdbcTarget;
 import dev.epoxy.core.crawler.LastCrawl;
 import dev.epoxy.core.crawler.RecrawlBehavior;
 import dev.epoxy.core.crawler.S3Target;
@@ -24,23 +25,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL and the row mapping of {@code crawlers} (V6, with V7's document and uncrawled targets). */
+/** The SQL and the row mapping of {@code crawlers} (V6, with V7's document and uncrawled targets, V10's JDBC targets). */
 final class CrawlerRows {
     private static final String COLUMNS = "name, role, database_name, description, s3_targets, classifiers, table_prefix, update_behavior, "
             + "delete_behavior, recrawl_behavior, configuration, schedule, security_configuration, state, crawl_started_on, "
             + "last_crawl_status, last_crawl_error_message, last_crawl_log_group, last_crawl_log_stream, last_crawl_message_prefix, "
             + "last_crawl_start_time, tables_created, tables_updated, tables_deleted, recent_runtimes, creation_time, last_updated, version, "
-            + "uncrawled_targets, document";
+            + "uncrawled_targets, document, jdbc_targets";
     static final String SELECT = "SELECT " + COLUMNS + " FROM crawlers";
-    static final String INSERT = "INSERT INTO crawlers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO crawlers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Binds like {@link #INSERT} (name first, ignored by the SET list), then the expected state. */
     static final String UPDATE = "UPDATE crawlers SET name = ?, role = ?, database_name = ?, description = ?, s3_targets = ?, classifiers = ?, "
             + "table_prefix = ?, update_behavior = ?, delete_behavior = ?, recrawl_behavior = ?, configuration = ?, schedule = ?, "
             + "security_configuration = ?, state = ?, crawl_started_on = ?, last_crawl_status = ?, last_crawl_error_message = ?, "
             + "last_crawl_log_group = ?, last_crawl_log_stream = ?, last_crawl_message_prefix = ?, last_crawl_start_time = ?, "
             + "tables_created = ?, tables_updated = ?, tables_deleted = ?, recent_runtimes = ?, creation_time = ?, last_updated = ?, "
-            + "version = ?, uncrawled_targets = ?, document = ? WHERE name = ? AND state = ?";
-    static final int BOUND_COLUMNS = 30;
+            + "version = ?, uncrawled_targets = ?, document = ?, jdbc_targets = ? WHERE name = ? AND state = ?";
+    static final int BOUND_COLUMNS = 31;
 
     private CrawlerRows() {}
 
@@ -77,6 +78,7 @@ final class CrawlerRows {
         statement.setLong(28, crawler.version());
         setText(statement, 29, StringCodec.encodeList(spec.uncrawledTargets()));
         setOptionalString(statement, 30, spec.document());
+        setText(statement, 31, StringCodec.encodeList(spec.jdbcTargets().stream().map(CrawlerRows::encodeTarget).toList()));
     }
 
     static Crawler read(ResultSet row) throws SQLException {
@@ -85,6 +87,7 @@ final class CrawlerRows {
                 row.getString("database_name"),
                 getOptionalString(row, "description"),
                 StringCodec.decodeList(row.getString("s3_targets")).stream().map(CrawlerRows::decodeTarget).toList(),
+                getOptionalString(row, "jdbc_targets").map(StringCodec::decodeList).orElse(List.of()).stream().map(CrawlerRows::decodeJdbcTarget).toList(),
                 getOptionalString(row, "uncrawled_targets").map(StringCodec::decodeList).orElse(List.of()),
                 StringCodec.decodeList(row.getString("classifiers")),
                 getOptionalString(row, "table_prefix"),
@@ -124,6 +127,16 @@ final class CrawlerRows {
 
     private static String encodeTarget(S3Target target) {
         return StringCodec.encodeList(List.of(target.path(), target.sampleSize().map(String::valueOf).orElse(""), StringCodec.encodeList(target.exclusions())));
+    }
+
+    private static String encodeTarget(JdbcTarget target) {
+        return StringCodec.encodeList(List.of(target.connectionName(), target.path(), StringCodec.encodeList(target.exclusions()),
+                StringCodec.encodeList(target.enableAdditionalMetadata())));
+    }
+
+    private static JdbcTarget decodeJdbcTarget(String encoded) {
+        List<String> parts = StringCodec.decodeList(encoded);
+        return new JdbcTarget(parts.get(0), parts.get(1), StringCodec.decodeList(parts.get(2)), StringCodec.decodeList(parts.get(3)));
     }
 
     private static S3Target decodeTarget(String encoded) {

@@ -124,7 +124,7 @@ public final class CrawlerService implements AutoCloseable {
     }
 
     /**
-     * Starts a crawl in its own process. A crawler without S3Targets (only targets crawls do not run)
+     * Starts a crawl in its own process. A crawler without S3Targets and JdbcTargets (only targets crawls do not run)
      * goes RUNNING and at once READY again, its last crawl FAILED with a message naming its targets.
      *
      * @throws EpoxyException {@code CRAWLER_NOT_FOUND}; {@code CRAWLER_RUNNING} when it already crawls;
@@ -151,8 +151,8 @@ public final class CrawlerService implements AutoCloseable {
             throw new EpoxyException(CRAWLER_RUNNING, "Cannot start crawler %s: it is already running", name);
         }
         LOG.info("Crawl of crawler {} started", name);
-        if (started.spec().s3Targets().isEmpty()) {
-            // Only targets crawls cannot run (JDBC, catalog, table formats): the crawl ends at once, FAILED, naming them.
+        if (started.spec().s3Targets().isEmpty() && started.spec().jdbcTargets().isEmpty()) {
+            // Only targets crawls cannot run (catalog, table formats, NoSQL): the crawl ends at once, FAILED, naming them.
             crawlEnded(name, CrawlOutcome.failed(nothingToCrawl(started)));
             return;
         }
@@ -254,7 +254,7 @@ public final class CrawlerService implements AutoCloseable {
     }
 
     static String nothingToCrawl(Crawler crawler) {
-        return format("Cannot crawl the %s of crawler %s: Epoxy crawls S3Targets only, and the crawler has none",
+        return format("Cannot crawl the %s of crawler %s: Epoxy crawls S3Targets and JdbcTargets only, and the crawler has neither",
                 String.join(", ", crawler.spec().uncrawledTargets()), crawler.name());
     }
 

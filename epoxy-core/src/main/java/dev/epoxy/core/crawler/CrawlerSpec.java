@@ -9,8 +9,10 @@ import java.util.Optional;
  * What a crawler is told to do: the typed view a crawl and the state machine need, derived by the
  * server from the crawler's definition, and that definition itself.
  *
+ * @param jdbcTargets the crawler's JdbcTargets, crawled through their Glue connections
  * @param uncrawledTargets the kinds of target the crawler has but crawls do not run (Glue's member
- *     names: {@code JdbcTargets}, {@code DeltaTargets}, …), in the model's order; empty when it has only S3Targets
+ *     names: {@code DeltaTargets}, {@code MongoDBTargets}, …), in the model's order; empty when it has only
+ *     S3Targets and JdbcTargets
  * @param configuration Glue's crawler configuration JSON, kept as given
  * @param schedule a cron expression, kept and returned; Epoxy does not run crawlers on a schedule yet
  * @param document the whole definition as the API keeps it (JSON of CreateCrawler's members bound from the
@@ -22,6 +24,7 @@ public record CrawlerSpec(
         String databaseName,
         Optional<String> description,
         List<S3Target> s3Targets,
+        List<JdbcTarget> jdbcTargets,
         List<String> uncrawledTargets,
         List<String> classifiers,
         Optional<String> tablePrefix,
@@ -36,6 +39,7 @@ public record CrawlerSpec(
         requireNonNull(databaseName, "databaseName is null");
         requireNonNull(description, "description is null");
         s3Targets = List.copyOf(requireNonNull(s3Targets, "s3Targets is null"));
+        jdbcTargets = List.copyOf(requireNonNull(jdbcTargets, "jdbcTargets is null"));
         uncrawledTargets = List.copyOf(requireNonNull(uncrawledTargets, "uncrawledTargets is null"));
         classifiers = List.copyOf(requireNonNull(classifiers, "classifiers is null"));
         requireNonNull(tablePrefix, "tablePrefix is null");

@@ -11,6 +11,7 @@ import dev.epoxy.core.crawler.CrawlerSpec;
 import dev.epoxy.core.crawler.CrawlerState;
 import dev.epoxy.core.crawler.CrawlerStore;
 import dev.epoxy.core.crawler.DeleteBehavior;
+import dev.epoxy.core.crawler.JdbcTarget;
 import dev.epoxy.core.crawler.LastCrawl;
 import dev.epoxy.core.crawler.RecrawlBehavior;
 import dev.epoxy.core.crawler.S3Target;
@@ -51,20 +52,21 @@ public abstract class BaseCrawlerStoreTest {
     static CrawlerSpec fullSpec() {
         return new CrawlerSpec("arn:aws:iam::123456789012:role/" + UNICODE, "db", Optional.of(UNICODE),
                 List.of(new S3Target("s3://b/raw/", List.of("**.tmp", "a,b"), Optional.of(7)), new S3Target("s3://b/other", List.of(), Optional.empty())),
-                List.of("JdbcTargets", "HudiTargets"), List.of("custom"), Optional.of("raw_"), new SchemaChangePolicy(UpdateBehavior.LOG, DeleteBehavior.DELETE_FROM_DATABASE),
+                List.of(new JdbcTarget("pg " + UNICODE, "epoxy/public/%", List.of("tmp_*", "a,b"), List.of("RAWTYPES")), new JdbcTarget("my", "db/t", List.of(), List.of())),
+                List.of("HudiTargets"), List.of("custom"), Optional.of("raw_"), new SchemaChangePolicy(UpdateBehavior.LOG, DeleteBehavior.DELETE_FROM_DATABASE),
                 RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, Optional.of("{\"Version\":1.0}"), Optional.of("cron(0 * * * ? *)"), Optional.of("sec"),
                 Optional.of("{\"Description\":\"" + UNICODE.replace("\"", "\\\"") + "\",\"Targets\":{\"JdbcTargets\":[{\"Path\":\"db/%\"}]}}"));
     }
 
     static CrawlerSpec minimalSpec() {
-        return new CrawlerSpec("role", "db", Optional.empty(), List.of(new S3Target("s3://b/x/", List.of(), Optional.empty())), List.of(), List.of(),
+        return new CrawlerSpec("role", "db", Optional.empty(), List.of(new S3Target("s3://b/x/", List.of(), Optional.empty())), List.of(), List.of(), List.of(),
                 Optional.empty(), SchemaChangePolicy.defaults(), RecrawlBehavior.CRAWL_EVERYTHING, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 
     /** A crawler whose only targets are ones crawls do not run. */
     static CrawlerSpec uncrawledSpec() {
-        return new CrawlerSpec("role", "db", Optional.empty(), List.of(), List.of("DeltaTargets", "JdbcTargets"), List.of(),
+        return new CrawlerSpec("role", "db", Optional.empty(), List.of(), List.of(), List.of("DeltaTargets", "HudiTargets"), List.of(),
                 Optional.empty(), SchemaChangePolicy.defaults(), RecrawlBehavior.CRAWL_EVERYTHING, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("{}"));
     }

@@ -80,7 +80,7 @@ final class TestCrawlerService {
         Crawler ended = crawlers.loadCrawler("c");
         assertThat(ended.state()).isEqualTo(CrawlerState.READY);
         assertThat(ended.lastCrawl()).contains(new LastCrawl(CrawlStatus.FAILED,
-                Optional.of("Cannot crawl the DeltaTargets, JdbcTargets of crawler c: Epoxy crawls S3Targets only, and the crawler has none"),
+                Optional.of("Cannot crawl the DeltaTargets, HudiTargets of crawler c: Epoxy crawls S3Targets and JdbcTargets only, and the crawler has neither"),
                 "/aws-glue/crawlers", "c", "crawl-" + NOW.toEpochMilli(), NOW));
         // The crawl slot is given back: the limit still allows as many crawls as before.
         for (String name : java.util.List.of("a", "b")) {

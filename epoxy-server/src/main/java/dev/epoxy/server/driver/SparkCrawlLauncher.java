@@ -146,6 +146,9 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
         List<CrawlRequest.Target> targets = spec.s3Targets().stream()
                 .map((S3Target target) -> new CrawlRequest.Target(target.path(), target.exclusions(), target.sampleSize().orElse(0)))
                 .toList();
+        List<CrawlRequest.JdbcTarget> jdbcTargets = spec.jdbcTargets().stream()
+                .map(target -> new CrawlRequest.JdbcTarget(target.connectionName(), target.path(), target.exclusions()))
+                .toList();
         CrawlRequest.RecrawlBehavior recrawl = switch (spec.recrawlBehavior()) {
             case CRAWL_EVERYTHING -> CrawlRequest.RecrawlBehavior.CRAWL_EVERYTHING;
             case CRAWL_NEW_FOLDERS_ONLY, CRAWL_EVENT_MODE -> CrawlRequest.RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY;
@@ -154,6 +157,7 @@ public final class SparkCrawlLauncher implements CrawlLauncher, AutoCloseable {
                 crawler.name(),
                 spec.databaseName(),
                 targets,
+                jdbcTargets,
                 spec.tablePrefix().orElse(""),
                 CrawlRequest.UpdateBehavior.valueOf(spec.schemaChangePolicy().updateBehavior().name()),
                 CrawlRequest.DeleteBehavior.valueOf(spec.schemaChangePolicy().deleteBehavior().name()),

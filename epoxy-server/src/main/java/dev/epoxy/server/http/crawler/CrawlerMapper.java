@@ -12,6 +12,7 @@ import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.crawler.Crawler;
 import dev.epoxy.core.crawler.CrawlerSpec;
 import dev.epoxy.core.crawler.DeleteBehavior;
+import dev.epoxy.core.crawler.JdbcTarget;
 import dev.epoxy.core.crawler.LastCrawl;
 import dev.epoxy.core.crawler.RecrawlBehavior;
 import dev.epoxy.core.crawler.S3Target;
@@ -33,10 +34,11 @@ import java.util.Optional;
  */
 final class CrawlerMapper {
     static final String S3_TARGETS = "S3Targets";
+    static final String JDBC_TARGETS = "JdbcTargets";
     private static final int MAX_ECHOED_LENGTH = 64;
 
     private final CrawlerDocuments documents;
-    /** The members of CrawlerTargets, in the model's order: S3Targets is crawled, every other kind is kept and returned. */
+    /** The members of CrawlerTargets, in the model's order: S3Targets and JdbcTargets are crawled, every other kind is kept and returned. */
     private final List<String> targetKinds;
 
     CrawlerMapper(CrawlerDocuments documents) {
@@ -55,8 +57,14 @@ final class CrawlerMapper {
         for (JsonNode target : targets.path(S3_TARGETS)) {
             s3Targets.add(s3Target(target));
         }
-        List<String> uncrawled = targetKinds.stream().filter(kind -> !kind.equals(S3_TARGETS) && !targets.path(kind).isEmpty()).toList();
-        checkInput(!s3Targets.isEmpty() || !uncrawled.isEmpty(), "Targets must have at least one target");
+        List<JdbcTarget> jdbcTargets = new ArrayList<>();
+        for (JsonNode target : targets.path(JDBC_TARGETS)) {
+            jdbcTargets.add(jdbcTarget(target));
+        }
+        List<String> uncrawled = targetKinds.stream()
+                .filter(kind -> !kind.equals(S3_TARGETS) && !kind.equals(JDBC_TARGETS) && !targets.path(kind).isEmpty())
+                .toList();
+        checkInput(!s3Targets.isEmpty() || !jdbcTargets.isEmpty() || !uncrawled.isEmpty(), "Targets must have at least one target");
         List<String> classifiers = new ArrayList<>();
         document.path("Classifiers").forEach(classifier -> classifiers.add(classifier.asText()));
         JsonNode policy = document.path("SchemaChangePolicy");
@@ -66,6 +74,7 @@ final class CrawlerMapper {
                 databaseName,
                 text(document, "Description"),
                 s3Targets,
+                jdbcTargets,
                 uncrawled,
                 classifiers,
                 text(document, "TablePrefix"),
@@ -152,6 +161,20 @@ final class CrawlerMapper {
         List<String> exclusions = new ArrayList<>();
         target.path("Exclusions").forEach(exclusion -> exclusions.add(exclusion.asText()));
         return new S3Target(path, exclusions, sampleSize);
+    }
+
+    /** A JdbcTarget: a crawl connects through its connection, so a target without one (or without a path) is refused now rather than at crawl time. */
+    private static JdbcTarget jdbcTarget(JsonNode target) {
+        String connectionName = text(target, "ConnectionName").filter(text -> !text.isBlank())
+                .orElseThrow(() -> new EpoxyException(INVALID_INPUT, "JdbcTarget ConnectionName is required: the crawl reaches the database through that Glue connection"));
+        String path = text(target, "Path").filter(text -> !text.isBlank())
+                .orElseThrow(() -> new EpoxyException(INVALID_INPUT, "JdbcTarget Path is required (database/schema/table or database/table, %% a wildcard), for connection %s",
+                        EchoedText.shortened(connectionName, MAX_ECHOED_LENGTH)));
+        List<String> exclusions = new ArrayList<>();
+        target.path("Exclusions").forEach(exclusion -> exclusions.add(exclusion.asText()));
+        List<String> metadata = new ArrayList<>();
+        target.path("EnableAdditionalMetadata").forEach(entry -> metadata.add(entry.asText()));
+        return new JdbcTarget(connectionName, path, exclusions, metadata);
     }
 
     /** An enum member (the validator has checked it against the model's values), or the default when absent. */

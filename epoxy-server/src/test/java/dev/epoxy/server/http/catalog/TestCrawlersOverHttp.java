@@ -32,21 +32,22 @@ final class TestCrawlersOverHttp {
 
     @Test
     void targetsCrawlsDoNotRunAreKeptAndTheirCrawlFailsNamingThem() throws Exception {
-        ObjectNode create = JSON.createObjectNode().put("Name", "jdbc").put("Role", ROLE).put("DatabaseName", "sales");
-        ObjectNode jdbc = create.putObject("Targets").putArray("JdbcTargets").addObject().put("ConnectionName", "pg").put("Path", "sales/%");
+        ObjectNode create = JSON.createObjectNode().put("Name", "delta").put("Role", ROLE).put("DatabaseName", "sales");
+        ObjectNode delta = create.putObject("Targets").putArray("DeltaTargets").addObject();
+        delta.putArray("DeltaTables").add("s3://b/delta/");
         endpoint.ok("CreateCrawler", create);
 
-        JsonNode targets = endpoint.ok("GetCrawler", JSON.createObjectNode().put("Name", "jdbc")).get("Crawler").get("Targets");
-        assertThat(targets.get("JdbcTargets")).isEqualTo(JSON.createArrayNode().add(jdbc));
+        JsonNode targets = endpoint.ok("GetCrawler", JSON.createObjectNode().put("Name", "delta")).get("Crawler").get("Targets");
+        assertThat(targets.get("DeltaTargets")).isEqualTo(JSON.createArrayNode().add(delta));
         assertThat(targets.get("S3Targets")).isEmpty();
 
-        endpoint.ok("StartCrawler", JSON.createObjectNode().put("Name", "jdbc"));
+        endpoint.ok("StartCrawler", JSON.createObjectNode().put("Name", "delta"));
         // Nothing is launched: the crawl has ended by the time StartCrawler answers.
-        JsonNode crawler = endpoint.ok("GetCrawler", JSON.createObjectNode().put("Name", "jdbc")).get("Crawler");
+        JsonNode crawler = endpoint.ok("GetCrawler", JSON.createObjectNode().put("Name", "delta")).get("Crawler");
         assertThat(crawler.get("State").asText()).isEqualTo("READY");
         assertThat(crawler.get("LastCrawl").get("Status").asText()).isEqualTo("FAILED");
         assertThat(crawler.get("LastCrawl").get("ErrorMessage").asText())
-                .isEqualTo("Cannot crawl the JdbcTargets of crawler jdbc: Epoxy crawls S3Targets only, and the crawler has none");
+                .isEqualTo("Cannot crawl the DeltaTargets of crawler delta: Epoxy crawls S3Targets and JdbcTargets only, and the crawler has neither");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.epoxy.core.crawler.CrawlStatus;
 import dev.epoxy.core.crawler.Crawler;
 import dev.epoxy.core.crawler.CrawlerSpec;
 import dev.epoxy.core.crawler.DeleteBehavior;
+import dev.epoxy.core.crawler.JdbcTarget;
 import dev.epoxy.core.crawler.LastCrawl;
 import dev.epoxy.core.crawler.RecrawlBehavior;
 import dev.epoxy.core.crawler.S3Target;
@@ -85,17 +86,37 @@ class TestCrawlerMapper {
 
     @Test
     void targetsThatAreNotCrawledAreKeptAndNamed() throws Exception {
-        String targets = "{'JdbcTargets': [{'ConnectionName': 'pg', 'Path': 'sales/%', 'Exclusions': ['sales/tmp_%']}], "
+        String targets = "{'HudiTargets': [{'Paths': ['s3://b/hudi/']}], "
                 + "'DeltaTargets': [{'DeltaTables': ['s3://b/delta/'], 'WriteManifest': true}]}";
         CrawlerSpec spec = specOf(create(targets));
         assertThat(spec.s3Targets()).isEmpty();
+        assertThat(spec.jdbcTargets()).isEmpty();
         // In the model's member order, whatever order the request used.
-        assertThat(spec.uncrawledTargets()).containsExactly("DeltaTargets", "JdbcTargets");
+        assertThat(spec.uncrawledTargets()).containsExactly("DeltaTargets", "HudiTargets");
 
         JsonNode wire = mapper.toWire(Crawler.created("c", spec, NOW), NOW).get("Targets");
-        assertThat(wire.get("JdbcTargets")).isEqualTo(json(targets).get("JdbcTargets"));
+        assertThat(wire.get("HudiTargets")).isEqualTo(json(targets).get("HudiTargets"));
         assertThat(wire.get("DeltaTargets")).isEqualTo(json(targets).get("DeltaTargets"));
         assertThat(wire.get("S3Targets")).isEmpty();
+    }
+
+    @Test
+    void jdbcTargetsAreCrawledAndKeptAsGiven() throws Exception {
+        String targets = "{'JdbcTargets': [{'ConnectionName': 'pg', 'Path': 'sales/public/%', 'Exclusions': ['tmp_*'], 'EnableAdditionalMetadata': ['COMMENTS']},"
+                + " {'ConnectionName': 'my', 'Path': 'shop/orders'}], 'S3Targets': [{'Path': 's3://b/raw/'}]}";
+        CrawlerSpec spec = specOf(create(targets));
+        assertThat(spec.jdbcTargets()).containsExactly(
+                new JdbcTarget("pg", "sales/public/%", List.of("tmp_*"), List.of("COMMENTS")),
+                new JdbcTarget("my", "shop/orders", List.of(), List.of()));
+        assertThat(spec.s3Targets()).hasSize(1);
+        assertThat(spec.uncrawledTargets()).isEmpty();
+        JsonNode wire = mapper.toWire(Crawler.created("c", spec, NOW), NOW).get("Targets");
+        assertThat(wire.get("JdbcTargets")).isEqualTo(json(targets).get("JdbcTargets"));
+
+        assertThatThrownBy(() -> specOf(create("{'JdbcTargets': [{'Path': 'sales/%'}]}")))
+                .hasMessage("JdbcTarget ConnectionName is required: the crawl reaches the database through that Glue connection");
+        assertThatThrownBy(() -> specOf(create("{'JdbcTargets': [{'ConnectionName': 'pg'}]}")))
+                .hasMessage("JdbcTarget Path is required (database/schema/table or database/table, % a wildcard), for connection pg");
     }
 
     @Test
@@ -131,7 +152,7 @@ class TestCrawlerMapper {
     @Test
     void aCrawlerStoredBeforeDocumentsAnswersFromItsTypedMembers() throws Exception {
         CrawlerSpec legacy = new CrawlerSpec("role", "db", Optional.of("old"), List.of(new S3Target("s3://b/raw/", List.of("**.tmp"), Optional.of(3))),
-                List.of(), List.of("custom"), Optional.of("raw_"), new SchemaChangePolicy(UpdateBehavior.LOG, DeleteBehavior.LOG),
+                List.of(), List.of(), List.of("custom"), Optional.of("raw_"), new SchemaChangePolicy(UpdateBehavior.LOG, DeleteBehavior.LOG),
                 RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, Optional.of("{}"), Optional.of("cron(0 1 * * ? *)"), Optional.of("sec"), Optional.empty());
         JsonNode wire = mapper.toWire(Crawler.created("c", legacy, NOW), NOW);
         assertThat(wire.get("Role").asText()).isEqualTo("role");
