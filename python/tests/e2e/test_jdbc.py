@@ -213,8 +213,9 @@ def data_queries(database: Database, containing: str) -> list[str]:
     return [query for query in database.logged(containing) if "customers" in query.lower() and "where 1=0" not in query.lower()]
 
 
-def hash_queries(database: Database) -> list[str]:
-    return data_queries(database, database.hash_function + "(")
+def split_queries(database: Database) -> list[str]:
+    """The queries of a split read: each one keeps the rows whose value has one remainder (MOD) by the partition count."""
+    return data_queries(database, "mod(")
 
 
 def test_seed_connection_cells_split_reads_into_hash_partitions_and_return_every_row_once(glue, session, database, customers):
@@ -233,9 +234,9 @@ ids = [row.customer_id for row in db_data.toDF().select("customer_id").collect()
 """)
     ids = json.loads(run_ok(glue, session, "import json\nprint(json.dumps(ids))"))
     assert sorted(ids) == [customer["customer_id"] for customer in customers]
-    queries = hash_queries(database)
+    queries = split_queries(database)
     assert len(queries) == 4, queries
-    assert len({query[query.lower().index(database.hash_function):] for query in queries}) == 4, "four different partitions"
+    assert len({query[query.lower().index("mod("):] for query in queries}) == 4, "four different partitions"
 
     # The seed's second cell: connection_type "mysql" as written for MariaDB (MySQL's family); PostgreSQL's own type there.
     database.start_log()
@@ -257,10 +258,23 @@ rows = jdbc_data.toDF().collect()
                  c["last_seen"].isoformat(sep=" ")] for c in customers]
     assert sorted(rows) == expected
     # No hashpartitions: Glue's default of 7 parallel queries.
-    assert len(hash_queries(database)) == 7
+    assert len(split_queries(database)) == 7
+
+    # A hash field that is not a number is hashed by the database (any column type splits).
+    database.start_log()
+    regions = json.loads(run_ok(glue, session, f"""
+frame = glueContext.create_dynamic_frame.from_options(connection_type="{database.connection_type}", connection_options={{
+    "useConnectionProperties": True, "connectionName": "my-rds-connection", "dbtable": "{database.schema_table}",
+    "hashfield": "region", "hashpartitions": 3}})
+print(json.dumps([row.region for row in frame.toDF().collect()]))
+"""))
+    assert sorted(regions) == sorted(customer["region"] for customer in customers)
+    hashed = data_queries(database, database.hash_function + "(")
+    assert len(hashed) == 3, hashed
 
 
-def test_explicit_url_sample_query_hash_expression_and_filter_predicate(glue, session, postgres, customers):
+def test_explicit_url_sample_query_hash_expression_and_filter_predicate(glue, session, server, postgres, customers):
+    point_connection(server, glue, CONNECTION, postgres)  # the parametrised tests before this one may leave it on MariaDB
     postgres.start_log()
     out = run_ok(glue, session, f"""
 frame = glueContext.create_dynamic_frame.from_options(connection_type="postgresql", connection_options={{
@@ -316,6 +330,7 @@ glueContext.write_dynamic_frame.from_jdbc_conf(frame=DynamicFrame.fromDF(out, gl
 
 
 def test_faults_name_the_connection_and_never_show_the_password(glue, session, server, postgres):
+    point_connection(server, glue, CONNECTION, postgres)
     wrong = "wrong-" + uuid.uuid4().hex
     point_connection(server, glue, "bad-password", postgres, password=wrong)
     statement = run(glue, session, """

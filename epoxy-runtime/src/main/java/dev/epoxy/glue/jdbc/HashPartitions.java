@@ -31,13 +31,20 @@ public record HashPartitions(Optional<String> hashField, Optional<String> hashEx
 
     /**
      * One condition per partition. {@code quotedField} is the hash field as the database spells it (the column of the
-     * table's schema, quoted); the expression, when given, wins as on Glue.
+     * table's schema, quoted); the expression, when given, wins as on Glue. A whole-number hash field is split by its
+     * own remainder, as a hash expression is: the database need not turn each value into text and hash it in every one
+     * of the queries (each of which reads the whole table). One partition is no split at all: every row is in it.
      */
-    public List<String> predicates(JdbcVendor vendor, Optional<String> quotedField) {
+    public List<String> predicates(JdbcVendor vendor, Optional<String> quotedField, boolean wholeNumberField) {
+        if (partitions == 1) {
+            return List.of("1 = 1");
+        }
         List<String> predicates = new ArrayList<>();
         for (int partition = 0; partition < partitions; partition++) {
             if (hashExpression.isPresent()) {
                 predicates.add(vendor.hashExpressionPredicate(hashExpression.get(), partition, partitions));
+            } else if (wholeNumberField) {
+                predicates.add(vendor.hashExpressionPredicate(quotedField.orElseThrow(), partition, partitions));
             } else {
                 predicates.add(vendor.hashFieldPredicate(quotedField.orElseThrow(), partition, partitions));
             }

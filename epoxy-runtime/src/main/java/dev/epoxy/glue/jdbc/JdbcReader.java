@@ -22,6 +22,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.jdbc.JdbcDialect;
 import org.apache.spark.sql.jdbc.JdbcDialects;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -68,8 +73,9 @@ public final class JdbcReader {
             if (bookmarked.isPresent()) {
                 bookmarked.get().condition(connection, sparkOptions, relation).ifPresent(conditions::add);
             }
+            Optional<String> hashColumn = split ? hash.hashField().map(field -> column(schema, field, "hashfield", what)) : Optional.empty();
             List<String> partitions = split
-                    ? hash.predicates(vendor, hash.hashField().map(field -> dialect.quoteIdentifier(column(schema, field, "hashfield", what))))
+                    ? hash.predicates(vendor, hashColumn.map(dialect::quoteIdentifier), hashColumn.map(name -> isWholeNumber(schema, name)).orElse(false))
                     : List.of();
             Dataset<Row> rows;
             if (split && sampleQuery.isPresent()) {
@@ -119,6 +125,11 @@ public final class JdbcReader {
         }
         throw GlueRuntimeException.invalidInput("%s %s is not a column (cannot %s); the columns are: %s", option, name, what,
                 Arrays.stream(schema.fieldNames()).collect(Collectors.joining(", ")));
+    }
+
+    private static boolean isWholeNumber(StructType schema, String column) {
+        DataType type = schema.apply(column).dataType();
+        return type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType;
     }
 
     private static Optional<JdbcBookmarkedRead> bookmarkedRead(StageContext stage, JsonOptions options, StructType schema,
