@@ -213,9 +213,14 @@ def data_queries(database: Database, containing: str) -> list[str]:
     return [query for query in database.logged(containing) if "customers" in query.lower() and "where 1=0" not in query.lower()]
 
 
-def split_queries(database: Database) -> list[str]:
-    """The queries of a split read: each one keeps the rows whose value has one remainder (MOD) by the partition count."""
-    return data_queries(database, "mod(")
+def split_queries(database: Database, column: str = "customer_id") -> list[str]:
+    """The queries of a split read: each selects the rows of one partition, by a condition on `column`."""
+    return [query for query in data_queries(database, " where ") if "epoxy_bounds" not in query.lower()
+            and column in query.lower().split(" where ", 1)[1]]
+
+
+def where_clauses(queries: list[str]) -> set[str]:
+    return {query.lower().split(" where ", 1)[1] for query in queries}
 
 
 def test_seed_connection_cells_split_reads_into_hash_partitions_and_return_every_row_once(glue, session, database, customers):
@@ -236,7 +241,9 @@ ids = [row.customer_id for row in db_data.toDF().select("customer_id").collect()
     assert sorted(ids) == [customer["customer_id"] for customer in customers]
     queries = split_queries(database)
     assert len(queries) == 4, queries
-    assert len({query[query.lower().index("mod("):] for query in queries}) == 4, "four different partitions"
+    assert len(where_clauses(queries)) == 4, "four different partitions"
+    # A whole-number hashfield is split into ranges of its values, after one query for their bounds.
+    assert len(data_queries(database, "epoxy_bounds")) == 1
 
     # The seed's second cell: connection_type "mysql" as written for MariaDB (MySQL's family); PostgreSQL's own type there.
     database.start_log()
@@ -258,7 +265,7 @@ rows = jdbc_data.toDF().collect()
                  c["last_seen"].isoformat(sep=" ")] for c in customers]
     assert sorted(rows) == expected
     # No hashpartitions: Glue's default of 7 parallel queries.
-    assert len(split_queries(database)) == 7
+    assert len(where_clauses(split_queries(database))) == 7
 
     # A hash field that is not a number is hashed by the database (any column type splits).
     database.start_log()
@@ -269,8 +276,9 @@ frame = glueContext.create_dynamic_frame.from_options(connection_type="{database
 print(json.dumps([row.region for row in frame.toDF().collect()]))
 """))
     assert sorted(regions) == sorted(customer["region"] for customer in customers)
-    hashed = data_queries(database, database.hash_function + "(")
-    assert len(hashed) == 3, hashed
+    hashed = split_queries(database, "region")
+    assert len(hashed) == 3 and all(database.hash_function + "(" in query.lower() for query in hashed), hashed
+    assert len(where_clauses(hashed)) == 3
 
 
 def test_explicit_url_sample_query_hash_expression_and_filter_predicate(glue, session, server, postgres, customers):

@@ -3,6 +3,7 @@ package dev.epoxy.glue.jdbc;
 import static dev.epoxy.glue.GlueRuntimeException.checkInput;
 
 import dev.epoxy.glue.JsonOptions;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * Glue's parallel JDBC reads: {@code hashfield} (a column of any type, hashed by the database) or {@code
  * hashexpression} (a whole-number SQL expression) split the rows over {@code hashpartitions} (default 7) disjoint
- * WHERE conditions, one query per partition, every row in exactly one of them.
+ * WHERE conditions, one query per partition, every row in exactly one of them. A whole-number {@code hashfield} is split
+ * into ranges of its values instead ({@link #rangePredicates}).
  */
 public record HashPartitions(Optional<String> hashField, Optional<String> hashExpression, int partitions) {
     /** Glue's default number of parallel reads once a hash field or expression is set. */
@@ -31,11 +33,10 @@ public record HashPartitions(Optional<String> hashField, Optional<String> hashEx
 
     /**
      * One condition per partition. {@code quotedField} is the hash field as the database spells it (the column of the
-     * table's schema, quoted); the expression, when given, wins as on Glue. A whole-number hash field is split by its
-     * own remainder, as a hash expression is: the database need not turn each value into text and hash it in every one
-     * of the queries (each of which reads the whole table). One partition is no split at all: every row is in it.
+     * table's schema, quoted); the expression, when given, wins as on Glue. One partition is no split at all: every
+     * row is in it.
      */
-    public List<String> predicates(JdbcVendor vendor, Optional<String> quotedField, boolean wholeNumberField) {
+    public List<String> predicates(JdbcVendor vendor, Optional<String> quotedField) {
         if (partitions == 1) {
             return List.of("1 = 1");
         }
@@ -43,10 +44,37 @@ public record HashPartitions(Optional<String> hashField, Optional<String> hashEx
         for (int partition = 0; partition < partitions; partition++) {
             if (hashExpression.isPresent()) {
                 predicates.add(vendor.hashExpressionPredicate(hashExpression.get(), partition, partitions));
-            } else if (wholeNumberField) {
-                predicates.add(vendor.hashExpressionPredicate(quotedField.orElseThrow(), partition, partitions));
             } else {
                 predicates.add(vendor.hashFieldPredicate(quotedField.orElseThrow(), partition, partitions));
+            }
+        }
+        return predicates;
+    }
+
+    /**
+     * One condition per partition for a whole-number hash field whose values lie between {@code min} and {@code max}:
+     * equal ranges, as Spark's {@code partitionColumn} splits. Hashing such a field would make the database compute a
+     * hash of every row in each of the queries, each of which then reads the whole table; a range condition is cheap and
+     * can use an index. The first range is open below (and takes NULLs), the last open above, so rows written after the
+     * bounds were read still land in exactly one partition.
+     */
+    public List<String> rangePredicates(String quotedField, long min, long max) {
+        if (partitions == 1) {
+            return List.of("1 = 1");
+        }
+        BigInteger span = BigInteger.valueOf(max).subtract(BigInteger.valueOf(min)).add(BigInteger.ONE).max(BigInteger.ONE);
+        BigInteger count = BigInteger.valueOf(partitions);
+        BigInteger stride = span.add(count).subtract(BigInteger.ONE).divide(count);
+        List<String> predicates = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            BigInteger low = BigInteger.valueOf(min).add(stride.multiply(BigInteger.valueOf(partition)));
+            BigInteger high = low.add(stride);
+            if (partition == 0) {
+                predicates.add("(" + quotedField + " < " + high + " OR " + quotedField + " IS NULL)");
+            } else if (partition == partitions - 1) {
+                predicates.add("(" + quotedField + " >= " + low + ")");
+            } else {
+                predicates.add("(" + quotedField + " >= " + low + " AND " + quotedField + " < " + high + ")");
             }
         }
         return predicates;

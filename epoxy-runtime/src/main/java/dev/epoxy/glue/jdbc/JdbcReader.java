@@ -74,9 +74,18 @@ public final class JdbcReader {
                 bookmarked.get().condition(connection, sparkOptions, relation).ifPresent(conditions::add);
             }
             Optional<String> hashColumn = split ? hash.hashField().map(field -> column(schema, field, "hashfield", what)) : Optional.empty();
-            List<String> partitions = split
-                    ? hash.predicates(vendor, hashColumn.map(dialect::quoteIdentifier), hashColumn.map(name -> isWholeNumber(schema, name)).orElse(false))
-                    : List.of();
+            List<String> partitions;
+            if (!split) {
+                partitions = List.of();
+            } else if (hash.hashExpression().isEmpty() && hash.partitions() > 1 && isWholeNumber(schema, hashColumn.orElseThrow())) {
+                String quoted = dialect.quoteIdentifier(hashColumn.get());
+                String boundsRelation = sampleQuery.isPresent() ? schemaRelation : relation;
+                partitions = JdbcBounds.of(connection, sparkOptions, boundsRelation, quoted, and(conditions))
+                        .map(bounds -> hash.rangePredicates(quoted, bounds.min(), bounds.max()))
+                        .orElse(List.of("1 = 1"));
+            } else {
+                partitions = hash.predicates(vendor, hashColumn.map(dialect::quoteIdentifier));
+            }
             Dataset<Row> rows;
             if (split && sampleQuery.isPresent()) {
                 // Glue appends each partition's condition to the query, which ends with WHERE or AND.

@@ -14,22 +14,22 @@ class TestJdbcPieces {
     @Test
     void hashFieldSplitsIntoDisjointPredicatesWithNullsInTheFirst() {
         HashPartitions hash = HashPartitions.of(JsonOptions.parse("{\"hashfield\": \"customer_id\", \"hashpartitions\": \"4\"}"));
-        assertThat(hash.predicates(JdbcVendor.POSTGRESQL, Optional.of("\"customer_id\""), false)).containsExactly(
+        assertThat(hash.predicates(JdbcVendor.POSTGRESQL, Optional.of("\"customer_id\""))).containsExactly(
                 "(ABS(MOD(hashtext(CAST(\"customer_id\" AS TEXT)), 4)) = 0 OR \"customer_id\" IS NULL)",
                 "(ABS(MOD(hashtext(CAST(\"customer_id\" AS TEXT)), 4)) = 1)",
                 "(ABS(MOD(hashtext(CAST(\"customer_id\" AS TEXT)), 4)) = 2)",
                 "(ABS(MOD(hashtext(CAST(\"customer_id\" AS TEXT)), 4)) = 3)");
-        assertThat(HashPartitions.of(JsonOptions.parse("{\"hashexpression\": \"id\"}")).predicates(JdbcVendor.MARIADB, Optional.empty(), false))
+        assertThat(HashPartitions.of(JsonOptions.parse("{\"hashexpression\": \"id\"}")).predicates(JdbcVendor.MARIADB, Optional.empty()))
                 .hasSize(HashPartitions.DEFAULT_PARTITIONS)
                 .startsWith("(ABS(MOD(id, 7)) = 0 OR (id) IS NULL)");
-        // A whole-number field is split by its remainder; one partition is no split.
-        assertThat(hash.predicates(JdbcVendor.POSTGRESQL, Optional.of("\"customer_id\""), true)).containsExactly(
-                "(ABS(MOD(\"customer_id\", 4)) = 0 OR (\"customer_id\") IS NULL)",
-                "(ABS(MOD(\"customer_id\", 4)) = 1)",
-                "(ABS(MOD(\"customer_id\", 4)) = 2)",
-                "(ABS(MOD(\"customer_id\", 4)) = 3)");
+        // A whole-number field is split into ranges of its values: open at both ends, NULLs in the first.
+        assertThat(hash.rangePredicates("id", 1, 10)).containsExactly(
+                "(id < 4 OR id IS NULL)", "(id >= 4 AND id < 7)", "(id >= 7 AND id < 10)", "(id >= 10)");
+        assertThat(hash.rangePredicates("id", 5, 5)).containsExactly("(id < 6 OR id IS NULL)", "(id >= 6 AND id < 7)",
+                "(id >= 7 AND id < 8)", "(id >= 8)");
+        assertThat(hash.rangePredicates("id", Long.MIN_VALUE, Long.MAX_VALUE)).hasSize(4).last().isEqualTo("(id >= 4611686018427387904)");
         assertThat(HashPartitions.of(JsonOptions.parse("{\"hashfield\": \"name\", \"hashpartitions\": 1}"))
-                .predicates(JdbcVendor.POSTGRESQL, Optional.of("name"), false)).containsExactly("1 = 1");
+                .predicates(JdbcVendor.POSTGRESQL, Optional.of("name"))).containsExactly("1 = 1");
         assertThatThrownBy(() -> HashPartitions.of(JsonOptions.parse("{\"hashfield\": \"a\", \"hashpartitions\": 0}")))
                 .hasMessageContaining("hashpartitions");
     }
