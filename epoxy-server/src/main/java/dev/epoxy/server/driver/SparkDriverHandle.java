@@ -6,6 +6,7 @@ import dev.epoxy.core.driver.DriverHandle;
 import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.StatementDisplay;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.driver.protocol.DriverMessage;
@@ -279,7 +280,11 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private static StatementOutput toOutput(DriverMessage.Output output) {
         Optional<String> text = Optional.ofNullable(output.textPlain());
         if (output.status().equals(OutputStatus.OK.wireValue())) {
-            return new StatementOutput(OutputStatus.OK, output.executionCount(), Optional.of(text.orElse("")), Optional.empty(), Optional.empty(), List.of());
+            StatementOutput ok = new StatementOutput(OutputStatus.OK, output.executionCount(), Optional.of(text.orElse("")), Optional.empty(), Optional.empty(), List.of());
+            if (output.display() != null && output.display().mimeType() != null && output.display().data() != null) {
+                return ok.withDisplay(new StatementDisplay(output.display().mimeType(), output.display().data()));
+            }
+            return ok;
         }
         return new StatementOutput(
                 OutputStatus.ERROR,
