@@ -2,6 +2,7 @@ package dev.epoxy.core.driver;
 
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.session.SessionSpec;
 
 /** Starts session drivers. Implementations decide where the driver runs (local process, cluster). */
 public interface DriverLauncher {
@@ -11,6 +12,15 @@ public interface DriverLauncher {
      * {@link DriverListener#driverFailed}.
      */
     DriverHandle launch(Session session, DriverListener listener);
+
+    /**
+     * Checks, before the session is created, what its driver would find missing at start (files
+     * its arguments name), so that CreateSession can refuse it with the reason. A launcher that
+     * cannot tell does nothing.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} naming what is missing
+     */
+    default void checkLaunchable(SessionId id, SessionSpec spec) {}
 
     /**
      * The session was deleted (after {@link DriverHandle#stop()} if its driver still ran): the

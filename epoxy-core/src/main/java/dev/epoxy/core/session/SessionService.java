@@ -92,7 +92,7 @@ public final class SessionService implements AutoCloseable {
      *
      * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
      *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
-     *     than {@link TagStore#MAX_TAGS} tags
+     *     than {@link TagStore#MAX_TAGS} tags or what {@link DriverLauncher#checkLaunchable} refuses
      */
     public Session createSession(SessionId id, SessionSpec spec, Map<String, String> sessionTags) {
         if (liveSessions.size() >= config.maxActiveSessions()) {
@@ -100,6 +100,7 @@ public final class SessionService implements AutoCloseable {
         }
         checkInput(sessionTags.size() <= TagStore.MAX_TAGS, "Cannot tag session %s: a resource can have at most %s tags, and this would make %s",
                 id, TagStore.MAX_TAGS, sessionTags.size());
+        launcher.checkLaunchable(id, spec);
         Session session = Session.provisioning(id, spec, now());
         store.createSession(session);
         // Replaced, not added to: tags a deleted session of the same id left behind (a crash between

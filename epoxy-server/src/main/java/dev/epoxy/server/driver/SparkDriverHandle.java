@@ -115,6 +115,11 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
         return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
+    /** Whether the session asked its driver to stop, before or after it started. */
+    synchronized boolean isStopRequested() {
+        return stopRequested;
+    }
+
     /** Whether the driver's link is up. */
     public synchronized boolean isConnected() {
         return connection != null;
