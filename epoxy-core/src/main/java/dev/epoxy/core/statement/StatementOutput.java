@@ -26,6 +26,11 @@ public record StatementOutput(
         traceback = List.copyOf(requireNonNull(traceback, "traceback is null"));
     }
 
+    /** This output with {@code text} as its captured text. */
+    public StatementOutput withTextPlain(String text) {
+        return new StatementOutput(status, executionCount, Optional.of(text), errorName, errorValue, traceback);
+    }
+
     public static StatementOutput ok(int executionCount, String textPlain) {
         return new StatementOutput(OutputStatus.OK, executionCount, Optional.of(textPlain), Optional.empty(), Optional.empty(), List.of());
     }
