@@ -27,7 +27,7 @@ RECORDS = [{"order_id": f"o{i:03d}", "region": REGIONS[(i * 7) % len(REGIONS)], 
            for i in range(60)]
 
 CELLS = [
-    # Epoxy refuses NumberOfWorkers without WorkerType (SessionMapper), so %worker_type is here as in the seed.
+    # NumberOfWorkers without WorkerType is refused, as AWS does (docs/notebooks.md): %worker_type as in the seed.
     "%glue_version 5.0\n%idle_timeout 60\n%worker_type G.1X\n%number_of_workers 2",
     "from awsglue.context import GlueContext\n"
     "from awsglue.transforms import ApplyMapping, Filter\n"

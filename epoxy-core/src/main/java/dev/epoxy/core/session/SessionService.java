@@ -491,7 +491,7 @@ public final class SessionService implements AutoCloseable {
             whileCurrent(() -> {
                 store.findStatement(live.id, statementId)
                         .filter(statement -> !statement.state().isTerminal())
-                        .ifPresent(statement -> store.updateStatement(statement.completed(state, output, now())));
+                        .ifPresent(statement -> store.updateStatement(statement.completed(state, withVersionNotice(statementId, output), now())));
                 if (live.runningStatementId.equals(Optional.of(statementId))) {
                     live.runningStatementId = Optional.empty();
                 }
@@ -502,6 +502,15 @@ public final class SessionService implements AutoCloseable {
                             dispatchNext(live);
                         });
             });
+        }
+
+        /** The session's first output starts with a line saying so when AWS would run its Glue version on another Spark. */
+        private Optional<StatementOutput> withVersionNotice(int statementId, Optional<StatementOutput> output) {
+            if (statementId != 1 || output.isEmpty()) {
+                return output;
+            }
+            Optional<String> notice = store.findSession(live.id).flatMap(session -> GlueSessionVersions.notice(session.spec().glueVersion()));
+            return notice.map(line -> output.get().withTextPlain(line + "\n" + output.get().textPlain().orElse(""))).or(() -> output);
         }
 
         @Override

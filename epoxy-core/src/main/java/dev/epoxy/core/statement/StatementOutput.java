@@ -38,6 +38,11 @@ public record StatementOutput(
         return new StatementOutput(status, executionCount, textPlain, errorName, errorValue, traceback, Optional.of(newDisplay));
     }
 
+    /** This output with {@code text} as its captured text. */
+    public StatementOutput withTextPlain(String text) {
+        return new StatementOutput(status, executionCount, Optional.of(text), errorName, errorValue, traceback, display);
+    }
+
     public static StatementOutput ok(int executionCount, String textPlain) {
         return new StatementOutput(OutputStatus.OK, executionCount, Optional.of(textPlain), Optional.empty(), Optional.empty(), List.of());
     }
