@@ -92,9 +92,11 @@ public final class SessionService implements AutoCloseable {
      *
      * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
      *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
-     *     than {@link TagStore#MAX_TAGS} tags
+     *     than {@link TagStore#MAX_TAGS} tags or an unknown {@code --session-language}
      */
     public Session createSession(SessionId id, SessionSpec spec, Map<String, String> sessionTags) {
+        // Rejected here, where the client reads the message, not by a driver that fails later.
+        spec.language();
         if (liveSessions.size() >= config.maxActiveSessions()) {
             throw new EpoxyException(LIMIT_EXCEEDED, "Cannot create session %s: %s sessions are active (epoxy.session.max-active-sessions)", id, liveSessions.size());
         }
