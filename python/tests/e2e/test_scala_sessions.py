@@ -101,6 +101,12 @@ println(s"catalog=${fromCatalog.count} s3=${fromS3.count} mapped=${mapped.toDF()
         {"person_id": person["id"], "person": person["name"], "age": int(person["age"])} for person in people]
 
 
+def test_sql_cell_as_the_kernel_sends_it_prints_the_table(glue, scala_session):
+    # The Glue Spark kernel turns a %%sql cell into exactly this code.
+    text = run_ok(glue, scala_session, 'spark.sql("""SELECT 6 * 7 AS answer""").show()')
+    assert text.splitlines()[:4] == ["+------+", "|answer|", "+------+", "|    42|"], text
+
+
 def test_compile_error_is_an_error_with_the_compilers_message_and_the_statements_line(glue, scala_session):
     output = run_error(glue, scala_session, 'val fine = 1\nval broken: Int = "text"')
     assert output["ErrorName"] == "CompileError"
