@@ -18,6 +18,7 @@ import scala.tools.nsc.interpreter.ReplReporter;
 final class ScalaCompilerReporter extends ReplReporter {
     private final List<String> errors = new ArrayList<>();
     private String statementCode = "";
+    private String sourceName = "<console>";
 
     ScalaCompilerReporter(IMain repl) {
         super(repl);
@@ -25,6 +26,12 @@ final class ScalaCompilerReporter extends ReplReporter {
 
     /** Starts collecting the errors of a statement with this code. */
     void startStatement(String code) {
+        startSource("<console>", code);
+    }
+
+    /** Starts collecting the errors of a source file (a job's script), named {@code name} in them. */
+    void startSource(String name, String code) {
+        sourceName = name;
         statementCode = code;
         errors.clear();
     }
@@ -41,7 +48,7 @@ final class ScalaCompilerReporter extends ReplReporter {
             super.display(position, message, severity);
             return;
         }
-        String formatted = "<console>:" + statementLine(position) + ": " + label + ": " + message + caret(position);
+        String formatted = sourceName + ":" + statementLine(position) + ": " + label + ": " + message + caret(position);
         if (severity == ERROR()) {
             errors.add(formatted);
         }

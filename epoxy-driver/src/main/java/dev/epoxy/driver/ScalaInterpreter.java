@@ -125,6 +125,27 @@ final class ScalaInterpreter implements Interpreter {
     }
 
     private void initialize(Path classOutputDirectory) {
+        Settings settings = replSettings(classOutputDirectory);
+        StatementRepl newRepl = new StatementRepl(settings, replWriter);
+        newRepl.initializeSynchronous();
+        for (String line : INITIALIZATION.subList(0, 2)) {
+            check(newRepl, line, newRepl.quietRun(line));
+        }
+        compileGlueApi(newRepl);
+        for (String line : INITIALIZATION.subList(2, INITIALIZATION.size())) {
+            check(newRepl, line, newRepl.quietRun(line));
+        }
+        output.take();
+        repl = newRepl;
+        LOG.info("Scala interpreter started (classes in {})", classOutputDirectory);
+    }
+
+    /**
+     * The settings {@code spark-shell} gives its REPL: class-based wrappers (the only ones whose
+     * closures serialize), classes written to {@code classOutputDirectory}, the JVM's class path
+     * and the jars of the driver's class loader, which is also the parent of the REPL's.
+     */
+    static Settings replSettings(Path classOutputDirectory) {
         List<String> settingErrors = new ArrayList<>();
         Settings settings = new GenericRunnerSettings(message -> {
             settingErrors.add(message);
@@ -142,22 +163,16 @@ final class ScalaInterpreter implements Interpreter {
         if (!settingErrors.isEmpty()) {
             throw new IllegalStateException("Invalid Scala settings: " + String.join("; ", settingErrors));
         }
-        StatementRepl newRepl = new StatementRepl(settings, replWriter);
-        newRepl.initializeSynchronous();
-        for (String line : INITIALIZATION.subList(0, 2)) {
-            check(newRepl, line, newRepl.quietRun(line));
-        }
+        return settings;
+    }
+
+    /** Compiles Glue's Scala API ({@code com.amazonaws.services.glue}) into the REPL's class directory. */
+    static void compileGlueApi(StatementRepl repl) {
         String glueApi = resource(GLUE_API_SOURCE);
-        newRepl.statementReporter().startStatement(glueApi);
-        if (!newRepl.compileString(glueApi)) {
-            throw new IllegalStateException("Cannot compile " + GLUE_API_SOURCE + ": " + String.join("\n", newRepl.statementReporter().statementErrors()));
+        repl.statementReporter().startStatement(glueApi);
+        if (!repl.compileString(glueApi)) {
+            throw new IllegalStateException("Cannot compile " + GLUE_API_SOURCE + ": " + String.join("\n", repl.statementReporter().statementErrors()));
         }
-        for (String line : INITIALIZATION.subList(2, INITIALIZATION.size())) {
-            check(newRepl, line, newRepl.quietRun(line));
-        }
-        output.take();
-        repl = newRepl;
-        LOG.info("Scala interpreter started (classes in {})", classOutputDirectory);
     }
 
     private static void check(StatementRepl repl, String line, Results.Result result) {
@@ -362,10 +377,10 @@ final class ScalaInterpreter implements Interpreter {
     }
 
     /** Scala's REPL with the statement-relative reporter, and the exception of the last statement. */
-    private static final class StatementRepl extends IMain {
+    static final class StatementRepl extends IMain {
         private ScalaCompilerReporter reporter;
 
-        private StatementRepl(Settings settings, PrintWriter out) {
+        StatementRepl(Settings settings, PrintWriter out) {
             super(settings, out);
         }
 

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The language statements of a session are written in, from {@code --session-language} (what the
- * Glue kernels send: {@code python} for Glue PySpark, {@code scala} for Glue Spark). The argument is
- * parsed here and nowhere else; the driver receives {@link #argumentValue()}.
+ * Glue kernels send: {@code python} for Glue PySpark, {@code scala} for Glue Spark), and the language
+ * of a job's script, from {@code --job-language}. The arguments are parsed here and nowhere else; the
+ * driver receives {@link #argumentValue()}.
  */
 public enum SessionLanguage {
     PYTHON("python"),
@@ -36,6 +37,15 @@ public enum SessionLanguage {
      * @throws dev.epoxy.core.EpoxyException INVALID_INPUT naming the value when it is no language
      */
     public static SessionLanguage fromArgument(String value) {
+        return fromArgument(ARGUMENT, value);
+    }
+
+    /**
+     * The language the value of argument {@code argument} ({@code --job-language} too) names.
+     *
+     * @throws dev.epoxy.core.EpoxyException INVALID_INPUT naming the argument and the value when it is no language
+     */
+    public static SessionLanguage fromArgument(String argument, String value) {
         requireNonNull(value, "value is null");
         String normalized = value.strip().toLowerCase(Locale.ROOT);
         for (SessionLanguage language : values()) {
@@ -43,7 +53,7 @@ public enum SessionLanguage {
                 return language;
             }
         }
-        checkInput(false, "Invalid %s in DefaultArguments: %s (expected one of %s)", ARGUMENT, value,
+        checkInput(false, "Invalid %s in DefaultArguments: %s (expected one of %s)", argument, value,
                 Arrays.stream(values()).map(SessionLanguage::argumentValue).collect(Collectors.joining(", ")));
         throw new AssertionError("unreachable");
     }
