@@ -121,12 +121,12 @@ def test_runtime_exception_is_an_error_with_class_message_and_stack(glue, scala_
     assert output["Data"]["TextPlain"].startswith("before\n")
 
 
-def start_and_cancel(glue, session_id: str, code: str) -> dict:
+def start_and_cancel(glue, session_id: str, code: str, timeout: float = 60) -> dict:
     statement_id = glue.run_statement(SessionId=session_id, Code=code)["Id"]
     wait_until(lambda: glue.get_statement(SessionId=session_id, Id=statement_id)["Statement"]["State"] == "RUNNING",
                timeout=60, message=f"statement {statement_id} to run")
     glue.cancel_statement(SessionId=session_id, Id=statement_id)
-    return wait_statement(glue, session_id, statement_id, timeout=60)
+    return wait_statement(glue, session_id, statement_id, timeout=timeout)
 
 
 def test_cancel_interrupts_a_sleeping_statement_and_the_next_one_runs(glue, scala_session):
@@ -138,3 +138,19 @@ def test_cancel_stops_a_long_spark_job(glue, scala_session):
     code = "spark.range(0, 100000000L, 1, 2).rdd.map { i => Thread.sleep(1); i }.count()"
     assert start_and_cancel(glue, scala_session, code)["State"] == "CANCELLED"
     assert re.fullmatch(r"res\d+: Long = 3\n", run_ok(glue, scala_session, "spark.range(3).count()"))
+
+
+def test_a_statement_that_ignores_its_cancel_costs_the_repl_and_a_new_one_runs_closures(glue, scala_session):
+    # Ignores every interrupt without burning a core: the grace period has to end it.
+    code = "while (true) { try Thread.sleep(100000) catch { case _: InterruptedException => } }"
+    statement = start_and_cancel(glue, scala_session, code, timeout=300)
+    assert statement["State"] == "CANCELLED"
+    output = statement["Output"]
+    assert (output["Status"], output["ErrorName"]) == ("error", "InterpreterRestarted")
+    assert "the Scala interpreter was abandoned" in output["ErrorValue"]
+    assert "all variables, imports and functions of this session are lost" in output["ErrorValue"]
+    lost = run_error(glue, scala_session, "word")
+    assert lost["ErrorName"] == "CompileError" and "not found: value word" in lost["ErrorValue"]
+    # The new REPL's lines are named apart from the old one's, whose classes executors already loaded.
+    text = run_ok(glue, scala_session, "val k = 5\nsc.parallelize(1 to 3).map(_ + k).collect.mkString(\",\")")
+    assert text.endswith(': String = 6,7,8\n'), text

@@ -67,6 +67,10 @@ final class ScalaInterpreter implements Interpreter {
             "import com.amazonaws.services.glue.{DynamicFrame, GlueContext}",
             "import com.amazonaws.services.glue.util.{GlueArgParser, Job, JsonOptions}");
 
+    /** Scala's REPL names the package of each line {@code <this property, default $line><n>}. */
+    private static final String LINE_PREFIX_PROPERTY = "scala.repl.name.line";
+    private static final java.util.concurrent.atomic.AtomicInteger GENERATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final SparkContext sparkContext;
     private final ExecutorService replThread;
     private final StatementOutputStream output;
@@ -101,6 +105,12 @@ final class ScalaInterpreter implements Interpreter {
         requireNonNull(sparkContext, "sparkContext is null");
         requireNonNull(classOutputDirectory, "classOutputDirectory is null");
         ThreadRoutedOutput.install();
+        int generation = GENERATIONS.getAndIncrement();
+        if (generation > 0) {
+            // A replacement REPL writes to the same class directory, and executors keep the classes
+            // they loaded: its lines must not be named $line1, $line2 … again.
+            System.setProperty(LINE_PREFIX_PROPERTY, "$line" + generation + "r");
+        }
         ScalaInterpreter interpreter = new ScalaInterpreter(sparkContext, maxOutputBytes);
         CompletableFuture<Void> started = CompletableFuture.runAsync(() -> interpreter.initialize(classOutputDirectory), interpreter.replThread);
         try {
