@@ -4,6 +4,10 @@ import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.ProcessExit;
 import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.driver.protocol.ServerMessage;
+import dev.epoxy.driver.StatementRunner.InterpreterStarter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A session driver, started by spark-submit in client mode: connects to the server's link, creates
- * the SparkSession, starts the Python interpreter, reports Ready, then runs statements until the
+ * the SparkSession, starts the session's interpreter (Python or Scala), reports Ready, then runs statements until the
  * server says Shutdown. A failure at any step is reported with {@link DriverMessage.Failed} before
  * the process exits with a non-zero code.
  *
@@ -38,9 +42,10 @@ public final class DriverMain {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private LinkClient link;
     private volatile StatementRunner statements;
-    private volatile PythonInterpreter python;
+    private volatile Interpreter firstInterpreter;
     private volatile Py4JServer gateway;
     private volatile InterpreterLog interpreterLog;
+    private volatile InterpreterStarter interpreterStarter;
     private volatile boolean stopping;
 
     private DriverMain(DriverSettings settings) {
@@ -69,26 +74,40 @@ public final class DriverMain {
         link.start();
         JavaSparkContext sparkContext;
         try {
-            if (!settings.sessionLanguage().equalsIgnoreCase("python")) {
-                fail("Session language " + settings.sessionLanguage() + " is not supported yet; Epoxy sessions run Python statements");
-                return;
-            }
-            sparkContext = startSpark();
+            Optional<Path> replClasses = settings.sessionLanguage() == InterpreterLanguage.SCALA
+                    ? Optional.of(Files.createTempDirectory("epoxy-repl-classes-"))
+                    : Optional.empty();
+            sparkContext = startSpark(replClasses);
             if (sparkContext == null) {
                 return;
             }
             SparkWarmUp.start(SparkSession.active());
-            python = startPython();
-            if (python == null) {
+            // The driver log is this JVM's stderr; every interpreter of the session shares the bounds.
+            interpreterLog = new InterpreterLog(System.err, settings.maxLogBytesPerStatement(), settings.maxLogBytes());
+            InterpreterStarter starter = switch (settings.sessionLanguage()) {
+                case PYTHON -> pythonStarter();
+                case SCALA -> () -> ScalaInterpreter.start(sparkContext.sc(), replClasses.orElseThrow(), settings.maxOutputBytes(),
+                        settings.pythonStartTimeout());
+            };
+            interpreterStarter = starter;
+            try {
+                firstInterpreter = starter.start();
+            }
+            catch (InterpreterStartException e) {
+                fail(e.getMessage());
                 return;
             }
+        }
+        catch (IOException e) {
+            fail("Cannot create the directory of the Scala interpreter's classes: " + e.getMessage());
+            return;
         }
         catch (RuntimeException | LinkageError e) {
             LOG.error("Driver startup failed", e);
             fail("The session driver failed to start: " + e);
             return;
         }
-        statements = new StatementRunner(sparkContext, python, this::startInterpreter, settings.cancelGracePeriod(), interpreterLog, link::send,
+        statements = new StatementRunner(sparkContext, firstInterpreter, interpreterStarter, settings.cancelGracePeriod(), interpreterLog, link::send,
                 this::interpreterLost);
         String uiUrl = sparkContext.sc().uiWebUrl().isDefined() ? sparkContext.sc().uiWebUrl().get() : null;
         link.send(new DriverMessage.Ready(uiUrl, sparkContext.sc().applicationId()));
@@ -102,9 +121,18 @@ public final class DriverMain {
         stopAndExit();
     }
 
-    private JavaSparkContext startSpark() {
+    /**
+     * @param replClasses where a Scala session's REPL writes its classes: the SparkContext serves
+     *     them to executors ({@code spark.repl.class.uri}), so it must know before it starts
+     */
+    private JavaSparkContext startSpark(Optional<Path> replClasses) {
         try {
-            SparkSession spark = SparkSession.builder().appName("epoxy-" + settings.sessionId()).getOrCreate();
+            SparkSession.Builder builder = SparkSession.builder().appName("epoxy-" + settings.sessionId());
+            replClasses.ifPresent(directory -> builder
+                    .config("spark.repl.class.outputDir", directory.toAbsolutePath().toString())
+                    // As spark-shell: classes of REPL lines must not go to an isolated per-session directory.
+                    .config("spark.sql.artifact.isolation.enabled", "false"));
+            SparkSession spark = builder.getOrCreate();
             spark.sparkContext().setLogLevel(settings.logLevel());
             Configurator.setLevel("dev.epoxy", Level.INFO);
             return JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -116,22 +144,11 @@ public final class DriverMain {
         }
     }
 
-    private PythonInterpreter startPython() {
+    /** Starts the py4j gateway the Python interpreters of the session attach to. */
+    private InterpreterStarter pythonStarter() {
         gateway = new Py4JServer(SparkSession.active().sparkContext().conf());
         gateway.start();
-        // The driver log is this JVM's stderr; every interpreter of the session shares the bounds.
-        interpreterLog = new InterpreterLog(System.err, settings.maxLogBytesPerStatement(), settings.maxLogBytes());
-        try {
-            return startInterpreter();
-        }
-        catch (PythonInterpreter.StartException e) {
-            fail(e.getMessage());
-            return null;
-        }
-    }
-
-    private PythonInterpreter startInterpreter() throws PythonInterpreter.StartException {
-        return PythonInterpreter.start(settings, gateway.getListeningPort(), gateway.secret(), interpreterLog, this::pythonExited);
+        return () -> PythonInterpreter.start(settings, gateway.getListeningPort(), gateway.secret(), interpreterLog, this::pythonExited);
     }
 
     private void interpreterLost(String reason) {
@@ -214,7 +231,7 @@ public final class DriverMain {
         if (statements != null) {
             statements.close();
         }
-        PythonInterpreter current = currentInterpreter();
+        Interpreter current = currentInterpreter();
         if (current != null) {
             current.close();
         }
@@ -236,7 +253,7 @@ public final class DriverMain {
         stopping = true;
         startExitWatchdog();
         List<ProcessHandle> descendants = ProcessHandle.current().descendants().toList();
-        PythonInterpreter current = currentInterpreter();
+        Interpreter current = currentInterpreter();
         if (current != null) {
             current.close();
         }
@@ -245,9 +262,9 @@ public final class DriverMain {
         System.exit(code);
     }
 
-    private PythonInterpreter currentInterpreter() {
+    private Interpreter currentInterpreter() {
         StatementRunner runner = statements;
-        return runner != null ? runner.interpreter() : python;
+        return runner != null ? runner.interpreter() : firstInterpreter;
     }
 
     private static void killAll(List<ProcessHandle> processes) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param pythonPath extra PYTHONPATH entries for the interpreter (the dist's {@code python/})
  * @param linkGiveUpAfter how long the driver keeps trying to reach a server it lost before exiting,
  *     while that server's process still runs (or cannot be watched)
- * @param sessionLanguage {@code python} (Scala statements come later)
+ * @param sessionLanguage the language of the session's statements
  * @param cancelGracePeriod how long a cancelled statement may go on after its cancel before the
  *     interpreter is killed and replaced
  * @param maxLogBytesPerStatement most bytes the interpreter (and what it starts) may write to the
@@ -41,7 +41,7 @@ public record DriverSettings(
         Duration linkGiveUpAfter,
         Duration pythonStartTimeout,
         String logLevel,
-        String sessionLanguage,
+        InterpreterLanguage sessionLanguage,
         Duration cancelGracePeriod,
         long maxLogBytesPerStatement,
         long maxLogBytes,
@@ -113,7 +113,7 @@ public record DriverSettings(
                 Duration.ofSeconds(parseInt(LINK_GIVE_UP_AFTER, optional(conf, LINK_GIVE_UP_AFTER, "600"))),
                 Duration.ofSeconds(parseInt(PYTHON_START_TIMEOUT, optional(conf, PYTHON_START_TIMEOUT, "120"))),
                 optional(conf, LOG_LEVEL, "WARN"),
-                optional(conf, SESSION_LANGUAGE, "python"),
+                InterpreterLanguage.fromConf(optional(conf, SESSION_LANGUAGE, "python")),
                 Duration.ofMillis(parseLong(CANCEL_GRACE_PERIOD_MILLIS, optional(conf, CANCEL_GRACE_PERIOD_MILLIS, "10000"))),
                 parseLong(MAX_LOG_BYTES_PER_STATEMENT, optional(conf, MAX_LOG_BYTES_PER_STATEMENT, String.valueOf(1024 * 1024))),
                 parseLong(MAX_LOG_BYTES, optional(conf, MAX_LOG_BYTES, String.valueOf(100L * 1024 * 1024))),

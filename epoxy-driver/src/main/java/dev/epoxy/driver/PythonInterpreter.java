@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -41,39 +42,22 @@ import org.slf4j.LoggerFactory;
  * leads its own process group, so {@link #kill()} can end it together with what its statements
  * started.
  */
-final class PythonInterpreter implements AutoCloseable {
+final class PythonInterpreter implements Interpreter {
     private static final Logger LOG = LoggerFactory.getLogger(PythonInterpreter.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Process process;
     private final Socket control;
     private final OutputStream out;
-    private final Map<Integer, CompletableFuture<ReplResult>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<InterpreterResult>> pending = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean leadsProcessGroup;
     private final Thread killAtExit = new Thread(this::killIfAlive, "epoxy-python-kill-at-exit");
-
-    /**
-     * What the interpreter answered for one statement. {@code status} is ok, error or cancelled;
-     * {@code display} is what a final {@code %matplot}/{@code %plotly} rendered, or null.
-     */
-    record ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback, DriverMessage.Display display) {
-        ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback) {
-            this(status, text, errorName, errorValue, traceback, null);
-        }
-    }
 
     /** Told when the interpreter process exits without {@link #close()}. */
     interface ExitListener {
         /** @param runningStatementId the statement the interpreter was running when it died */
         void interpreterExited(int exitCode, Optional<Integer> runningStatementId);
-    }
-
-    /** The interpreter could not start; the message says why in words a user can act on. */
-    static final class StartException extends Exception {
-        StartException(String message) {
-            super(message);
-        }
     }
 
     private PythonInterpreter(Process process, Socket control) throws IOException {
@@ -92,14 +76,14 @@ final class PythonInterpreter implements AutoCloseable {
      *     statement's result has failed
      */
     static PythonInterpreter start(DriverSettings settings, int gatewayPort, String gatewaySecret, InterpreterLog log, ExitListener onUnexpectedExit)
-            throws StartException {
+            throws InterpreterStartException {
         String secret = HexFormat.of().formatHex(randomBytes());
         ServerSocket listener;
         try {
             listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         }
         catch (IOException e) {
-            throw new StartException("Cannot open a loopback port for the Python interpreter: " + e.getMessage());
+            throw new InterpreterStartException("Cannot open a loopback port for the Python interpreter: " + e.getMessage());
         }
         try (listener) {
             // One pipe for both: the driver log keeps their order, and one reader bounds them.
@@ -123,25 +107,25 @@ final class PythonInterpreter implements AutoCloseable {
                 process = builder.start();
             }
             catch (IOException e) {
-                throw new StartException("Cannot start the Python interpreter " + settings.python() + ": " + rootMessage(e)
+                throw new InterpreterStartException("Cannot start the Python interpreter " + settings.python() + ": " + rootMessage(e)
                         + " (epoxy.session.python must name a Python with pyspark installed)");
             }
             log.forward(process.getInputStream(), "epoxy-python-output-" + process.pid());
             try {
                 return attach(process, listener, secret, settings.pythonStartTimeout(), onUnexpectedExit, settings.python());
             }
-            catch (StartException | RuntimeException e) {
+            catch (InterpreterStartException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
             }
         }
         catch (IOException e) {
-            throw new StartException("Cannot start the Python interpreter: " + e.getMessage());
+            throw new InterpreterStartException("Cannot start the Python interpreter: " + e.getMessage());
         }
     }
 
     private static PythonInterpreter attach(Process process, ServerSocket listener, String secret, Duration timeout, ExitListener onUnexpectedExit, String python)
-            throws StartException, IOException {
+            throws InterpreterStartException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Socket socket = null;
         InputStream in = null;
@@ -149,7 +133,7 @@ final class PythonInterpreter implements AutoCloseable {
             checkAlive(process, python);
             long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMillis <= 0) {
-                throw new StartException("The Python interpreter " + python + " did not start within " + timeout.toSeconds() + " seconds");
+                throw new InterpreterStartException("The Python interpreter " + python + " did not start within " + timeout.toSeconds() + " seconds");
             }
             listener.setSoTimeout((int) Math.min(remainingMillis, 200));
             try {
@@ -187,7 +171,7 @@ final class PythonInterpreter implements AutoCloseable {
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ready.completeExceptionally(new StartException(startupExit(python, exited.exitValue())));
+            ready.completeExceptionally(new InterpreterStartException(startupExit(python, exited.exitValue())));
             interpreter.interpreterExited(exited.exitValue(), onUnexpectedExit);
         }, runnable -> {
             Thread thread = new Thread(runnable, "epoxy-python-exit");
@@ -200,23 +184,24 @@ final class PythonInterpreter implements AutoCloseable {
             return interpreter;
         }
         catch (ExecutionException e) {
-            if (e.getCause() instanceof StartException start) {
+            if (e.getCause() instanceof InterpreterStartException start) {
                 throw start;
             }
-            throw new StartException("The Python interpreter failed to start: " + e.getCause().getMessage());
+            throw new InterpreterStartException("The Python interpreter failed to start: " + e.getCause().getMessage());
         }
         catch (TimeoutException e) {
-            throw new StartException("The Python interpreter " + python + " did not attach to Spark within " + timeout.toSeconds() + " seconds");
+            throw new InterpreterStartException("The Python interpreter " + python + " did not attach to Spark within " + timeout.toSeconds() + " seconds");
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StartException("Interrupted while starting the Python interpreter");
+            throw new InterpreterStartException("Interrupted while starting the Python interpreter");
         }
     }
 
     /** Sends a statement; the future completes with its result, or fails if the interpreter dies. */
-    CompletableFuture<ReplResult> execute(int statementId, String code) {
-        CompletableFuture<ReplResult> result = new CompletableFuture<>();
+    @Override
+    public CompletableFuture<InterpreterResult> execute(int statementId, String code) {
+        CompletableFuture<InterpreterResult> result = new CompletableFuture<>();
         pending.put(statementId, result);
         ObjectNode message = MAPPER.createObjectNode().put("type", "execute").put("id", statementId).put("code", code);
         if (!sendQuietly(message)) {
@@ -229,20 +214,43 @@ final class PythonInterpreter implements AutoCloseable {
         return result;
     }
 
-    /** Asks the interpreter to interrupt the statement if it is still running it. */
-    void cancel(int statementId) {
+    /** Asks the interpreter to interrupt the statement (SIGINT in its main thread) if it is still running it. */
+    @Override
+    public void cancel(int statementId) {
         sendQuietly(MAPPER.createObjectNode().put("type", "cancel").put("id", statementId));
     }
 
-    long pid() {
-        return process.pid();
+    @Override
+    public OptionalLong pid() {
+        return OptionalLong.of(process.pid());
+    }
+
+    @Override
+    public String description() {
+        return "the Python interpreter";
+    }
+
+    @Override
+    public String whyCancelsAreIgnored() {
+        return "it ignores SIGINT or is stuck outside Python";
+    }
+
+    @Override
+    public String whatKillDid() {
+        return "the Python interpreter was killed, with every process it had started";
+    }
+
+    @Override
+    public String predefinedNames() {
+        return "spark, sc and sqlContext";
     }
 
     /**
      * Kills the interpreter at once, with its process group and every process it started, and
      * fails the results still pending. Not reported to the exit listener.
      */
-    void kill() {
+    @Override
+    public void kill() {
         closing = true;
         List<ProcessHandle> descendants = process.descendants().toList();
         killProcessGroup();
@@ -341,9 +349,9 @@ final class PythonInterpreter implements AutoCloseable {
                         leadsProcessGroup = message.path("pgid").asLong(-1) == process.pid();
                         ready.complete(message.path("spark_version").asText("unknown"));
                     }
-                    case "failed" -> ready.completeExceptionally(new StartException(message.path("reason").asText("unknown reason")));
+                    case "failed" -> ready.completeExceptionally(new InterpreterStartException(message.path("reason").asText("unknown reason")));
                     case "result" -> {
-                        CompletableFuture<ReplResult> result = pending.remove(message.path("id").asInt());
+                        CompletableFuture<InterpreterResult> result = pending.remove(message.path("id").asInt());
                         if (result != null) {
                             result.complete(toResult(message));
                         }
@@ -385,23 +393,29 @@ final class PythonInterpreter implements AutoCloseable {
         }
     }
 
-    private static ReplResult toResult(JsonNode message) {
+    private static InterpreterResult toResult(JsonNode message) {
         List<String> traceback = new ArrayList<>();
         message.path("traceback").forEach(line -> traceback.add(line.asText()));
-        return new ReplResult(
-                message.path("status").asText("error"),
+        InterpreterResult.Status status = switch (message.path("status").asText("error")) {
+            case "ok" -> InterpreterResult.Status.OK;
+            case "cancelled" -> InterpreterResult.Status.CANCELLED;
+            default -> InterpreterResult.Status.ERROR;
+        };
+        return new InterpreterResult(
+                status,
                 message.path("text").asText(""),
-                message.hasNonNull("ename") ? message.get("ename").asText() : null,
-                message.hasNonNull("evalue") ? message.get("evalue").asText() : null,
-                List.copyOf(traceback),
+                message.hasNonNull("ename") ? Optional.of(message.get("ename").asText()) : Optional.empty(),
+                message.hasNonNull("evalue") ? Optional.of(message.get("evalue").asText()) : Optional.empty(),
+                traceback,
                 toDisplay(message.path("display")));
     }
 
-    private static DriverMessage.Display toDisplay(JsonNode display) {
+    /** What a final {@code %matplot}/{@code %plotly} rendered, if the statement ended with one. */
+    private static Optional<DriverMessage.Display> toDisplay(JsonNode display) {
         if (!display.hasNonNull("mime_type") || !display.hasNonNull("data")) {
-            return null;
+            return Optional.empty();
         }
-        return new DriverMessage.Display(display.get("mime_type").asText(), display.get("data").asText());
+        return Optional.of(new DriverMessage.Display(display.get("mime_type").asText(), display.get("data").asText()));
     }
 
     private static boolean secretMatches(JsonNode hello, String secret) {
@@ -409,9 +423,9 @@ final class PythonInterpreter implements AutoCloseable {
                 && MessageDigest.isEqual(hello.path("secret").asText("").getBytes(UTF_8), secret.getBytes(UTF_8));
     }
 
-    private static void checkAlive(Process process, String python) throws StartException {
+    private static void checkAlive(Process process, String python) throws InterpreterStartException {
         if (!process.isAlive()) {
-            throw new StartException(startupExit(python, process.exitValue()));
+            throw new InterpreterStartException(startupExit(python, process.exitValue()));
         }
     }
 

@@ -25,13 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs statements one at a time in the Python interpreter. Each statement runs in Spark job group
- * {@code "<statementId>"} (set by the interpreter), which gives its progress and lets a cancel stop
- * its jobs; a cancel also interrupts the Python main thread. A statement still running the cancel
- * grace period after its cancel (it ignores SIGINT, or is stuck in native code) costs the
- * interpreter: it is killed with everything it started, a new one is attached to the same
- * SparkContext, and the statement ends CANCELLED with an output saying that the session's Python
- * state is gone.
+ * Runs statements one at a time in the session's {@link Interpreter} (Python or Scala). Each
+ * statement runs in Spark job group {@code "<statementId>"} (set by the interpreter), which gives
+ * its progress and lets a cancel stop its jobs; a cancel also interrupts the statement's code. A
+ * statement still running the cancel grace period after its cancel (it ignores the interrupt, or is
+ * stuck in native code) costs the interpreter: it is killed with everything it started, a new one is
+ * attached to the same SparkContext, and the statement ends CANCELLED with an output saying that the
+ * session's state is gone.
  */
 final class StatementRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
@@ -46,7 +46,7 @@ final class StatementRunner implements AutoCloseable {
     private final InterpreterLog interpreterLog;
     private final Consumer<DriverMessage> link;
     private final Consumer<String> onInterpreterLost;
-    private volatile PythonInterpreter python;
+    private volatile Interpreter interpreter;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(daemon("epoxy-statement-runner"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("epoxy-statement-timers"));
     private volatile Running running;
@@ -60,7 +60,7 @@ final class StatementRunner implements AutoCloseable {
     /** Starts a new interpreter attached to the driver's SparkContext. */
     @FunctionalInterface
     interface InterpreterStarter {
-        PythonInterpreter start() throws PythonInterpreter.StartException;
+        Interpreter start() throws InterpreterStartException;
     }
 
     private static final class Running {
@@ -84,10 +84,10 @@ final class StatementRunner implements AutoCloseable {
      * @param onInterpreterLost told (with the reason) when no replacement could be started; the
      *     session cannot go on
      */
-    StatementRunner(JavaSparkContext sparkContext, PythonInterpreter python, InterpreterStarter starter, Duration cancelGracePeriod,
+    StatementRunner(JavaSparkContext sparkContext, Interpreter interpreter, InterpreterStarter starter, Duration cancelGracePeriod,
             InterpreterLog interpreterLog, Consumer<DriverMessage> link, Consumer<String> onInterpreterLost) {
         this.sparkContext = requireNonNull(sparkContext, "sparkContext is null");
-        this.python = requireNonNull(python, "python is null");
+        this.interpreter = requireNonNull(interpreter, "interpreter is null");
         this.starter = requireNonNull(starter, "starter is null");
         this.cancelGracePeriod = requireNonNull(cancelGracePeriod, "cancelGracePeriod is null");
         this.interpreterLog = requireNonNull(interpreterLog, "interpreterLog is null");
@@ -106,8 +106,8 @@ final class StatementRunner implements AutoCloseable {
     }
 
     /** The interpreter statements run in now (a new one after a statement ignored its cancel). */
-    PythonInterpreter interpreter() {
-        return python;
+    Interpreter interpreter() {
+        return interpreter;
     }
 
     /** The statement being run, if any. */
@@ -123,7 +123,7 @@ final class StatementRunner implements AutoCloseable {
     }
 
     /**
-     * Cancels the statement's Spark jobs and interrupts its Python code, repeatedly until it ends;
+     * Cancels the statement's Spark jobs and interrupts its code, repeatedly until it ends;
      * after the cancel grace period, kills and replaces the interpreter.
      */
     synchronized void cancel(int statementId) {
@@ -138,24 +138,24 @@ final class StatementRunner implements AutoCloseable {
         statement.canceller = timers.scheduleAtFixedRate(() -> {
             sparkContext.cancelJobGroup(String.valueOf(statementId));
             if (ticks[0]++ % (INTERRUPT_INTERVAL_MILLIS / JOB_CANCEL_INTERVAL_MILLIS) == 0) {
-                python.cancel(statementId);
+                interpreter.cancel(statementId);
             }
         }, 0, JOB_CANCEL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         statement.escalation = timers.schedule(() -> killInterpreterIfStillRunning(statement), cancelGracePeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void killInterpreterIfStillRunning(Running statement) {
-        PythonInterpreter stuck;
+        Interpreter stuck;
         synchronized (this) {
             // Not one that waits for a replacement interpreter: it has not reached any yet.
             if (!statement.inInterpreter || statement.ended) {
                 return;
             }
             statement.interpreterKilled = true;
-            stuck = python;
+            stuck = interpreter;
         }
-        LOG.warn("Statement {} is still running {} after its cancel; killing the Python interpreter (pid {}) with its processes and starting a new one",
-                statement.id, describe(cancelGracePeriod), stuck.pid());
+        LOG.warn("Statement {} is still running {} after its cancel; killing {} ({}) and starting a new one",
+                statement.id, describe(cancelGracePeriod), stuck.description(), describePid(stuck));
         // Its pending result fails at once, so execute() goes on to replace it.
         stuck.kill();
     }
@@ -173,15 +173,15 @@ final class StatementRunner implements AutoCloseable {
         DriverMessage.StatementFinished finished;
         boolean interpreterKilled;
         try {
-            PythonInterpreter.ReplResult result;
+            InterpreterResult result;
             if (statement.cancelRequested) {
-                result = new PythonInterpreter.ReplResult("cancelled", "", null, null, List.of());
+                result = InterpreterResult.cancelled("");
             }
             else {
-                PythonInterpreter current;
+                Interpreter current;
                 synchronized (this) {
                     statement.inInterpreter = true;
-                    current = python;
+                    current = interpreter;
                 }
                 result = current.execute(statement.id, code).get();
             }
@@ -231,24 +231,25 @@ final class StatementRunner implements AutoCloseable {
      * next statement runs in it. Tells {@link #onInterpreterLost} if none starts.
      */
     private DriverMessage.StatementFinished replaceInterpreter(Running statement) {
+        Interpreter killedInterpreter = interpreter;
         String killed = "Statement " + statement.id + " did not stop within " + describe(cancelGracePeriod)
-                + " of its cancel (it ignores SIGINT or is stuck outside Python), so the Python interpreter was killed, with every process it had started";
+                + " of its cancel (" + killedInterpreter.whyCancelsAreIgnored() + "), so " + killedInterpreter.whatKillDid();
         String message;
         try {
-            PythonInterpreter replacement = starter.start();
+            Interpreter replacement = starter.start();
             synchronized (this) {
-                python = replacement;
+                interpreter = replacement;
             }
-            LOG.info("Python interpreter replaced after statement {}: pid {}", statement.id, replacement.pid());
+            LOG.info("{} replaced after statement {} ({})", capitalized(replacement.description()), statement.id, describePid(replacement));
             message = killed + ", and a new one was started: all variables, imports and functions of this session are lost. "
-                    + "spark, sc and sqlContext are defined again.";
+                    + replacement.predefinedNames() + " are defined again.";
         }
-        catch (PythonInterpreter.StartException e) {
-            LOG.error("Cannot replace the Python interpreter after statement {}: {}", statement.id, e.getMessage());
+        catch (InterpreterStartException e) {
+            LOG.error("Cannot replace {} after statement {}: {}", killedInterpreter.description(), statement.id, e.getMessage());
             message = killed + ", and a new one could not be started: " + e.getMessage();
             DriverMessage.StatementFinished finished = cancelledAfterKill(statement, message);
             link.accept(finished);
-            onInterpreterLost.accept("The Python interpreter was killed after statement " + statement.id
+            onInterpreterLost.accept(capitalized(killedInterpreter.description()) + " was killed after statement " + statement.id
                     + " ignored its cancel, and a new one could not be started: " + e.getMessage());
             return null;
         }
@@ -261,20 +262,31 @@ final class StatementRunner implements AutoCloseable {
                 System.currentTimeMillis());
     }
 
+    private static String describePid(Interpreter interpreter) {
+        return interpreter.pid().isPresent() ? "pid " + interpreter.pid().getAsLong() : "in the driver's JVM";
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private static String describe(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private static DriverMessage.StatementFinished finish(Running statement, PythonInterpreter.ReplResult result) {
+    private static DriverMessage.StatementFinished finish(Running statement, InterpreterResult result) {
         long now = System.currentTimeMillis();
-        // A cancelled Spark job surfaces in Python as an ordinary error (Py4JJavaError) when the job
-        // group was cancelled before the interrupt arrived; either way the user asked for a cancel.
-        if (result.status().equals("cancelled") || (statement.cancelRequested && result.status().equals("error"))) {
+        DriverMessage.Output output = switch (result.status()) {
+            case OK -> new DriverMessage.Output("ok", statement.id, result.text(), null, null, List.of(), result.display().orElse(null));
+            case ERROR -> new DriverMessage.Output("error", statement.id, result.text(), result.errorName().orElse(null),
+                    result.errorValue().orElse(null), result.traceback());
+            case CANCELLED -> null;
+        };
+        // A cancelled Spark job surfaces as an ordinary error (Py4JJavaError, SparkException) when the
+        // job group was cancelled before the interrupt arrived; either way the user asked for a cancel.
+        if (output == null || (statement.cancelRequested && result.status() == InterpreterResult.Status.ERROR)) {
             return new DriverMessage.StatementFinished(statement.id, "CANCELLED", null, now);
         }
-        DriverMessage.Output output = result.status().equals("ok")
-                ? new DriverMessage.Output("ok", statement.id, result.text(), null, null, List.of(), result.display())
-                : new DriverMessage.Output("error", statement.id, result.text(), result.errorName(), result.errorValue(), result.traceback());
         return new DriverMessage.StatementFinished(statement.id, "AVAILABLE", output, now);
     }
 

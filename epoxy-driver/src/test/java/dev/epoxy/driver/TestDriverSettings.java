@@ -19,7 +19,7 @@ class TestDriverSettings {
                 "spark.epoxy.python", "/venv/bin/python");
         DriverSettings settings = DriverSettings.load(conf::get, TOKEN);
         assertThat(settings).isEqualTo(new DriverSettings("s1", "secret", "127.0.0.1", 9913, "/venv/bin/python", "", 1024 * 1024,
-                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", "python", Duration.ofSeconds(10), 1024 * 1024, 100L * 1024 * 1024,
+                Duration.ofMinutes(10), Duration.ofSeconds(120), "WARN", InterpreterLanguage.PYTHON, Duration.ofSeconds(10), 1024 * 1024, 100L * 1024 * 1024,
                 OptionalLong.empty(), false, Duration.ofSeconds(15)));
     }
 

@@ -148,7 +148,7 @@ class TestLinkClient {
 
     private static DriverSettings settings(ServerSocket server, Duration giveUpAfter) {
         return new DriverSettings("s1", "secret", "127.0.0.1", server.getLocalPort(), "python3", "", 1024,
-                giveUpAfter, Duration.ofSeconds(10), "WARN", "python", Duration.ofSeconds(10), 1024, 1024, OptionalLong.empty(), false, Duration.ofSeconds(15));
+                giveUpAfter, Duration.ofSeconds(10), "WARN", InterpreterLanguage.PYTHON, Duration.ofSeconds(10), 1024, 1024, OptionalLong.empty(), false, Duration.ofSeconds(15));
     }
 
     private LinkClient start(DriverSettings settings) {

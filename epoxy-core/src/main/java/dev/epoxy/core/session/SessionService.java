@@ -92,9 +92,12 @@ public final class SessionService implements AutoCloseable {
      *
      * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
      *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
-     *     than {@link TagStore#MAX_TAGS} tags or what {@link DriverLauncher#checkLaunchable} refuses
+     *     than {@link TagStore#MAX_TAGS} tags, an unknown {@code --session-language} or what
+     *     {@link DriverLauncher#checkLaunchable} refuses
      */
     public Session createSession(SessionId id, SessionSpec spec, Map<String, String> sessionTags) {
+        // Rejected here, where the client reads the message, not by a driver that fails later.
+        spec.language();
         if (liveSessions.size() >= config.maxActiveSessions()) {
             throw new EpoxyException(LIMIT_EXCEEDED, "Cannot create session %s: %s sessions are active (epoxy.session.max-active-sessions)", id, liveSessions.size());
         }

@@ -46,9 +46,14 @@ public record SessionSpec(
         return new SessionSpec(description, role, command, minutes, idleTimeoutMinutes, defaultArguments, connections, capacity, securityConfiguration, glueVersion, requestOrigin);
     }
 
-    /** Statements are Scala when {@code --session-language} is {@code scala}, Python otherwise. */
+    /**
+     * The language of {@code --session-language}, Python when absent.
+     *
+     * @throws dev.epoxy.core.EpoxyException INVALID_INPUT for a value that names no language
+     *     ({@link SessionService#createSession} checks it before a session exists)
+     */
     public SessionLanguage language() {
-        String language = defaultArguments.getOrDefault("--session-language", "python");
-        return language.equalsIgnoreCase("scala") ? SessionLanguage.SCALA : SessionLanguage.PYTHON;
+        String language = defaultArguments.get(SessionLanguage.ARGUMENT);
+        return language == null ? SessionLanguage.PYTHON : SessionLanguage.fromArgument(language);
     }
 }

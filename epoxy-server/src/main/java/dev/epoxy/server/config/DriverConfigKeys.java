@@ -26,7 +26,7 @@ public final class DriverConfigKeys {
     public static final ConfigKey MAX_OUTPUT_BYTES = ConfigKey.of("epoxy.session.max-output-bytes", ValueType.POSITIVE_INTEGER, "1048576",
             "Largest output one statement keeps; the rest is dropped with a note.");
     public static final ConfigKey CANCEL_GRACE_PERIOD = ConfigKey.of("epoxy.session.cancel-grace-period", ValueType.DURATION, "10s",
-            "How long a cancelled statement may go on before its Python interpreter is killed and replaced (the session's variables are lost).");
+            "How long a cancelled statement may go on before its Python interpreter (a Scala session's REPL) is killed and replaced (the session's variables are lost).");
     public static final ConfigKey MAX_LOG_BYTES_PER_STATEMENT = ConfigKey.of("epoxy.session.max-log-bytes-per-statement", ValueType.POSITIVE_INTEGER, "1048576",
             "Most bytes of what a statement writes to file descriptors 1 and 2 that reach the driver log; the rest is dropped with a note.");
     public static final ConfigKey MAX_LOG_BYTES = ConfigKey.of("epoxy.session.max-log-bytes", ValueType.POSITIVE_INTEGER, "104857600",

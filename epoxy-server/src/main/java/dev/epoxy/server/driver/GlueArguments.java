@@ -5,7 +5,6 @@ import dev.epoxy.core.ErrorCode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,7 +15,7 @@ import java.util.stream.Collectors;
  *   <li>{@code --conf k=v --conf k2=v2} (what the Glue kernel's {@code %spark_conf} sends): Spark confs
  *   <li>{@code --extra-jars a.jar,b.jar}: added to {@code spark.jars}
  *   <li>{@code --extra-py-files a.py,b.zip}: added to {@code spark.submit.pyFiles} (on the interpreter's path)
- *   <li>{@code --session-language}: only {@code python} runs statements for now
+ *   <li>{@code --session-language}: {@code python} or {@code scala}, parsed by {@code SessionSpec.language()}
  *   <li>{@code --enable-glue-datacatalog} (any value but {@code false}; the Glue kernel always sends {@code true}):
  *       Spark's session catalog is the Glue Data Catalog, reached through the Glue API
  *       ({@code spark.sql.catalog.spark_catalog} and an entry in {@code spark.sql.extensions}); without it,
@@ -62,11 +61,6 @@ public final class GlueArguments {
             appendList(conf, EXTENSIONS_CONF, EXTENSIONS_CLASS);
         }
         return conf;
-    }
-
-    /** {@code --session-language}, {@code python} when absent. */
-    public static String sessionLanguage(Map<String, String> defaultArguments) {
-        return defaultArguments.getOrDefault("--session-language", "python").strip().toLowerCase(Locale.ROOT);
     }
 
     /** Whether {@code --enable-glue-datacatalog} is given with a value other than {@code false}. */

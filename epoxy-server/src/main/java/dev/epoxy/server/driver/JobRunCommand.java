@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.epoxy.core.job.JobRunConf;
 import dev.epoxy.core.job.JobRunLaunch;
+import dev.epoxy.core.session.SessionLanguage;
 import dev.epoxy.server.launch.SparkConfLayers;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
@@ -36,6 +37,10 @@ record JobRunCommand(List<String> command, Map<String, String> environment, Map<
     /** The wrapper, relative to the dist's {@code python/} directory; also how an orphan is recognised. */
     static final String WRAPPER = "epoxy_jobrun/__main__.py";
     static final String USER_JARS_FIRST = "--user-jars-first";
+    /** Glue's argument naming a job's script language: {@code python} (the default) or {@code scala}. */
+    static final String JOB_LANGUAGE = "--job-language";
+    /** Compiles and runs a Scala script ({@code --class} names its object); in the driver jar. */
+    static final String SCALA_JOB_MAIN_CLASS = "dev.epoxy.driver.ScalaJobMain";
 
     JobRunCommand {
         command = List.copyOf(command);
@@ -91,9 +96,12 @@ record JobRunCommand(List<String> command, Map<String, String> environment, Map<
         Optional<Path> secretFile = secretConf.isEmpty()
                 ? Optional.empty()
                 : Optional.of(directories.directoryOf(launch.runId()).resolve(SecretSparkConf.FILE_NAME));
+        // A Scala script is compiled and run by the driver jar's ScalaJobMain, a Python one by the wrapper; both take the same arguments.
+        boolean scala = isScala(launch.arguments());
         SparkSubmitCommand submit = new SparkSubmitCommand(placement.setsid(), spark.sparkHome(), config.master(), "epoxy-job-" + launch.jobName(),
-                Optional.empty(), placement.pythonDirectory().resolve(WRAPPER), SecretSparkConf.publicOf(merged.conf()), secretFile,
-                wrapperArguments(launch, placement));
+                scala ? Optional.of(SCALA_JOB_MAIN_CLASS) : Optional.empty(),
+                scala ? spark.driverJar() : placement.pythonDirectory().resolve(WRAPPER),
+                SecretSparkConf.publicOf(merged.conf()), secretFile, wrapperArguments(launch, placement));
 
         Map<String, String> environment = commonEnvironment(launch, config, placement, directories);
         environment.put("PYSPARK_PYTHON", config.python());
@@ -155,6 +163,16 @@ record JobRunCommand(List<String> command, Map<String, String> environment, Map<
             epoxy.put(DriverGlueEndpoint.CONNECTIONS_CONF, String.join(",", launch.connections()));
         }
         return new SparkConfLayers(defaults, config.sparkConf(), user, epoxy, SparkDriverLauncher::isUiGuardKey);
+    }
+
+    /**
+     * Whether {@code --job-language} says {@code scala}.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} for a value that names no language
+     */
+    static boolean isScala(Map<String, String> arguments) {
+        String language = arguments.get(JOB_LANGUAGE);
+        return language != null && SessionLanguage.fromArgument(JOB_LANGUAGE, language) == SessionLanguage.SCALA;
     }
 
     /** The script, then every argument as {@code --KEY value}, in the launch's order. */

@@ -289,7 +289,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         epoxy.put("spark.epoxy.link-port-ephemeral", String.valueOf(config.linkPort() == 0));
         // Client deploy mode: the driver runs on this machine and can watch this process.
         epoxy.put("spark.epoxy.server-pid", String.valueOf(ProcessHandle.current().pid()));
-        epoxy.put("spark.epoxy.session-language", GlueArguments.sessionLanguage(session.spec().defaultArguments()));
+        epoxy.put("spark.epoxy.session-language", session.spec().language().argumentValue());
         if (!session.spec().connections().isEmpty()) {
             epoxy.put(DriverGlueEndpoint.CONNECTIONS_CONF, String.join(",", session.spec().connections()));
         }

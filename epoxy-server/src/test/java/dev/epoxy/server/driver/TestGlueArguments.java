@@ -65,10 +65,4 @@ class TestGlueArguments {
                 .isInstanceOf(EpoxyException.class)
                 .hasMessage("Invalid --conf in DefaultArguments (expected key=value): nonsense");
     }
-
-    @Test
-    void sessionLanguageDefaultsToPython() {
-        assertThat(GlueArguments.sessionLanguage(Map.of())).isEqualTo("python");
-        assertThat(GlueArguments.sessionLanguage(Map.of("--session-language", "Scala"))).isEqualTo("scala");
-    }
 }

@@ -107,6 +107,21 @@ class TestJobRunCommand {
     }
 
     @Test
+    void glueetlWithAScalaScriptRunsTheDriverJarsScalaJobMainWithTheSameArguments() {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("--job-language", "Scala");
+        arguments.put("--class", "GlueApp");
+        List<String> command = JobRunCommand.glueetl(launch("glueetl", arguments), CONFIG, SPARK, PLACEMENT, DIRECTORIES).command();
+
+        int jar = command.indexOf("/dist/driver/epoxy-driver-1.jar");
+        assertThat(command.subList(jar - 2, command.size())).containsExactly("--class", "dev.epoxy.driver.ScalaJobMain",
+                "/dist/driver/epoxy-driver-1.jar", RUN_DIR.resolve("script/job.py").toString(), "--job-language", "Scala", "--class", "GlueApp");
+        assertThatThrownBy(() -> JobRunCommand.glueetl(launch("glueetl", Map.of("--job-language", "cobol")), CONFIG, SPARK, PLACEMENT, DIRECTORIES))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid --job-language in DefaultArguments: cobol (expected one of python, scala)");
+    }
+
+    @Test
     void pythonShellIsThePythonRunningTheWrapperWithoutSpark() {
         JobRunCommand command = JobRunCommand.pythonShell(launch("pythonshell", arguments()), CONFIG, PLACEMENT, DIRECTORIES);
         assertThat(command.command()).containsExactly("/usr/bin/setsid", "--wait", "/venv/bin/python", "/dist/python/epoxy_jobrun/__main__.py",
