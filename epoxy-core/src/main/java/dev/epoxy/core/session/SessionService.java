@@ -30,6 +30,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +64,7 @@ public final class SessionService implements AutoCloseable {
     private final SessionConfig config;
     private final Map<SessionId, LiveSession> liveSessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
+    private final StatementWaits statementWaits;
     private volatile boolean closing;
 
     /**
@@ -77,6 +79,9 @@ public final class SessionService implements AutoCloseable {
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
+        this.statementWaits = new StatementWaits(this::loadStatement,
+                (sessionId, statementId) -> store.findStatement(sessionId, statementId).map(statement -> statement.state().isTerminal()).orElse(true),
+                config.statementWait().maxHeld());
         failOrphanedSessions();
         this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "session-reaper");
@@ -183,6 +188,7 @@ public final class SessionService implements AutoCloseable {
             }
         }
         store.deleteSession(id);
+        statementWaits.sessionDeleted(id);
         tags.deleteTags(arnOf(id));
         launcher.sessionDeleted(id);
         LOG.info("Session {} deleted", id);
@@ -224,6 +230,31 @@ public final class SessionService implements AutoCloseable {
     }
 
     /**
+     * The statement once it has finished, for GetStatement: a WAITING, RUNNING or CANCELLING statement
+     * of a session whose RequestOrigin {@link StatementWaitConfig#holds} is answered the moment it
+     * finishes, or as it is after {@link StatementWaitConfig#maxWait()}; every other statement, and
+     * every statement when {@link StatementWaitConfig#maxHeld()} answers are already held, at once.
+     * The answer means what {@link #loadStatement} means: the statement as it is when answered.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND} or {@code STATEMENT_NOT_FOUND}, at once or (for
+     *     a session deleted while the answer is held) through the future
+     */
+    public CompletableFuture<Statement> awaitStatement(SessionId sessionId, int statementId) {
+        Session session = loadSession(sessionId);
+        Statement statement = store.findStatement(sessionId, statementId).orElseThrow(() -> statementNotFound(sessionId, statementId));
+        StatementWaitConfig wait = config.statementWait();
+        if (statement.state().isTerminal() || !wait.holds(session.spec().requestOrigin())) {
+            return CompletableFuture.completedFuture(statement);
+        }
+        return statementWaits.await(statement, wait.maxWait());
+    }
+
+    /** GetStatement answers held now (for tests). */
+    public int heldStatementAnswers() {
+        return statementWaits.held();
+    }
+
+    /**
      * One page of the session's statements in id order, from the first whose id is at least
      * {@code fromStatementId}, within {@link #STATEMENT_PAGE_LIMIT}.
      *
@@ -251,10 +282,10 @@ public final class SessionService implements AutoCloseable {
             switch (statement.state()) {
                 case WAITING -> {
                     live.waitingStatementIds.remove(statementId);
-                    store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                    saveStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
                 }
                 case RUNNING -> {
-                    store.updateStatement(statement.withState(StatementState.CANCELLING));
+                    saveStatement(statement.withState(StatementState.CANCELLING));
                     live.driver.cancelStatement(statementId);
                 }
                 case CANCELLING, AVAILABLE, CANCELLED, ERROR -> {}
@@ -290,6 +321,7 @@ public final class SessionService implements AutoCloseable {
     public void close() {
         closing = true;
         reaper.shutdownNow();
+        statementWaits.close();
         for (LiveSession live : liveSessions.values()) {
             synchronized (live) {
                 live.stopRequested = true;
@@ -361,7 +393,7 @@ public final class SessionService implements AutoCloseable {
             store.findStatement(live.id, next)
                     .filter(statement -> statement.state() == StatementState.WAITING)
                     .ifPresent(statement -> {
-                        store.updateStatement(statement.running(now()));
+                        saveStatement(statement.running(now()));
                         live.runningStatementId = Optional.of(statement.id());
                         live.driver.runStatement(statement.id(), statement.code());
                     });
@@ -377,7 +409,7 @@ public final class SessionService implements AutoCloseable {
         for (int statementId : pending) {
             store.findStatement(live.id, statementId)
                     .filter(statement -> !statement.state().isTerminal())
-                    .ifPresent(statement -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now())));
+                    .ifPresent(statement -> saveStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now())));
         }
     }
 
@@ -385,8 +417,8 @@ public final class SessionService implements AutoCloseable {
         // Only unfinished statements change, so the history with its outputs is never read here.
         for (Statement statement : store.listUnfinishedStatements(id)) {
             switch (statement.state()) {
-                case WAITING, CANCELLING -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
-                case RUNNING -> store.updateStatement(statement.completed(
+                case WAITING, CANCELLING -> saveStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                case RUNNING -> saveStatement(statement.completed(
                         StatementState.ERROR,
                         Optional.of(StatementOutput.error(statement.id(), "SessionFailed", reason, List.of())),
                         now()));
@@ -417,6 +449,14 @@ public final class SessionService implements AutoCloseable {
             }
         }
         return new SessionInfo(session, progress, session.executionSeconds(now), session.dpuSeconds(now));
+    }
+
+    /** Stores a statement; answers held for it are released once it has finished. */
+    private void saveStatement(Statement statement) {
+        store.updateStatement(statement);
+        if (statement.state().isTerminal()) {
+            statementWaits.statementFinished(statement.sessionId(), statement.id());
+        }
     }
 
     private Instant now() {
@@ -482,7 +522,7 @@ public final class SessionService implements AutoCloseable {
         public void statementProgress(SessionId sessionId, int statementId, double progress) {
             whileCurrent(() -> store.findStatement(live.id, statementId)
                     .filter(statement -> !statement.state().isTerminal())
-                    .ifPresent(statement -> store.updateStatement(statement.withProgress(progress))));
+                    .ifPresent(statement -> saveStatement(statement.withProgress(progress))));
         }
 
         @Override
@@ -490,7 +530,7 @@ public final class SessionService implements AutoCloseable {
             whileCurrent(() -> {
                 store.findStatement(live.id, statementId)
                         .filter(statement -> !statement.state().isTerminal())
-                        .ifPresent(statement -> store.updateStatement(statement.completed(state, output, now())));
+                        .ifPresent(statement -> saveStatement(statement.completed(state, output, now())));
                 if (live.runningStatementId.equals(Optional.of(statementId))) {
                     live.runningStatementId = Optional.empty();
                 }
