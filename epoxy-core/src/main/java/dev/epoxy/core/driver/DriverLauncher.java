@@ -2,6 +2,7 @@ package dev.epoxy.core.driver;
 
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.session.SessionSpec;
 
 /** Starts session drivers. Implementations decide where the driver runs (local process, cluster). */
 public interface DriverLauncher {
@@ -11,6 +12,15 @@ public interface DriverLauncher {
      * {@link DriverListener#driverFailed}.
      */
     DriverHandle launch(Session session, DriverListener listener);
+
+    /**
+     * Checks, before the session exists, what would stop its driver from starting and can be known
+     * without starting it, so that CreateSession refuses the request instead of creating a session
+     * that FAILS moments later. A launcher that can check nothing accepts every spec.
+     *
+     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} naming the argument at fault
+     */
+    default void checkLaunchable(SessionSpec spec) {}
 
     /**
      * The session was deleted (after {@link DriverHandle#stop()} if its driver still ran): the

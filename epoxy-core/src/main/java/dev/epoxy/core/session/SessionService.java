@@ -1,5 +1,6 @@
 package dev.epoxy.core.session;
 
+import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
 import static dev.epoxy.core.ErrorCode.ILLEGAL_SESSION_STATE;
 import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
@@ -95,7 +96,9 @@ public final class SessionService implements AutoCloseable {
     /**
      * Creates a session in PROVISIONING and starts its driver.
      *
-     * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
+     * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken (saying why, when by a FAILED
+     *     session), {@code INVALID_INPUT} when the launcher's {@link DriverLauncher#checkLaunchable}
+     *     refuses the spec, {@code LIMIT_EXCEEDED} if
      *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
      *     than {@link TagStore#MAX_TAGS} tags
      */
@@ -105,6 +108,13 @@ public final class SessionService implements AutoCloseable {
         }
         checkInput(sessionTags.size() <= TagStore.MAX_TAGS, "Cannot tag session %s: a resource can have at most %s tags, and this would make %s",
                 id, TagStore.MAX_TAGS, sessionTags.size());
+        store.findSession(id).filter(existing -> existing.status() == SessionStatus.FAILED).ifPresent(failed -> {
+            // The Glue kernel sends the id of its FAILED session again on the next cell and prints this
+            // message: the first place its user can read why the session failed, and what to do.
+            throw new EpoxyException(ALREADY_EXISTS, "Session already exists: %s (it FAILED: %s). Stop or delete it to use its id again; in the Glue kernel, run %%stop_session",
+                    id, failed.errorMessage().orElse("no reason recorded"));
+        });
+        launcher.checkLaunchable(spec);
         Session session = Session.provisioning(id, spec, now());
         store.createSession(session);
         // Replaced, not added to: tags a deleted session of the same id left behind (a crash between
@@ -145,13 +155,18 @@ public final class SessionService implements AutoCloseable {
 
     /**
      * Stops the session's driver: PROVISIONING or READY → STOPPING → STOPPED. Stopping a STOPPING
-     * session does nothing.
+     * session does nothing, and so does stopping a FAILED one, which stays FAILED: its driver is gone
+     * already, and the Glue kernel's {@code %stop_session}, the kernel's own advice after a FAILED
+     * session, lets the next cell create a new session only when StopSession succeeds.
      *
      * @throws EpoxyException {@code SESSION_NOT_FOUND}, or {@code ILLEGAL_SESSION_STATE} when it has
-     *     already finished
+     *     already STOPPED or reached TIMEOUT
      */
     public void stopSession(SessionId id) {
         Session session = loadSession(id);
+        if (session.status() == SessionStatus.FAILED) {
+            return;
+        }
         LiveSession live = liveSessions.get(id);
         if (session.status().isTerminal() || live == null) {
             throw new EpoxyException(ILLEGAL_SESSION_STATE, "Cannot stop session %s: it is %s", id, session.status());

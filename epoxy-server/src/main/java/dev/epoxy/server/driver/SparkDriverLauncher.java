@@ -8,6 +8,7 @@ import dev.epoxy.core.driver.DriverLauncher;
 import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionId;
+import dev.epoxy.core.session.SessionSpec;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import dev.epoxy.driver.protocol.ProcessGroup;
 import dev.epoxy.server.launch.ProcessLaunch;
@@ -111,6 +112,12 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
             handle.failedToStart("Cannot launch the session driver: " + e.getMessage());
         }
         return handle;
+    }
+
+    /** @throws EpoxyException {@code INVALID_INPUT} as {@link GlueArguments#checkLaunchable} says */
+    @Override
+    public void checkLaunchable(SessionSpec spec) {
+        GlueArguments.checkLaunchable(spec.defaultArguments());
     }
 
     /**
