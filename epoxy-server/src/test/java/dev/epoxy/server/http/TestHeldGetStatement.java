@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class TestHeldGetStatement {
     }
 
     private JsonNode call(String operation, String body) {
-        HttpResponse<String> response = sendAsync(operation, body).orTimeout(ANSWER_DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+        HttpResponse<String> response = sendAsync(operation, body).orTimeout(ANSWER_DEADLINE.toSeconds(), TimeUnit.SECONDS).join();
         assertThat(response.statusCode()).as("%s answered %s", operation, response.body()).isEqualTo(200);
         return body(response);
     }
