@@ -13,8 +13,8 @@ from . import aws_profile, kernelspec
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="./epoxy jupyter",
-        description="Install the official Glue PySpark kernel as \"Glue PySpark (Epoxy)\" and write the AWS profile it "
-                    "uses, whose endpoints are Epoxy's. Ports are those of ./epoxy server.")
+        description="Install the official Glue kernels as \"Glue PySpark (Epoxy)\" and \"Glue Spark (Epoxy)\" and write the "
+                    "AWS profile they use, whose endpoints are Epoxy's. Ports are those of ./epoxy server.")
     parser.add_argument("--port", type=int, default=9911, help="port of the Glue/STS endpoint (./epoxy server --port); default 9911")
     parser.add_argument("--s3-port", type=int, default=9912, help="port of the S3 endpoint (epoxy.s3.port); default 9912")
     parser.add_argument("--host", default="127.0.0.1", help="host the server answers on; default 127.0.0.1")
@@ -51,17 +51,19 @@ def main(argv: list[str]) -> int:
     endpoints = aws_profile.Endpoints(glue=f"http://{host}:{args.port}", s3=f"http://{host}:{args.s3_port}", region=args.region)
     config, credentials = aws_profile.config_file(), aws_profile.credentials_file()
     aws_profile.write_profile(args.profile, endpoints, config, credentials)
-    spec_dir = kernelspec.install(args.profile, endpoints, config, credentials, args.role)
     say(f"wrote AWS profile '{args.profile}' to {config} and {credentials} "
         f"(Glue and STS at {endpoints.glue}, S3 at {endpoints.s3}; other profiles untouched)")
-    say(f"installed Jupyter kernel \"{kernelspec.display_name(args.profile)}\" in {spec_dir}")
+    for flavour in kernelspec.FLAVOURS:
+        spec_dir = kernelspec.install(args.profile, endpoints, config, credentials, args.role, flavour)
+        say(f"installed Jupyter kernel \"{kernelspec.display_name(args.profile, flavour)}\" in {spec_dir}")
     if answers(endpoints):
         say(f"Epoxy answers at {endpoints.glue}")
     else:
         say(f"nothing answers at {endpoints.glue} yet: start it with ./epoxy server --port {args.port}")
     print()
-    print(f"In JupyterLab, Jupyter Notebook or VS Code pick the kernel \"{kernelspec.display_name(args.profile)}\"; it uses "
-          f"only the profile '{args.profile}', whatever your shell or default profile say. No Jupyter yet? .venv/bin/jupyter lab")
+    names = " or ".join(f"\"{kernelspec.display_name(args.profile, flavour)}\"" for flavour in kernelspec.FLAVOURS)
+    print(f"In JupyterLab, Jupyter Notebook or VS Code pick the kernel {names}; they use only the profile "
+          f"'{args.profile}', whatever your shell or default profile say. No Jupyter yet? .venv/bin/jupyter lab")
     print(f"Scripts: boto3.Session(profile_name=\"{args.profile}\") reaches the same endpoints.")
     return 0
 

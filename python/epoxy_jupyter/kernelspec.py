@@ -1,27 +1,46 @@
-"""The "Glue PySpark (Epoxy)" kernelspec: the official glue_pyspark kernel, its AWS settings pinned to Epoxy."""
+"""The "Glue PySpark (Epoxy)" and "Glue Spark (Epoxy)" kernelspecs: the official kernels, their AWS settings pinned to Epoxy."""
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager
 
 from .aws_profile import DUMMY_KEY, Endpoints
 
-KERNEL_MODULE = "aws_glue_interactive_sessions_kernel.glue_pyspark.GlueKernel"
 DEFAULT_ROLE = "arn:aws:iam::123456789012:role/GlueInteractiveSessionRole"
 
 
-def kernel_name(profile: str) -> str:
-    return "glue_pyspark_epoxy" if profile == "epoxy" else f"glue_pyspark_epoxy_{profile}"
+@dataclass(frozen=True)
+class Flavour:
+    """One of the two official kernels: glue_pyspark (Python statements) or glue_spark (Scala statements)."""
+    package: str
+    name: str
+    title: str
+    language: str
+
+    @property
+    def module(self) -> str:
+        return f"aws_glue_interactive_sessions_kernel.{self.package}.GlueKernel"
 
 
-def display_name(profile: str) -> str:
-    return "Glue PySpark (Epoxy)" if profile == "epoxy" else f"Glue PySpark (Epoxy: {profile})"
+PYSPARK = Flavour("glue_pyspark", "glue_pyspark_epoxy", "Glue PySpark", "python")
+SPARK = Flavour("glue_spark", "glue_spark_epoxy", "Glue Spark", "scala")
+FLAVOURS = (PYSPARK, SPARK)
+
+
+def kernel_name(profile: str, flavour: Flavour = PYSPARK) -> str:
+    return flavour.name if profile == "epoxy" else f"{flavour.name}_{profile}"
+
+
+def display_name(profile: str, flavour: Flavour = PYSPARK) -> str:
+    return f"{flavour.title} (Epoxy)" if profile == "epoxy" else f"{flavour.title} (Epoxy: {profile})"
 
 
 def kernel_environment(profile: str, endpoints: Endpoints, config: Path, credentials: Path, role: str) -> dict[str, str]:
@@ -53,27 +72,26 @@ def kernel_environment(profile: str, endpoints: Endpoints, config: Path, credent
     }
 
 
-def install(profile: str, endpoints: Endpoints, config: Path, credentials: Path, role: str = DEFAULT_ROLE) -> Path:
+def install(profile: str, endpoints: Endpoints, config: Path, credentials: Path, role: str = DEFAULT_ROLE,
+            flavour: Flavour = PYSPARK) -> Path:
     """Installs the kernelspec for this user (jupyter_client's user kernel directory) and returns its directory.
 
     argv names this interpreter, the one aws-glue-sessions is installed in, so any Jupyter of the user
     (JupyterLab, Notebook, VS Code) runs the kernel from it; the package's own kernelspec says just
     "python", whichever that is on Jupyter's PATH.
     """
-    import aws_glue_interactive_sessions_kernel.glue_pyspark as package
-
-    source = Path(package.__file__).parent
+    source = Path(importlib.import_module(f"aws_glue_interactive_sessions_kernel.{flavour.package}").__file__).parent
     with tempfile.TemporaryDirectory() as staging:
-        spec_dir = Path(staging) / kernel_name(profile)
+        spec_dir = Path(staging) / kernel_name(profile, flavour)
         spec_dir.mkdir()
         for logo in source.glob("logo-*.png"):
             shutil.copy(logo, spec_dir / logo.name)
         spec = {
-            "argv": [os.path.abspath(sys.executable), "-m", KERNEL_MODULE, "-f", "{connection_file}"],
-            "display_name": display_name(profile),
-            "language": "python",
+            "argv": [os.path.abspath(sys.executable), "-m", flavour.module, "-f", "{connection_file}"],
+            "display_name": display_name(profile, flavour),
+            "language": flavour.language,
             "env": kernel_environment(profile, endpoints, config, credentials, role),
             "metadata": {"epoxy": {"profile": profile, "endpoint": endpoints.glue, "s3_endpoint": endpoints.s3}},
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
-        return Path(KernelSpecManager().install_kernel_spec(str(spec_dir), kernel_name(profile), user=True, replace=True))
+        return Path(KernelSpecManager().install_kernel_spec(str(spec_dir), kernel_name(profile, flavour), user=True, replace=True))

@@ -231,6 +231,8 @@ def end_process_group():
 
 def main():
     lead_own_process_group()
+    # Sessions have no display: pyplot must not look for one (%matplot renders with Agg anyway).
+    os.environ.setdefault("MPLBACKEND", "Agg")
     port = int(os.environ["EPOXY_REPL_PORT"])
     secret = os.environ["EPOXY_REPL_SECRET"]
     max_output_bytes = int(os.environ.get("EPOXY_MAX_OUTPUT_BYTES", str(1024 * 1024)))

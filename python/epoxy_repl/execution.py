@@ -9,6 +9,7 @@ import linecache
 import sys
 import traceback
 
+from epoxy_repl import display
 from epoxy_repl.output import BoundedOutput
 
 # Each statement compiles under its own name, "<statement-N>", with its source registered in
@@ -17,17 +18,21 @@ STATEMENT_FILENAME_PREFIX = "<statement-"
 
 
 class StatementResult:
-    """What a statement produced. ``status`` is ``ok``, ``error`` or ``cancelled``."""
+    """What a statement produced. ``status`` is ``ok``, ``error`` or ``cancelled``; ``display`` is
+    what a final ``%matplot``/``%plotly`` rendered (a display.Display), or None."""
 
-    def __init__(self, status, text, error_name=None, error_value=None, traceback_lines=None):
+    def __init__(self, status, text, error_name=None, error_value=None, traceback_lines=None, display=None):
         self.status = status
         self.text = text
         self.error_name = error_name
         self.error_value = error_value
         self.traceback = traceback_lines or []
+        self.display = display
 
     def to_message(self, statement_id):
         message = {"type": "result", "id": statement_id, "status": self.status, "text": self.text}
+        if self.status == "ok" and self.display is not None:
+            message["display"] = self.display.to_message()
         if self.status != "ok":
             message["ename"] = self.error_name
             message["evalue"] = self.error_value
@@ -52,9 +57,12 @@ class Executor:
         output = BoundedOutput(self.max_output_bytes)
         stdout, stderr = _redirect("stdout"), _redirect("stderr")
         stdout.target = stderr.target = output
+        python_code, magic = display.split_display_magic(code)
         try:
             try:
-                self._run(code)
+                filename = self._run(python_code, code)
+                if magic is not None:
+                    return self._render(magic, filename, output)
             except SyntaxError as error:
                 return StatementResult("error", _text(output), "SyntaxError", _error_value(error),
                                        traceback.format_exception_only(type(error), error))
@@ -66,19 +74,33 @@ class Executor:
         finally:
             stdout.target, stderr.target = stdout.idle, stderr.idle
 
-    def _run(self, code):
+    def _run(self, code, source):
+        """Runs ``code``, the Python part of the statement ``source``, and returns its filename."""
         self.executed += 1
         filename = "%s%d>" % (STATEMENT_FILENAME_PREFIX, self.executed)
-        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         tree = ast.parse(code, filename=filename, mode="exec")
         if not tree.body:
-            return
+            return filename
         *body, last = tree.body
         if body:
             module = ast.Module(body=body, type_ignores=[])
             exec(compile(module, filename, "exec"), self.namespace)
         interactive = ast.Interactive(body=[last])
         exec(compile(interactive, filename, "single"), self.namespace)
+        return filename
+
+    def _render(self, magic, filename, output):
+        try:
+            rendered = display.render(magic, self.namespace, filename)
+        except display.DisplayError as error:
+            return StatementResult("error", _text(output), "DisplayError", str(error), ["DisplayError: %s\n" % error])
+        size = len(rendered.data.encode("utf-8"))
+        if size > self.max_output_bytes:
+            message = ("%%%s %s is %d bytes, more than the %d bytes a statement may output; raise the limit with "
+                       "epoxy.session.max-output-bytes" % (magic.kind, magic.expression, size, self.max_output_bytes))
+            return StatementResult("error", _text(output), "DisplayError", message, ["DisplayError: %s\n" % message])
+        return StatementResult("ok", _text(output), display=rendered)
 
 
 class _Redirect(io.TextIOBase):

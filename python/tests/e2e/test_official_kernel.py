@@ -139,6 +139,10 @@ def test_epoxy_kernel_creates_a_session_on_epoxy_and_runs_the_cell(server, home,
     printed = setup_epoxy_kernel(server)
     assert "Glue PySpark (Epoxy)" in printed and f"Epoxy answers at {server.endpoint}" in printed
     assert KernelSpecManager().get_kernel_spec("glue_pyspark_epoxy").display_name == "Glue PySpark (Epoxy)"
+    spark_kernel = KernelSpecManager().get_kernel_spec("glue_spark_epoxy")
+    assert (spark_kernel.display_name, spark_kernel.language) == ("Glue Spark (Epoxy)", "scala")
+    assert "aws_glue_interactive_sessions_kernel.glue_spark.GlueKernel" in spark_kernel.argv
+    assert spark_kernel.env == KernelSpecManager().get_kernel_spec("glue_pyspark_epoxy").env
 
     _, output = run_notebook("glue_pyspark_epoxy", MAGICS, CODE)
 

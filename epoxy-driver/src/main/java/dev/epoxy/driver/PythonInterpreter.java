@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.epoxy.driver.protocol.DriverMessage;
 import dev.epoxy.driver.protocol.LinkCodec;
 import dev.epoxy.driver.protocol.LinkProtocol;
 import dev.epoxy.driver.protocol.ProcessExit;
@@ -52,8 +53,15 @@ final class PythonInterpreter implements AutoCloseable {
     private volatile boolean leadsProcessGroup;
     private final Thread killAtExit = new Thread(this::killIfAlive, "epoxy-python-kill-at-exit");
 
-    /** What the interpreter answered for one statement. {@code status} is ok, error or cancelled. */
-    record ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback) {}
+    /**
+     * What the interpreter answered for one statement. {@code status} is ok, error or cancelled;
+     * {@code display} is what a final {@code %matplot}/{@code %plotly} rendered, or null.
+     */
+    record ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback, DriverMessage.Display display) {
+        ReplResult(String status, String text, String errorName, String errorValue, List<String> traceback) {
+            this(status, text, errorName, errorValue, traceback, null);
+        }
+    }
 
     /** Told when the interpreter process exits without {@link #close()}. */
     interface ExitListener {
@@ -385,7 +393,15 @@ final class PythonInterpreter implements AutoCloseable {
                 message.path("text").asText(""),
                 message.hasNonNull("ename") ? message.get("ename").asText() : null,
                 message.hasNonNull("evalue") ? message.get("evalue").asText() : null,
-                List.copyOf(traceback));
+                List.copyOf(traceback),
+                toDisplay(message.path("display")));
+    }
+
+    private static DriverMessage.Display toDisplay(JsonNode display) {
+        if (!display.hasNonNull("mime_type") || !display.hasNonNull("data")) {
+            return null;
+        }
+        return new DriverMessage.Display(display.get("mime_type").asText(), display.get("data").asText());
     }
 
     private static boolean secretMatches(JsonNode hello, String secret) {

@@ -273,7 +273,7 @@ final class StatementRunner implements AutoCloseable {
             return new DriverMessage.StatementFinished(statement.id, "CANCELLED", null, now);
         }
         DriverMessage.Output output = result.status().equals("ok")
-                ? new DriverMessage.Output("ok", statement.id, result.text(), null, null, List.of())
+                ? new DriverMessage.Output("ok", statement.id, result.text(), null, null, List.of(), result.display())
                 : new DriverMessage.Output("error", statement.id, result.text(), result.errorName(), result.errorValue(), result.traceback());
         return new DriverMessage.StatementFinished(statement.id, "AVAILABLE", output, now);
     }

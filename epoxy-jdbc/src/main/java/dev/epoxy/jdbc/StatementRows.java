@@ -11,6 +11,7 @@ import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementDisplay;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import java.sql.PreparedStatement;
@@ -28,7 +29,8 @@ import java.util.Optional;
 final class StatementRows {
     /** Selects the statements of one session key with their outputs; append conditions with {@code AND}. */
     static final String SELECT = "SELECT s.id, s.code, s.state, s.progress, s.submitted_on, s.started_on, s.completed_on, "
-            + "o.output_status, o.output_execution_count, o.output_text, o.output_error_name, o.output_error_value, o.output_traceback "
+            + "o.output_status, o.output_execution_count, o.output_text, o.output_error_name, o.output_error_value, o.output_traceback, "
+            + "o.output_mime_type, o.output_result "
             + "FROM statements s LEFT JOIN statement_outputs o ON o.session_key = s.session_key AND o.statement_id = s.id "
             + "WHERE s.session_key = ?";
 
@@ -43,7 +45,8 @@ final class StatementRows {
     static final String DELETE_OUTPUT = "DELETE FROM statement_outputs WHERE session_key = ? AND statement_id = ?";
 
     static final String INSERT_OUTPUT = "INSERT INTO statement_outputs (session_key, statement_id, output_status, output_execution_count, "
-            + "output_text, output_error_name, output_error_value, output_traceback) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "output_text, output_error_name, output_error_value, output_traceback, output_mime_type, output_result) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private StatementRows() {}
 
@@ -78,6 +81,8 @@ final class StatementRows {
         setOptionalString(statement, 6, output.errorName());
         setOptionalString(statement, 7, output.errorValue());
         setText(statement, 8, StringCodec.encodeList(output.traceback()));
+        setOptionalString(statement, 9, output.display().map(StatementDisplay::mimeType));
+        setOptionalString(statement, 10, output.display().map(StatementDisplay::data));
     }
 
     /** Reads the current row of a result set of {@link #SELECT}, a statement of the given session. */
@@ -99,12 +104,17 @@ final class StatementRows {
         if (status.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> mimeType = getOptionalString(row, "output_mime_type");
+        Optional<String> result = getOptionalString(row, "output_result");
         return Optional.of(new StatementOutput(
                 OutputStatus.valueOf(status.get()),
                 row.getInt("output_execution_count"),
                 getOptionalString(row, "output_text"),
                 getOptionalString(row, "output_error_name"),
                 getOptionalString(row, "output_error_value"),
-                StringCodec.decodeList(row.getString("output_traceback"))));
+                StringCodec.decodeList(row.getString("output_traceback")),
+                mimeType.isPresent() && result.isPresent()
+                        ? Optional.of(new StatementDisplay(mimeType.get(), result.get()))
+                        : Optional.empty()));
     }
 }

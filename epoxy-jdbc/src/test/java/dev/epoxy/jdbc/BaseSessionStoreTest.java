@@ -22,6 +22,7 @@ import dev.epoxy.core.store.Stores;
 import dev.epoxy.core.statement.OutputStatus;
 import dev.epoxy.core.statement.PageLimit;
 import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementDisplay;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementPage;
 import dev.epoxy.core.statement.StatementState;
@@ -377,6 +378,23 @@ public abstract class BaseSessionStoreTest {
         assertThat(found.output().orElseThrow().traceback()).containsExactlyElementsOf(traceback);
         assertThat(found.output().orElseThrow().textPlain()).contains("printed before failing");
         assertThat(found.output().orElseThrow().executionCount()).isEqualTo(7);
+    }
+
+    @Test
+    void updateStatementStoresDisplayOfOutput() {
+        SessionId id = new SessionId("display");
+        store.createSession(provisioning(id.value(), at(ofSeconds(1))));
+        String png = "iVBORw0KGgo" + "A".repeat(200_000);
+        StatementOutput output = StatementOutput.ok(1, "plotted").withDisplay(new StatementDisplay("image/png;base64", png));
+        Statement plotted = store.createStatement(id, "plt.plot([1])\n%matplot plt", at(ofSeconds(2)))
+                .completed(StatementState.AVAILABLE, Optional.of(output), at(ofSeconds(3)));
+
+        store.updateStatement(plotted);
+
+        Statement found = store.findStatement(id, 1).orElseThrow();
+        assertThat(found).isEqualTo(plotted);
+        assertThat(found.output().orElseThrow().display()).contains(new StatementDisplay("image/png;base64", png));
+        assertThat(found.output().orElseThrow().textPlain()).contains("plotted");
     }
 
     @Test

@@ -14,13 +14,14 @@ public interface DriverLauncher {
     DriverHandle launch(Session session, DriverListener listener);
 
     /**
-     * Checks, before the session exists, what would stop its driver from starting and can be known
-     * without starting it, so that CreateSession refuses the request instead of creating a session
-     * that FAILS moments later. A launcher that can check nothing accepts every spec.
+     * Checks, before the session is created, what would stop its driver from starting and can be
+     * known without starting it (files its arguments name, a {@code --conf} Spark cannot read), so
+     * that CreateSession refuses it with the reason instead of creating a session that FAILS moments
+     * later (the Glue kernel prints CreateSession's error verbatim). A launcher that cannot tell does nothing.
      *
-     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} naming the argument at fault
+     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} naming what is at fault
      */
-    default void checkLaunchable(SessionSpec spec) {}
+    default void checkLaunchable(SessionId id, SessionSpec spec) {}
 
     /**
      * The session was deleted (after {@link DriverHandle#stop()} if its driver still ran): the

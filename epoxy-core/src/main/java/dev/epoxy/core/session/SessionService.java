@@ -97,10 +97,9 @@ public final class SessionService implements AutoCloseable {
      * Creates a session in PROVISIONING and starts its driver.
      *
      * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken (saying why, when by a FAILED
-     *     session), {@code INVALID_INPUT} when the launcher's {@link DriverLauncher#checkLaunchable}
-     *     refuses the spec, {@code LIMIT_EXCEEDED} if
+     *     session), {@code LIMIT_EXCEEDED} if
      *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
-     *     than {@link TagStore#MAX_TAGS} tags
+     *     than {@link TagStore#MAX_TAGS} tags or what {@link DriverLauncher#checkLaunchable} refuses
      */
     public Session createSession(SessionId id, SessionSpec spec, Map<String, String> sessionTags) {
         if (liveSessions.size() >= config.maxActiveSessions()) {
@@ -114,7 +113,7 @@ public final class SessionService implements AutoCloseable {
             throw new EpoxyException(ALREADY_EXISTS, "Session already exists: %s (it FAILED: %s). Stop or delete it to use its id again; in the Glue kernel, run %%stop_session",
                     id, failed.errorMessage().orElse("no reason recorded"));
         });
-        launcher.checkLaunchable(spec);
+        launcher.checkLaunchable(id, spec);
         Session session = Session.provisioning(id, spec, now());
         store.createSession(session);
         // Replaced, not added to: tags a deleted session of the same id left behind (a crash between
@@ -545,7 +544,7 @@ public final class SessionService implements AutoCloseable {
             whileCurrent(() -> {
                 store.findStatement(live.id, statementId)
                         .filter(statement -> !statement.state().isTerminal())
-                        .ifPresent(statement -> saveStatement(statement.completed(state, output, now())));
+                        .ifPresent(statement -> saveStatement(statement.completed(state, withVersionNotice(statementId, output), now())));
                 if (live.runningStatementId.equals(Optional.of(statementId))) {
                     live.runningStatementId = Optional.empty();
                 }
@@ -556,6 +555,15 @@ public final class SessionService implements AutoCloseable {
                             dispatchNext(live);
                         });
             });
+        }
+
+        /** The session's first output starts with a line saying so when AWS would run its Glue version on another Spark. */
+        private Optional<StatementOutput> withVersionNotice(int statementId, Optional<StatementOutput> output) {
+            if (statementId != 1 || output.isEmpty()) {
+                return output;
+            }
+            Optional<String> notice = store.findSession(live.id).flatMap(session -> GlueSessionVersions.notice(session.spec().glueVersion()));
+            return notice.map(line -> output.get().withTextPlain(line + "\n" + output.get().textPlain().orElse(""))).or(() -> output);
         }
 
         @Override

@@ -31,6 +31,11 @@ public record PageLimit(int maxStatements, long maxBytes) {
             for (String line : output.traceback()) {
                 size += jsonBytes(line) + 3;
             }
+            if (output.display().isPresent()) {
+                size += jsonBytes(output.display().get().mimeType()) + jsonBytes(output.display().get().data());
+                // StdOut repeats the text next to a display (the kernel prints StdOut, not TextPlain, then).
+                size += output.textPlain().map(PageLimit::jsonBytes).orElse(0L);
+            }
         }
         return size;
     }

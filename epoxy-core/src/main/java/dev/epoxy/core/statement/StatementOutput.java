@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a finished statement produced. On {@link OutputStatus#OK}, {@code textPlain} holds the captured
  * stdout/stderr and echoed value; on {@link OutputStatus#ERROR}, the error members describe what the
- * user's code raised and {@code textPlain} holds whatever it printed first.
+ * user's code raised and {@code textPlain} holds whatever it printed first. {@code display} is what a
+ * final {@code %matplot}/{@code %plotly} line rendered, only on OK.
  */
 public record StatementOutput(
         OutputStatus status,
@@ -16,7 +17,8 @@ public record StatementOutput(
         Optional<String> textPlain,
         Optional<String> errorName,
         Optional<String> errorValue,
-        List<String> traceback) {
+        List<String> traceback,
+        Optional<StatementDisplay> display) {
 
     public StatementOutput {
         requireNonNull(status, "status is null");
@@ -24,6 +26,21 @@ public record StatementOutput(
         requireNonNull(errorName, "errorName is null");
         requireNonNull(errorValue, "errorValue is null");
         traceback = List.copyOf(requireNonNull(traceback, "traceback is null"));
+        requireNonNull(display, "display is null");
+    }
+
+    /** An output without a display. */
+    public StatementOutput(OutputStatus status, int executionCount, Optional<String> textPlain, Optional<String> errorName, Optional<String> errorValue, List<String> traceback) {
+        this(status, executionCount, textPlain, errorName, errorValue, traceback, Optional.empty());
+    }
+
+    public StatementOutput withDisplay(StatementDisplay newDisplay) {
+        return new StatementOutput(status, executionCount, textPlain, errorName, errorValue, traceback, Optional.of(newDisplay));
+    }
+
+    /** This output with {@code text} as its captured text. */
+    public StatementOutput withTextPlain(String text) {
+        return new StatementOutput(status, executionCount, Optional.of(text), errorName, errorValue, traceback, display);
     }
 
     public static StatementOutput ok(int executionCount, String textPlain) {

@@ -51,6 +51,19 @@ public sealed interface DriverMessage {
      * Statement output as Glue reports it.
      *
      * @param status {@code ok} or {@code error}
+     * @param display what a final {@code %matplot}/{@code %plotly} line rendered, or null
      */
-    record Output(String status, int executionCount, String textPlain, String errorName, String errorValue, List<String> traceback) {}
+    record Output(String status, int executionCount, String textPlain, String errorName, String errorValue, List<String> traceback, Display display) {
+        /** An output without a display. */
+        public Output(String status, int executionCount, String textPlain, String errorName, String errorValue, List<String> traceback) {
+            this(status, executionCount, textPlain, errorName, errorValue, traceback, null);
+        }
+    }
+
+    /**
+     * Rich output of a statement, as Glue's {@code StatementOutputData} carries it.
+     *
+     * @param mimeType e.g. {@code image/png;base64} (then {@code data} is base64) or {@code text/html}
+     */
+    record Display(String mimeType, String data) {}
 }

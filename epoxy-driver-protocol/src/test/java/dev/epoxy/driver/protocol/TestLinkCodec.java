@@ -23,6 +23,8 @@ class TestLinkCodec {
                 new DriverMessage.StatementProgress(3, 0.25),
                 new DriverMessage.StatementFinished(3, "AVAILABLE", new DriverMessage.Output("ok", 3, "hello\nworld", null, null, List.of()), 99L),
                 new DriverMessage.StatementFinished(4, "AVAILABLE", new DriverMessage.Output("error", 4, "", "ZeroDivisionError", "division by zero", List.of("Traceback\n", "  line\n")), 99L),
+                new DriverMessage.StatementFinished(5, "AVAILABLE", new DriverMessage.Output("ok", 5, "plotted", null, null, List.of(),
+                        new DriverMessage.Display("image/png;base64", "iVBORw0KGgo=")), 99L),
                 new DriverMessage.StatementFinished(5, "CANCELLED", null, 100L),
                 new DriverMessage.Failed("The Python interpreter exited with code 1 while running statement 5"));
         for (DriverMessage message : messages) {

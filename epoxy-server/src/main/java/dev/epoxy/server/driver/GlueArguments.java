@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 public final class GlueArguments {
     /** The argument that makes the Glue Data Catalog Spark's catalog. */
     public static final String ENABLE_GLUE_DATA_CATALOG = "--enable-glue-datacatalog";
+    static final String EXTRA_PY_FILES = "--extra-py-files";
     // Class names only: the server never links the driver-side catalog (epoxy-spark-catalog).
     static final String SESSION_CATALOG_CONF = "spark.sql.catalog.spark_catalog";
     static final String SESSION_CATALOG_CLASS = "dev.epoxy.spark.catalog.sql.GlueSessionCatalog";
@@ -80,7 +81,7 @@ public final class GlueArguments {
             }
         }
         appendList(conf, "spark.jars", defaultArguments.get("--extra-jars"));
-        appendList(conf, "spark.submit.pyFiles", defaultArguments.get("--extra-py-files"));
+        appendList(conf, "spark.submit.pyFiles", defaultArguments.get(EXTRA_PY_FILES));
         if (glueDataCatalogEnabled(defaultArguments)) {
             conf.putIfAbsent(SESSION_CATALOG_CONF, SESSION_CATALOG_CLASS);
             appendList(conf, EXTENSIONS_CONF, EXTENSIONS_CLASS);

@@ -6,6 +6,7 @@ import dev.epoxy.core.driver.DriverHandle;
 import dev.epoxy.core.driver.DriverListener;
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.statement.OutputStatus;
+import dev.epoxy.core.statement.StatementDisplay;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.driver.protocol.DriverMessage;
@@ -112,6 +113,11 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     /** The driver process id, once launched. */
     public synchronized OptionalLong pid() {
         return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    }
+
+    /** Whether the session asked its driver to stop, before or after it started. */
+    synchronized boolean isStopRequested() {
+        return stopRequested;
     }
 
     /** Whether the driver's link is up. */
@@ -279,7 +285,11 @@ public final class SparkDriverHandle implements DriverHandle, LinkEndpoint {
     private static StatementOutput toOutput(DriverMessage.Output output) {
         Optional<String> text = Optional.ofNullable(output.textPlain());
         if (output.status().equals(OutputStatus.OK.wireValue())) {
-            return new StatementOutput(OutputStatus.OK, output.executionCount(), Optional.of(text.orElse("")), Optional.empty(), Optional.empty(), List.of());
+            StatementOutput ok = new StatementOutput(OutputStatus.OK, output.executionCount(), Optional.of(text.orElse("")), Optional.empty(), Optional.empty(), List.of());
+            if (output.display() != null && output.display().mimeType() != null && output.display().data() != null) {
+                return ok.withDisplay(new StatementDisplay(output.display().mimeType(), output.display().data()));
+            }
+            return ok;
         }
         return new StatementOutput(
                 OutputStatus.ERROR,

@@ -16,6 +16,7 @@ import dev.epoxy.server.launch.ProcessSupervisor;
 import dev.epoxy.server.launch.SparkConfLayers;
 import dev.epoxy.server.storage.StorageConfig;
 import dev.epoxy.server.storage.StorageSparkConf;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -38,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@code SparkLauncher} would pass; {@link SparkSubmitCommand}) under {@code setsid}, as a child
  * process that leads its own process group, in the session's directory
  * ({@link SessionDirectories}) with stdout and stderr in its {@code driver.log}. The driver is a
- * plain process that a later version can leave running across a server restart.
+ * plain process that a later version can leave running across a server restart. A session with
+ * {@code --additional-python-modules} has them installed ({@link PythonModules}) on the launcher's
+ * own install threads first, while it stays PROVISIONING; a failed install fails it with pip's message.
  */
 public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SparkDriverLauncher.class);
@@ -57,6 +63,12 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
     private final Map<String, SparkDriverHandle> handles = new ConcurrentHashMap<>();
     /** Runs the drivers' exit callbacks, listener calls and kill timers. */
     private final ProcessSupervisor supervisor = new ProcessSupervisor("driver-supervisor");
+    /** Installs sessions' {@code --additional-python-modules}, which can take minutes, off the request thread. */
+    private final ThreadPoolExecutor installer = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "python-modules-installer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SparkDriverLauncher(DriverLaunchConfig config, DriverLinkServer linkServer) {
         this.config = requireNonNull(config, "config is null");
@@ -68,6 +80,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
             LOG.warn("No setsid (util-linux) found: processes that statements start cannot be killed with their session's driver; install util-linux");
         }
         directories.deleteLeftovers();
+        installer.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -90,7 +103,6 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
     @Override
     public DriverHandle launch(Session session, DriverListener listener) {
         String sessionId = session.id().value();
-        Path sessionDir = directories.directoryOf(sessionId);
         Path driverLog = directories.driverLogOf(sessionId);
         String token = newToken();
         SparkDriverHandle[] self = new SparkDriverHandle[1];
@@ -100,9 +112,32 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         handles.put(sessionId, handle);
         handle.exited().thenRun(() -> handles.remove(sessionId, handle));
         linkServer.register(sessionId, token, handle);
+        if (session.spec().defaultArguments().getOrDefault(PythonModules.ADDITIONAL_PYTHON_MODULES, "").isBlank()) {
+            start(session, handle, token);
+        }
+        else {
+            try {
+                installer.execute(() -> start(session, handle, token));
+            }
+            catch (RejectedExecutionException e) {
+                handle.failedToStart("Cannot launch the session driver: the server is stopping");
+            }
+        }
+        return handle;
+    }
+
+    private void start(Session session, SparkDriverHandle handle, String token) {
+        String sessionId = session.id().value();
+        Path sessionDir = directories.directoryOf(sessionId);
+        Path driverLog = directories.driverLogOf(sessionId);
         try {
             Files.createDirectories(sessionDir);
-            handle.started(supervisor.start(processLaunch(session, sessionDir, driverLog, token)));
+            Optional<Path> modules = PythonModules.installFor(session.spec().defaultArguments(), config.python(), config.home(), driverLog);
+            if (handle.isStopRequested()) {
+                // Stopped (or timed out) while pip ran: the handle has already reported it.
+                return;
+            }
+            handle.started(supervisor.start(processLaunch(session, sessionDir, driverLog, token, modules)));
         }
         catch (EpoxyException e) {
             handle.failedToStart(e.getMessage());
@@ -111,13 +146,32 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
             LOG.error("Cannot launch the driver of session {}", sessionId, e);
             handle.failedToStart("Cannot launch the session driver: " + e.getMessage());
         }
-        return handle;
     }
 
-    /** @throws EpoxyException {@code INVALID_INPUT} as {@link GlueArguments#checkLaunchable} says */
+    /**
+     * {@code --python-modules-installer-option} must leave the install directory to Epoxy, and
+     * {@code --extra-py-files} entries in Epoxy's own storage (s3:// on this disk) or local paths must
+     * exist: Spark would otherwise fail the driver at start with a stack trace in its log. Entries
+     * elsewhere (remote storage, other schemes) are Spark's to fetch. {@code --conf} entries must be
+     * confs Spark can read ({@link GlueArguments#checkLaunchable}).
+     */
     @Override
-    public void checkLaunchable(SessionSpec spec) {
+    public void checkLaunchable(SessionId id, SessionSpec spec) {
         GlueArguments.checkLaunchable(spec.defaultArguments());
+        PythonModules.installerOptions(spec.defaultArguments().getOrDefault(PythonModules.INSTALLER_OPTION, ""));
+        String extraPyFiles = spec.defaultArguments().getOrDefault(GlueArguments.EXTRA_PY_FILES, "");
+        for (String entry : extraPyFiles.split(",")) {
+            String location = entry.strip();
+            if (location.isEmpty()) {
+                continue;
+            }
+            boolean localStorage = config.sparkConf().getOrDefault(StorageSparkConf.S3_IMPL, StorageSparkConf.LOCAL_S3_FILE_SYSTEM)
+                    .equals(StorageSparkConf.LOCAL_S3_FILE_SYSTEM);
+            boolean otherScheme = !JobScripts.isInStorage(location) && location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+            if ((JobScripts.isInStorage(location) && localStorage) || (!JobScripts.isInStorage(location) && !otherScheme)) {
+                JobScripts.resolve("Cannot create session " + id.value() + ": --extra-py-files entry", location, config.sparkConf(), config.home());
+            }
+        }
     }
 
     /**
@@ -159,6 +213,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        installer.shutdownNow();
         supervisor.close();
         for (SparkDriverHandle handle : running) {
             if (handle.exited().isDone()) {
@@ -172,7 +227,7 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         }
     }
 
-    private ProcessLaunch processLaunch(Session session, Path sessionDir, Path driverLog, String token) throws IOException {
+    private ProcessLaunch processLaunch(Session session, Path sessionDir, Path driverLog, String token, Optional<Path> pythonModules) throws IOException {
         List<Path> driverJars = distribution.driverJars();
         Path driverJar = distribution.jarOf(driverJars, DRIVER_ARTIFACT);
         Path sparkHome = distribution.sparkHome();
@@ -187,8 +242,12 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
         if (DriverResources.isLocal(config.master())) {
             environment.put("SPARK_LOCAL_IP", "127.0.0.1");
         }
+        // pyspark.pandas asks for it on driver and executors (it warns into the statement's output otherwise).
+        environment.put("PYARROW_IGNORE_TIMEZONE", "1");
         environment.putAll(config.driverEnvironment());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        // First on the path of the interpreter and of local Python workers, over the base environment.
+        pythonModules.ifPresent(modules -> environment.put("PYTHONPATH", pythonPath(modules, environment.get("PYTHONPATH"))));
 
         // Credentials go through a file only its owner can read, never on the command line (ps).
         SecretSparkConf split = SecretSparkConf.split(conf, sessionDir);
@@ -258,6 +317,10 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
 
     static boolean isUiGuardKey(String key) {
         return key.equals("spark.ui.killEnabled") || key.equals("spark.ui.filters") || key.startsWith(UI_HOST_GUARD_PARAM);
+    }
+
+    private static String pythonPath(Path modules, String inherited) {
+        return inherited == null || inherited.isEmpty() ? modules.toString() : modules + File.pathSeparator + inherited;
     }
 
     private String newToken() {

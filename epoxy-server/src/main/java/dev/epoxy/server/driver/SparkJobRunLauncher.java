@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class SparkJobRunLauncher implements JobRunLauncher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SparkJobRunLauncher.class);
     private static final String DRIVER_ARTIFACT = "epoxy-driver";
-    static final String ADDITIONAL_PYTHON_MODULES = "--additional-python-modules";
     static final String EXTRA_PY_FILES = "--extra-py-files";
 
     private final DriverLaunchConfig config;
@@ -132,11 +131,7 @@ public final class SparkJobRunLauncher implements JobRunLauncher, AutoCloseable 
             writeState(directories.bookmarkStateOf(runId), launch.bookmarkState());
             writeState(directories.bookmarkToStateOf(runId), launch.bookmarkToState());
             Path script = copyScript(launch);
-            Optional<Path> modules = Optional.empty();
-            String requirements = launch.arguments().getOrDefault(ADDITIONAL_PYTHON_MODULES, "").strip();
-            if (!requirements.isEmpty()) {
-                modules = Optional.of(PythonModules.install(requirements, config.python(), config.home(), log));
-            }
+            Optional<Path> modules = PythonModules.installFor(launch.arguments(), config.python(), config.home(), log);
             List<Path> pythonFiles = List.of();
             String extraPyFiles = launch.arguments().getOrDefault(EXTRA_PY_FILES, "");
             if (launch.commandName().equals(JobRunCommand.PYTHON_SHELL) && !extraPyFiles.isBlank()) {

@@ -6,6 +6,7 @@ import static dev.epoxy.core.ErrorCode.NOT_SUPPORTED;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.session.Capacity;
+import dev.epoxy.core.session.GlueSessionVersions;
 import dev.epoxy.core.session.Session;
 import dev.epoxy.core.session.SessionCommand;
 import dev.epoxy.core.session.SessionInfo;
@@ -131,13 +132,6 @@ public final class SessionMapper {
     }
 
     private static String glueVersion(String requested) {
-        if (requested == null) {
-            return SessionSpec.DEFAULT_GLUE_VERSION;
-        }
-        String major = requested.substring(0, Math.max(requested.indexOf('.'), 0));
-        if (major.matches("\\d{1,3}")) {
-            checkInput(Integer.parseInt(major) >= 2, "Invalid GlueVersion: %s (interactive sessions need Glue 2.0 or later)", requested);
-        }
-        return requested;
+        return requested == null ? SessionSpec.DEFAULT_GLUE_VERSION : GlueSessionVersions.check(requested);
     }
 }

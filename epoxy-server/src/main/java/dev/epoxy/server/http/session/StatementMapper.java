@@ -4,6 +4,7 @@ import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 
 import dev.epoxy.core.EpoxyException;
 import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementDisplay;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.glue.model.session.GlueStatement;
 import dev.epoxy.glue.model.session.GlueStatementOutput;
@@ -62,12 +63,23 @@ public final class StatementMapper {
 
     static GlueStatementOutput toWire(StatementOutput output) {
         return new GlueStatementOutput(
-                output.textPlain().map(StatementOutputData::new).orElse(null),
+                dataOf(output),
                 output.executionCount(),
                 // The kernel and dbt-glue compare against "ok"/"error", not the model's StatementState.
                 output.status().wireValue(),
                 output.errorName().orElse(null),
                 output.errorValue().orElse(null),
                 output.errorName().isPresent() || !output.traceback().isEmpty() ? output.traceback() : null);
+    }
+
+    private static StatementOutputData dataOf(StatementOutput output) {
+        if (output.display().isEmpty()) {
+            return output.textPlain().map(StatementOutputData::new).orElse(null);
+        }
+        StatementDisplay display = output.display().get();
+        // TextPlain for clients on botocore's model (it keeps only TextPlain); the kernel, on its own
+        // model, prints StdOut and publishes Result as display data of MimeType.
+        String text = output.textPlain().orElse("");
+        return new StatementOutputData(text, display.mimeType(), display.data(), text, null);
     }
 }

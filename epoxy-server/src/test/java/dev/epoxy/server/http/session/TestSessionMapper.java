@@ -109,6 +109,11 @@ class TestSessionMapper {
     void oldGlueVersionIsRejected() {
         assertInvalid(request(null, null, null, null, null, null, "1.0"), "Invalid GlueVersion: 1.0 (interactive sessions need Glue 2.0 or later)");
         assertThat(SessionMapper.toSpec(request(null, null, null, null, null, null, "4.0")).glueVersion()).isEqualTo("4.0");
+        for (String version : new String[] {"2.0", "3.0", "5.0", "5.1"}) {
+            assertThat(SessionMapper.toSpec(request(null, null, null, null, null, null, version)).glueVersion()).isEqualTo(version);
+        }
+        assertInvalid(request(null, null, null, null, null, null, "6.0"), "Invalid GlueVersion: 6.0 (Epoxy sessions accept 2.0, 3.0, 4.0, 5.0, 5.1; all run Spark 3.5.6)");
+        assertInvalid(request(null, null, null, null, null, null, "auto"), "Invalid GlueVersion: auto (Epoxy sessions accept 2.0, 3.0, 4.0, 5.0, 5.1; all run Spark 3.5.6)");
     }
 
     @Test

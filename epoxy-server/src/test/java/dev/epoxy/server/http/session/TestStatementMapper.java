@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import dev.epoxy.core.session.SessionId;
 import dev.epoxy.core.statement.Statement;
+import dev.epoxy.core.statement.StatementDisplay;
 import dev.epoxy.core.statement.StatementOutput;
 import dev.epoxy.core.statement.StatementState;
 import dev.epoxy.glue.model.session.GlueStatement;
@@ -65,6 +66,13 @@ class TestStatementMapper {
         StatementOutput output = StatementOutput.error(3, "ZeroDivisionError", "division by zero", List.of("Traceback (most recent call last):\n", "ZeroDivisionError: division by zero\n"));
         assertThat(StatementMapper.toWire(output)).isEqualTo(new GlueStatementOutput(null, 3, "error", "ZeroDivisionError", "division by zero",
                 List.of("Traceback (most recent call last):\n", "ZeroDivisionError: division by zero\n")));
+    }
+
+    @Test
+    void displayGoesOutAsMimeTypeAndResultWithTextAsStdOut() {
+        StatementOutput output = StatementOutput.ok(4, "plotted").withDisplay(new StatementDisplay("image/png;base64", "iVBORw0KGgo="));
+        assertThat(StatementMapper.toWire(output)).isEqualTo(new GlueStatementOutput(
+                new StatementOutputData("plotted", "image/png;base64", "iVBORw0KGgo=", "plotted", null), 4, "ok", null, null, null));
     }
 
     private static String base64(String text) {
