@@ -25,6 +25,9 @@ bookmark_plan:  an incremental job-bookmarked read over a prefix with 100,000 ol
 jdbc:           reads of 2 M PostgreSQL rows through a Glue connection with hashpartitions 1, 2 and 4 against plain
                 Spark JDBC with as many partitions, and 1 M-row writes with the default and a tuned bulkSize
                 (benchmarks/jdbc.py).
+kernel_latency: trivial `1+1` cells under the official Glue kernel (nbclient) p50/p95, first code cell of a fresh
+                notebook (kernel + session start + statement) p50, and boto3 GetStatement polling, each with
+                GetStatement's hold on and off (benchmarks/kernel_latency.py).
 history:        server RSS, ListStatements (all pages) and DeleteSession times for 10/100/1,000 statements
                 of 1 MiB (benchmarks/history.py; --history-counts 2,5 for a quick run).
 
@@ -197,6 +200,13 @@ def bench_jdbc(args) -> dict:
     return jdbc.main(["--rows", str(args.jdbc_rows), "--write-rows", str(args.jdbc_write_rows), "--rounds", str(args.jdbc_rounds)])
 
 
+def bench_kernel_latency(args) -> dict:
+    import kernel_latency
+
+    return kernel_latency.main(["--notebooks", str(args.kernel_notebooks), "--cells", str(args.kernel_cells),
+                                "--cells-off", str(args.kernel_cells_off), "--polls", str(args.kernel_polls)])
+
+
 def bench_inference(args) -> dict:
     return java_benchmark("JsonInferenceBenchmark.java", str(args.inference_records), str(args.java_rounds))
 
@@ -215,7 +225,7 @@ BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_
               "catalog_partitions": bench_catalog_partitions, "catalog_from_catalog": bench_catalog_from_catalog,
               "catalog_sql": bench_catalog_sql,
               "crawler": bench_crawler, "job_run": bench_job_run,
-              "bookmark_plan": bench_bookmark_plan, "jdbc": bench_jdbc}
+              "bookmark_plan": bench_bookmark_plan, "jdbc": bench_jdbc, "kernel_latency": bench_kernel_latency}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
@@ -225,7 +235,8 @@ SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "roun
          "catalog_partitions": 500, "catalog_queries": 2,
          "catalog_shards": 10, "catalog_parts": 5, "catalog_rounds": 1,
          "crawler_files": 6, "crawler_partitions": 3, "job_runs": 1,
-         "bookmark_old_files": 50, "bookmark_new_files": 5, "jdbc_rows": 2000, "jdbc_write_rows": 1000, "jdbc_rounds": 1}
+         "bookmark_old_files": 50, "bookmark_new_files": 5, "jdbc_rows": 2000, "jdbc_write_rows": 1000, "jdbc_rounds": 1,
+         "kernel_notebooks": 1, "kernel_cells": 1, "kernel_cells_off": 1, "kernel_polls": 1}
 
 
 def main(argv=None):
@@ -251,6 +262,10 @@ def main(argv=None):
     parser.add_argument("--jdbc-rows", type=int, default=2_000_000, help="rows of the jdbc benchmark's PostgreSQL table")
     parser.add_argument("--jdbc-write-rows", type=int, default=1_000_000, help="rows each write of the jdbc benchmark writes")
     parser.add_argument("--jdbc-rounds", type=int, default=3, help="timed reads per variant of the jdbc benchmark")
+    parser.add_argument("--kernel-notebooks", type=int, default=5, help="fresh notebooks of kernel_latency with the hold on")
+    parser.add_argument("--kernel-cells", type=int, default=4, help="trivial cells after the first in each of those notebooks")
+    parser.add_argument("--kernel-cells-off", type=int, default=20, help="trivial cells of kernel_latency's hold-off notebook")
+    parser.add_argument("--kernel-polls", type=int, default=10, help="boto3 RunStatement -> AVAILABLE timings per session in kernel_latency")
     parser.add_argument("--rounds", type=int, default=7, help="counted rounds of the seed pipeline benchmark")
     parser.add_argument("--inference-records", type=int, default=1_000_000, help="records of the inference benchmark")
     parser.add_argument("--representation-rows", type=int, default=2_000_000, help="rows of the representation benchmark")

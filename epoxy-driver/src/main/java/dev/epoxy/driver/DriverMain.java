@@ -102,7 +102,7 @@ public final class DriverMain {
             fail("Cannot create the directory of the Scala interpreter's classes: " + e.getMessage());
             return;
         }
-        catch (RuntimeException | LinkageError e) {
+        catch (Exception | LinkageError e) {
             LOG.error("Driver startup failed", e);
             fail("The session driver failed to start: " + e);
             return;
@@ -137,9 +137,11 @@ public final class DriverMain {
             Configurator.setLevel("dev.epoxy", Level.INFO);
             return JavaSparkContext.fromSparkContext(spark.sparkContext());
         }
-        catch (RuntimeException | LinkageError e) {
+        // Exception, not RuntimeException: Scala throws checked exceptions undeclared, such as the
+        // ClassNotFoundException of a --conf spark.serializer naming a missing class.
+        catch (Exception | LinkageError e) {
             LOG.error("Cannot create the SparkSession", e);
-            fail("Cannot start Spark in the session driver: " + e.getMessage());
+            fail("Cannot start Spark in the session driver: " + e);
             return null;
         }
     }

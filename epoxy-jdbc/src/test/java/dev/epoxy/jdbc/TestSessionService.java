@@ -206,6 +206,25 @@ class TestSessionService {
     }
 
     @Test
+    void failedSessionCanBeStoppedAndStaysFailed() {
+        ready();
+        launcher.listener().driverFailed(ID, "Cannot start Spark in the session driver: com.example.Missing");
+        service.stopSession(ID);
+        assertThat(service.loadSession(ID).status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(service.loadSession(ID).errorMessage()).contains("Cannot start Spark in the session driver: com.example.Missing");
+    }
+
+    @Test
+    void creatingAFailedSessionsIdAgainSaysWhyItFailed() {
+        ready();
+        launcher.listener().driverFailed(ID, "Cannot start Spark in the session driver: com.example.Missing");
+        assertThatThrownBy(() -> service.createSession(ID, spec(1), Map.of()))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Session already exists: s1 (it FAILED: Cannot start Spark in the session driver: com.example.Missing). "
+                        + "Stop or delete it to use its id again; in the Glue kernel, run %stop_session");
+    }
+
+    @Test
     void driverFailureFailsTheSessionAndItsStatements() {
         ready();
         int running = service.runStatement(ID, "a");

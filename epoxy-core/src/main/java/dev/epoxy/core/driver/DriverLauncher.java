@@ -14,11 +14,12 @@ public interface DriverLauncher {
     DriverHandle launch(Session session, DriverListener listener);
 
     /**
-     * Checks, before the session is created, what its driver would find missing at start (files
-     * its arguments name), so that CreateSession can refuse it with the reason. A launcher that
-     * cannot tell does nothing.
+     * Checks, before the session is created, what would stop its driver from starting and can be
+     * known without starting it (files its arguments name, a {@code --conf} Spark cannot read), so
+     * that CreateSession refuses it with the reason instead of creating a session that FAILS moments
+     * later (the Glue kernel prints CreateSession's error verbatim). A launcher that cannot tell does nothing.
      *
-     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} naming what is missing
+     * @throws dev.epoxy.core.EpoxyException {@code INVALID_INPUT} naming what is at fault
      */
     default void checkLaunchable(SessionId id, SessionSpec spec) {}
 

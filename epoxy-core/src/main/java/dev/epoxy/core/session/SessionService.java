@@ -1,5 +1,6 @@
 package dev.epoxy.core.session;
 
+import static dev.epoxy.core.ErrorCode.ALREADY_EXISTS;
 import static dev.epoxy.core.ErrorCode.ILLEGAL_SESSION_STATE;
 import static dev.epoxy.core.ErrorCode.INVALID_INPUT;
 import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
@@ -30,6 +31,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +65,7 @@ public final class SessionService implements AutoCloseable {
     private final SessionConfig config;
     private final Map<SessionId, LiveSession> liveSessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
+    private final StatementWaits statementWaits;
     private volatile boolean closing;
 
     /**
@@ -77,6 +80,9 @@ public final class SessionService implements AutoCloseable {
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
+        this.statementWaits = new StatementWaits(this::loadStatement,
+                (sessionId, statementId) -> store.findStatement(sessionId, statementId).map(statement -> statement.state().isTerminal()).orElse(true),
+                config.statementWait().maxHeld());
         failOrphanedSessions();
         this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "session-reaper");
@@ -90,7 +96,8 @@ public final class SessionService implements AutoCloseable {
     /**
      * Creates a session in PROVISIONING and starts its driver.
      *
-     * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken, {@code LIMIT_EXCEEDED} if
+     * @throws EpoxyException {@code ALREADY_EXISTS} if the id is taken (saying why, when by a FAILED
+     *     session), {@code LIMIT_EXCEEDED} if
      *     {@link SessionConfig#maxActiveSessions()} sessions are active, {@code INVALID_INPUT} for more
      *     than {@link TagStore#MAX_TAGS} tags, an unknown {@code --session-language} or what
      *     {@link DriverLauncher#checkLaunchable} refuses
@@ -103,6 +110,12 @@ public final class SessionService implements AutoCloseable {
         }
         checkInput(sessionTags.size() <= TagStore.MAX_TAGS, "Cannot tag session %s: a resource can have at most %s tags, and this would make %s",
                 id, TagStore.MAX_TAGS, sessionTags.size());
+        store.findSession(id).filter(existing -> existing.status() == SessionStatus.FAILED).ifPresent(failed -> {
+            // The Glue kernel sends the id of its FAILED session again on the next cell and prints this
+            // message: the first place its user can read why the session failed, and what to do.
+            throw new EpoxyException(ALREADY_EXISTS, "Session already exists: %s (it FAILED: %s). Stop or delete it to use its id again; in the Glue kernel, run %%stop_session",
+                    id, failed.errorMessage().orElse("no reason recorded"));
+        });
         launcher.checkLaunchable(id, spec);
         Session session = Session.provisioning(id, spec, now());
         store.createSession(session);
@@ -144,13 +157,18 @@ public final class SessionService implements AutoCloseable {
 
     /**
      * Stops the session's driver: PROVISIONING or READY → STOPPING → STOPPED. Stopping a STOPPING
-     * session does nothing.
+     * session does nothing, and so does stopping a FAILED one, which stays FAILED: its driver is gone
+     * already, and the Glue kernel's {@code %stop_session}, the kernel's own advice after a FAILED
+     * session, lets the next cell create a new session only when StopSession succeeds.
      *
      * @throws EpoxyException {@code SESSION_NOT_FOUND}, or {@code ILLEGAL_SESSION_STATE} when it has
-     *     already finished
+     *     already STOPPED or reached TIMEOUT
      */
     public void stopSession(SessionId id) {
         Session session = loadSession(id);
+        if (session.status() == SessionStatus.FAILED) {
+            return;
+        }
         LiveSession live = liveSessions.get(id);
         if (session.status().isTerminal() || live == null) {
             throw new EpoxyException(ILLEGAL_SESSION_STATE, "Cannot stop session %s: it is %s", id, session.status());
@@ -187,6 +205,7 @@ public final class SessionService implements AutoCloseable {
             }
         }
         store.deleteSession(id);
+        statementWaits.sessionDeleted(id);
         tags.deleteTags(arnOf(id));
         launcher.sessionDeleted(id);
         LOG.info("Session {} deleted", id);
@@ -228,6 +247,31 @@ public final class SessionService implements AutoCloseable {
     }
 
     /**
+     * The statement once it has finished, for GetStatement: a WAITING, RUNNING or CANCELLING statement
+     * of a session whose RequestOrigin {@link StatementWaitConfig#holds} is answered the moment it
+     * finishes, or as it is after {@link StatementWaitConfig#maxWait()}; every other statement, and
+     * every statement when {@link StatementWaitConfig#maxHeld()} answers are already held, at once.
+     * The answer means what {@link #loadStatement} means: the statement as it is when answered.
+     *
+     * @throws EpoxyException {@code SESSION_NOT_FOUND} or {@code STATEMENT_NOT_FOUND}, at once or (for
+     *     a session deleted while the answer is held) through the future
+     */
+    public CompletableFuture<Statement> awaitStatement(SessionId sessionId, int statementId) {
+        Session session = loadSession(sessionId);
+        Statement statement = store.findStatement(sessionId, statementId).orElseThrow(() -> statementNotFound(sessionId, statementId));
+        StatementWaitConfig wait = config.statementWait();
+        if (statement.state().isTerminal() || !wait.holds(session.spec().requestOrigin())) {
+            return CompletableFuture.completedFuture(statement);
+        }
+        return statementWaits.await(statement, wait.maxWait());
+    }
+
+    /** GetStatement answers held now (for tests). */
+    public int heldStatementAnswers() {
+        return statementWaits.held();
+    }
+
+    /**
      * One page of the session's statements in id order, from the first whose id is at least
      * {@code fromStatementId}, within {@link #STATEMENT_PAGE_LIMIT}.
      *
@@ -255,10 +299,10 @@ public final class SessionService implements AutoCloseable {
             switch (statement.state()) {
                 case WAITING -> {
                     live.waitingStatementIds.remove(statementId);
-                    store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                    saveStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
                 }
                 case RUNNING -> {
-                    store.updateStatement(statement.withState(StatementState.CANCELLING));
+                    saveStatement(statement.withState(StatementState.CANCELLING));
                     live.driver.cancelStatement(statementId);
                 }
                 case CANCELLING, AVAILABLE, CANCELLED, ERROR -> {}
@@ -294,6 +338,7 @@ public final class SessionService implements AutoCloseable {
     public void close() {
         closing = true;
         reaper.shutdownNow();
+        statementWaits.close();
         for (LiveSession live : liveSessions.values()) {
             synchronized (live) {
                 live.stopRequested = true;
@@ -365,7 +410,7 @@ public final class SessionService implements AutoCloseable {
             store.findStatement(live.id, next)
                     .filter(statement -> statement.state() == StatementState.WAITING)
                     .ifPresent(statement -> {
-                        store.updateStatement(statement.running(now()));
+                        saveStatement(statement.running(now()));
                         live.runningStatementId = Optional.of(statement.id());
                         live.driver.runStatement(statement.id(), statement.code());
                     });
@@ -381,7 +426,7 @@ public final class SessionService implements AutoCloseable {
         for (int statementId : pending) {
             store.findStatement(live.id, statementId)
                     .filter(statement -> !statement.state().isTerminal())
-                    .ifPresent(statement -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now())));
+                    .ifPresent(statement -> saveStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now())));
         }
     }
 
@@ -389,8 +434,8 @@ public final class SessionService implements AutoCloseable {
         // Only unfinished statements change, so the history with its outputs is never read here.
         for (Statement statement : store.listUnfinishedStatements(id)) {
             switch (statement.state()) {
-                case WAITING, CANCELLING -> store.updateStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
-                case RUNNING -> store.updateStatement(statement.completed(
+                case WAITING, CANCELLING -> saveStatement(statement.completed(StatementState.CANCELLED, Optional.empty(), now()));
+                case RUNNING -> saveStatement(statement.completed(
                         StatementState.ERROR,
                         Optional.of(StatementOutput.error(statement.id(), "SessionFailed", reason, List.of())),
                         now()));
@@ -421,6 +466,14 @@ public final class SessionService implements AutoCloseable {
             }
         }
         return new SessionInfo(session, progress, session.executionSeconds(now), session.dpuSeconds(now));
+    }
+
+    /** Stores a statement; answers held for it are released once it has finished. */
+    private void saveStatement(Statement statement) {
+        store.updateStatement(statement);
+        if (statement.state().isTerminal()) {
+            statementWaits.statementFinished(statement.sessionId(), statement.id());
+        }
     }
 
     private Instant now() {
@@ -486,7 +539,7 @@ public final class SessionService implements AutoCloseable {
         public void statementProgress(SessionId sessionId, int statementId, double progress) {
             whileCurrent(() -> store.findStatement(live.id, statementId)
                     .filter(statement -> !statement.state().isTerminal())
-                    .ifPresent(statement -> store.updateStatement(statement.withProgress(progress))));
+                    .ifPresent(statement -> saveStatement(statement.withProgress(progress))));
         }
 
         @Override
@@ -494,7 +547,7 @@ public final class SessionService implements AutoCloseable {
             whileCurrent(() -> {
                 store.findStatement(live.id, statementId)
                         .filter(statement -> !statement.state().isTerminal())
-                        .ifPresent(statement -> store.updateStatement(statement.completed(state, withVersionNotice(statementId, output), now())));
+                        .ifPresent(statement -> saveStatement(statement.completed(state, withVersionNotice(statementId, output), now())));
                 if (live.runningStatementId.equals(Optional.of(statementId))) {
                     live.runningStatementId = Optional.empty();
                 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,31 @@ public final class GlueArguments {
     static final String EXTENSIONS_CONF = "spark.sql.extensions";
     static final String EXTENSIONS_CLASS = "dev.epoxy.spark.catalog.sql.GlueCatalogExtensions";
 
+    /** Spark sizes ({@code JavaUtils.byteStringAsBytes}): a whole number with an optional unit. */
+    private static final Pattern SPARK_SIZE = Pattern.compile("[0-9]+([kmgtp]b?|b)?", Pattern.CASE_INSENSITIVE);
+    /** Confs that Spark reads as sizes before the driver can report anything: a bad one stops spark-submit or the JVM. */
+    private static final List<String> SIZE_CONFS = List.of("spark.driver.memory", "spark.executor.memory", "spark.driver.memoryOverhead",
+            "spark.executor.memoryOverhead", "spark.driver.maxResultSize");
+
     private GlueArguments() {}
+
+    /**
+     * Checks what would stop a session's driver from starting and can be seen before it starts, so that
+     * CreateSession refuses it naming the culprit (the Glue kernel prints that message verbatim, while a
+     * session that FAILED later shows only its status there).
+     *
+     * @throws EpoxyException {@code INVALID_INPUT} for a {@code --conf} entry that is not {@code key=value},
+     *     or a size conf (such as {@code spark.driver.memory}) that is not a Spark size
+     */
+    public static void checkLaunchable(Map<String, String> defaultArguments) {
+        Map<String, String> conf = sparkConf(defaultArguments);
+        for (String key : SIZE_CONFS) {
+            String value = conf.get(key);
+            if (value != null && !SPARK_SIZE.matcher(value).matches()) {
+                throw new EpoxyException(ErrorCode.INVALID_INPUT, "Invalid --conf %s=%s in DefaultArguments: expected a size such as 512m or 2g", key, value);
+            }
+        }
+    }
 
     /**
      * Spark confs from the arguments, in the order given.

@@ -152,10 +152,12 @@ public final class SparkDriverLauncher implements DriverLauncher, AutoCloseable 
      * {@code --python-modules-installer-option} must leave the install directory to Epoxy, and
      * {@code --extra-py-files} entries in Epoxy's own storage (s3:// on this disk) or local paths must
      * exist: Spark would otherwise fail the driver at start with a stack trace in its log. Entries
-     * elsewhere (remote storage, other schemes) are Spark's to fetch.
+     * elsewhere (remote storage, other schemes) are Spark's to fetch. {@code --conf} entries must be
+     * confs Spark can read ({@link GlueArguments#checkLaunchable}).
      */
     @Override
     public void checkLaunchable(SessionId id, SessionSpec spec) {
+        GlueArguments.checkLaunchable(spec.defaultArguments());
         PythonModules.installerOptions(spec.defaultArguments().getOrDefault(PythonModules.INSTALLER_OPTION, ""));
         String extraPyFiles = spec.defaultArguments().getOrDefault(GlueArguments.EXTRA_PY_FILES, "");
         for (String entry : extraPyFiles.split(",")) {

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * One Glue operation served at {@code X-Amz-Target: AWSGlue.<name>}: the request is validated against the
  * service model, read into {@code inputType} (a model-bound record, or {@link com.fasterxml.jackson.databind.JsonNode}
  * for handlers that bind shapes from the model themselves) and given to {@code handler} with the request's
- * {@link RequestContext}; the result is the response body. Handlers throw {@link dev.epoxy.core.EpoxyException};
+ * {@link RequestContext}; the result is the response body, or a {@link java.util.concurrent.CompletionStage} of it for an
+ * answer given later without holding a thread. Handlers throw {@link dev.epoxy.core.EpoxyException};
  * they never build error JSON.
  */
 public record GlueOperation<I, O>(String name, Class<I> inputType, BiFunction<RequestContext, I, O> handler) {

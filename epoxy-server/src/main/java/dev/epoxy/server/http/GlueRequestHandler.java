@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
@@ -186,11 +188,39 @@ final class GlueRequestHandler extends Handler.Wrapper {
             RequestContext context = new RequestContext(exchange.requestId(), accountId, region,
                     header(request, HttpHeader.AUTHORIZATION.asString()).flatMap(StsCallerIdentity::accessKeyId));
             Object output = operation.invoke(context, read(tree, operation.inputType()));
-            write(response, callback, 200, GlueJson.CONTENT_TYPE, json.writeValueAsBytes(output));
-            logOutcome(exchange, 200);
+            if (output instanceof CompletionStage<?> pending) {
+                // A held answer (GetStatement): no thread waits; the request keeps its processing slot.
+                pending.whenComplete((value, failure) -> answerLater(request, response, callback, exchange, value, failure));
+                return;
+            }
+            writeOutput(response, callback, exchange, output);
         }
         catch (Throwable failure) {
             writeFailure(request, response, callback, failure);
+        }
+        finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private void writeOutput(Response response, Callback callback, Exchange exchange, Object output) throws JsonProcessingException {
+        write(response, callback, 200, GlueJson.CONTENT_TYPE, json.writeValueAsBytes(output));
+        logOutcome(exchange, 200);
+    }
+
+    /** Answers a request whose operation returned a future, on the thread that completed it. */
+    private void answerLater(Request request, Response response, Callback callback, Exchange exchange, Object output, Throwable failure) {
+        MDC.put("requestId", exchange.requestId());
+        try {
+            if (failure != null) {
+                writeFailure(request, response, callback, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            }
+            else {
+                writeOutput(response, callback, exchange, output);
+            }
+        }
+        catch (Throwable writeFailure) {
+            writeFailure(request, response, callback, writeFailure);
         }
         finally {
             MDC.remove("requestId");

@@ -8,6 +8,7 @@ import dev.epoxy.core.arn.GlueArns;
 import dev.epoxy.core.crawler.CrawlerConfig;
 import dev.epoxy.core.job.JobConfig;
 import dev.epoxy.core.session.SessionConfig;
+import dev.epoxy.core.session.StatementWaitConfig;
 import dev.epoxy.core.store.StoreSettings;
 import dev.epoxy.server.driver.DriverLaunchConfig;
 import dev.epoxy.server.s3.S3EndpointConfig;
@@ -50,6 +51,9 @@ class TestEpoxyConfig {
             Map.entry("epoxy.session.max-waiting-statements", "7"),
             Map.entry("epoxy.session.reaper-interval", "250ms"),
             Map.entry("epoxy.session.startup-timeout", "PT2M"),
+            Map.entry("epoxy.session.statement-wait", "750ms"),
+            Map.entry("epoxy.session.statement-wait-origins", "GlueStudioNotebook, SageMakerStudioPySparkNotebook"),
+            Map.entry("epoxy.session.max-statement-waits", "3"),
             Map.entry("epoxy.crawler.max-concurrent-crawls", "5"),
             Map.entry("epoxy.job.max-concurrent-runs", "6"),
             Map.entry("epoxy.job.delete-stop-wait", "90s"),
@@ -91,7 +95,8 @@ class TestEpoxyConfig {
                 new RequestLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024, 32, 64, Duration.ofSeconds(5), 134_217_728)));
         assertThat(ServerConfig.from(config)).isEqualTo(ServerConfig.defaults());
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:h2:file:" + home + "/db/epoxy", Optional.empty(), Optional.empty()));
-        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5)));
+        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(16, 1000, Duration.ofSeconds(30), Duration.ofMinutes(5),
+                new StatementWaitConfig(Duration.ofSeconds(5), List.of("GluePySparkKernel", "GlueSparkKernel"), 16)));
         assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(SessionConfig.defaults());
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(2)).isEqualTo(CrawlerConfig.defaults());
         assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(4, Duration.ofSeconds(60), Duration.ofMinutes(1))).isEqualTo(JobConfig.defaults());
@@ -121,7 +126,8 @@ class TestEpoxyConfig {
         assertThat(ServerConfig.advertisedEndpoint(config)).contains(URI.create("http://epoxy.internal:9000"));
         assertThat(StoreConfigKeys.storeSettings(config)).isEqualTo(new StoreSettings("jdbc:postgresql://db/epoxy", Optional.of("epoxy"), Optional.of("s3cret"),
                 new GlueArns("eu-west-1", "000011112222")));
-        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2)));
+        assertThat(SessionConfigKeys.sessionConfig(config)).isEqualTo(new SessionConfig(3, 7, Duration.ofMillis(250), Duration.ofMinutes(2),
+                new StatementWaitConfig(Duration.ofMillis(750), List.of("GlueStudioNotebook", "SageMakerStudioPySparkNotebook"), 3)));
         assertThat(CrawlerConfigKeys.crawlerConfig(config)).isEqualTo(new CrawlerConfig(5));
         assertThat(JobConfigKeys.jobConfig(config)).isEqualTo(new JobConfig(6, Duration.ofSeconds(90), Duration.ofMinutes(1)));
         assertThat(DriverConfigKeys.driverLaunchConfig(config)).isEqualTo(DriverLaunchConfig.defaults()
@@ -167,6 +173,30 @@ class TestEpoxyConfig {
         assertThatThrownBy(() -> ServerConfig.from(config))
                 .isInstanceOf(EpoxyException.class)
                 .hasMessage("Invalid epoxy.server.max-queued-requests: -1 (must be 0 or more)");
+    }
+
+    @Test
+    void heldStatementAnswersGetAtMostHalfTheProcessingSlots() {
+        EpoxyConfig config = load(List.of("--config", "epoxy.server.max-concurrent-requests=6", "--config", "epoxy.session.max-statement-waits=10"), Map.of(), Map.of());
+        assertThat(SessionConfigKeys.sessionConfig(config).statementWait().maxHeld()).isEqualTo(3);
+
+        EpoxyConfig oneSlot = load(List.of("--config", "epoxy.server.max-concurrent-requests=1"), Map.of(), Map.of());
+        assertThat(SessionConfigKeys.sessionConfig(oneSlot).statementWait().holds(Optional.of("GluePySparkKernel"))).isFalse();
+    }
+
+    @Test
+    void statementWaitHoldsTheKernelsSessionsOnlyUnlessConfigured() {
+        StatementWaitConfig defaults = SessionConfigKeys.sessionConfig(load(List.of(), Map.of(), Map.of())).statementWait();
+        assertThat(defaults.holds(Optional.of("GluePySparkKernel"))).isTrue();
+        assertThat(defaults.holds(Optional.of("GlueSparkKernel"))).isTrue();
+        assertThat(defaults.holds(Optional.of("GlueStudioNotebook"))).isFalse();
+        assertThat(defaults.holds(Optional.empty())).isFalse();
+
+        StatementWaitConfig all = SessionConfigKeys.sessionConfig(load(List.of("--config", "epoxy.session.statement-wait-origins=*"), Map.of(), Map.of())).statementWait();
+        assertThat(all.holds(Optional.empty())).isTrue();
+
+        StatementWaitConfig none = SessionConfigKeys.sessionConfig(load(List.of("--config", "epoxy.session.statement-wait-origins="), Map.of(), Map.of())).statementWait();
+        assertThat(none.holds(Optional.of("GluePySparkKernel"))).isFalse();
     }
 
     @Test

@@ -23,6 +23,26 @@ class TestGlueArguments {
     }
 
     @Test
+    void launchableArgumentsPass() {
+        GlueArguments.checkLaunchable(Map.of("--conf", "spark.driver.memory=4g --conf spark.executor.memory=512M --conf spark.driver.maxResultSize=0"));
+        GlueArguments.checkLaunchable(Map.of());
+    }
+
+    @Test
+    void malformedConfIsNotLaunchable() {
+        assertThatThrownBy(() -> GlueArguments.checkLaunchable(Map.of("--conf", "spark.ui.enabled")))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid --conf in DefaultArguments (expected key=value): spark.ui.enabled");
+    }
+
+    @Test
+    void sizeConfThatSparkCannotReadIsNotLaunchable() {
+        assertThatThrownBy(() -> GlueArguments.checkLaunchable(Map.of("--conf", "spark.sql.shuffle.partitions=4 --conf spark.driver.memory=lots")))
+                .isInstanceOf(EpoxyException.class)
+                .hasMessage("Invalid --conf spark.driver.memory=lots in DefaultArguments: expected a size such as 512m or 2g");
+    }
+
+    @Test
     void extraJarsAndPyFilesAreAdded() {
         assertThat(GlueArguments.sparkConf(Map.of("--extra-jars", "/a.jar, /b.jar", "--extra-py-files", "/lib.zip")))
                 .containsEntry("spark.jars", "/a.jar,/b.jar")

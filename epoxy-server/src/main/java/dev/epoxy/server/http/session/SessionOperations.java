@@ -43,6 +43,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The interactive-session operations: each validates what the model cannot express, maps the request to
@@ -158,8 +159,13 @@ public final class SessionOperations {
         return new RunStatementResponse(sessions.runStatement(new SessionId(request.sessionId()), request.code()));
     }
 
-    public GetStatementResponse getStatement(GetStatementRequest request) {
-        return new GetStatementResponse(StatementMapper.toWire(sessions.loadStatement(new SessionId(request.sessionId()), request.id())));
+    /**
+     * Answered when the statement finishes, or as it is after a bounded wait, for the sessions whose
+     * answers {@link SessionService#awaitStatement} holds (the official kernels'); at once for the others.
+     */
+    public CompletableFuture<GetStatementResponse> getStatement(GetStatementRequest request) {
+        return sessions.awaitStatement(new SessionId(request.sessionId()), request.id())
+                .thenApply(statement -> new GetStatementResponse(StatementMapper.toWire(statement)));
     }
 
     public ListStatementsResponse listStatements(ListStatementsRequest request) {
