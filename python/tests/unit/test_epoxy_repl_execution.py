@@ -70,13 +70,21 @@ def test_system_exit_is_an_error_not_an_exit(executor):
     assert (result.status, result.error_name, result.error_value) == ("error", "SystemExit", "3")
 
 
-def test_keyboard_interrupt_in_user_code_is_an_error_named_keyboard_interrupt(executor):
-    # The executor cannot know whether a cancel sent the interrupt; the Repl decides that.
+def test_keyboard_interrupt_in_user_code_is_an_error_named_keyboard_interrupt():
+    # The executor cannot know whether a cancel sent the interrupt; the Repl decides that. The interrupt is sent once
+    # the user's code runs (a loaded machine can take longer than any fixed delay to get there).
+    started = threading.Event()
+    executor = Executor({"__name__": "__main__", "__builtins__": __builtins__, "started": started}, 1024 * 1024)
     main = threading.main_thread().ident
-    timer = threading.Timer(0.3, lambda: signal.pthread_kill(main, signal.SIGINT))
-    timer.start()
-    result = executor.execute("import time\nprint('started')\ntime.sleep(30)")
-    timer.join()
+
+    def interrupt():
+        if started.wait(timeout=60):
+            signal.pthread_kill(main, signal.SIGINT)
+
+    sender = threading.Thread(target=interrupt)
+    sender.start()
+    result = executor.execute("import time\nprint('started')\nstarted.set()\ntime.sleep(30)")
+    sender.join()
     assert (result.status, result.error_name) == ("error", "KeyboardInterrupt")
     assert result.text == "started"
     assert result.traceback[-1] == "KeyboardInterrupt\n"
