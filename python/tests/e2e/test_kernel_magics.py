@@ -8,6 +8,7 @@ own echo of what it sent.
 from __future__ import annotations
 
 import io
+import json
 import queue
 import re
 import time
@@ -23,6 +24,7 @@ from .epoxy_server import CREDENTIALS, REGION, ROLE, wait_until
 from .test_official_kernel import home, setup_epoxy_kernel, trap  # noqa: F401  (fixtures)
 
 KERNEL = "glue_pyspark_epoxy"
+SCALA_KERNEL = "glue_spark_epoxy"
 BUCKET = "magic-libs"
 
 
@@ -37,8 +39,8 @@ class Cell:
 class Kernel:
     """One running official kernel and its client."""
 
-    def __init__(self):
-        self.manager = KernelManager(kernel_name=KERNEL)
+    def __init__(self, name: str = KERNEL):
+        self.manager = KernelManager(kernel_name=name)
         self.manager.start_kernel()
         self.client = self.manager.client()
         self.client.start_channels()
@@ -100,8 +102,8 @@ def kernels(server, home, trap):  # noqa: F811
     setup_epoxy_kernel(server)
     started = []
 
-    def start() -> Kernel:
-        kernel = Kernel()
+    def start(name: str = KERNEL) -> Kernel:
+        kernel = Kernel(name)
         started.append(kernel)
         return kernel
 
@@ -227,3 +229,46 @@ def test_interrupt_cancels_the_statement_and_the_next_cell_runs_then_stop_sessio
     assert "There is no current session." in kernel.run("%status").text
     listed = kernel.run("%list_sessions").text
     assert re.search(rf"{re.escape(session_id)}\s*\|\s*STOPPED", listed), listed
+
+
+SCALA_READ_AND_WRITE = """
+import com.amazonaws.services.glue.GlueContext
+import com.amazonaws.services.glue.util.JsonOptions
+val glueContext = new GlueContext(sc)
+val events = glueContext.getSourceWithFormat(connectionType = "s3",
+  options = JsonOptions(Map("paths" -> Seq("s3://scala-notebook/events/"))), format = "json").getDynamicFrame()
+val renamed = events.applyMapping(Seq(("id", "long", "event_id", "long"), ("kind", "string", "kind", "string")))
+glueContext.getSinkWithFormat(connectionType = "s3", options = JsonOptions(Map("path" -> "s3://scala-notebook/renamed/")),
+  format = "parquet").writeDynamicFrame(renamed)
+println(s"read ${events.count} wrote ${renamed.count}")
+"""
+
+
+def test_the_glue_spark_kernel_runs_a_scala_notebook(server, glue, kernels):
+    """Issue 10's second acceptance notebook: the official glue_spark kernel, GlueContext, a read and a write, an error."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    events = [{"id": i, "kind": ["click", "view", "buy"][i % 3]} for i in range(1, 26)]
+    source = server.home / "s3" / "scala-notebook" / "events"
+    source.mkdir(parents=True)
+    (source / "part-0.json").write_text("".join(json.dumps(event) + "\n" for event in events))
+
+    kernel = kernels(SCALA_KERNEL)
+    assert kernel.run(f"%iam_role {ROLE}\n%session_id_prefix scala-nb\n%glue_version 5.0\n%worker_type G.1X\n"
+                      "%number_of_workers 2\n%idle_timeout 30").reply == "ok"
+    first = kernel.run("val answer = 6 * 7", timeout=600)
+    assert first.reply == "ok", first
+    session_id = re.search(r"^Session ID: (scala-nb-\S+)$", first.text, re.MULTILINE).group(1)
+    assert "answer: Int = 42" in first.text, first
+    assert glue.get_session(Id=session_id)["Session"]["DefaultArguments"]["--session-language"] == "scala"
+
+    written = kernel.run(SCALA_READ_AND_WRITE, timeout=600)
+    assert written.reply == "ok" and f"read {len(events)} wrote {len(events)}" in written.text, written
+    rows = pq.read_table(server.home / "s3" / "scala-notebook" / "renamed").to_pylist()
+    assert sorted(rows, key=lambda row: row["event_id"]) == [{"event_id": e["id"], "kind": e["kind"]} for e in events]
+
+    sql = kernel.run("%%sql\nSELECT 6 * 7 AS answer")
+    assert sql.reply == "ok" and re.search(r"\|\s*42\s*\|", sql.text), sql
+
+    failed = kernel.run('val broken: Int = "text"')
+    assert failed.reply == "error" and "CompileError" in failed.text and "type mismatch" in failed.text, failed
+    assert kernel.run("println(answer + 1)").text.strip().splitlines()[-1] == "43"
