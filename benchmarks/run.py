@@ -123,6 +123,44 @@ def bench_sessions(args) -> dict:
     }
 
 
+def bench_scala_sessions(args) -> dict:
+    """Scala sessions: CreateSession to READY, to the first statement's output, and trivial-statement latency."""
+    scala = {"--session-language": "scala"}
+    server = EpoxyServer().start()
+    try:
+        glue = server.glue()
+        to_ready, to_first_output = [], []
+        sid = None
+        for _ in range(args.scala_sessions):
+            started = time.monotonic()
+            sid = create_session(glue, DefaultArguments=scala)
+            wait_ready(glue, sid)
+            to_ready.append(time.monotonic() - started)
+            assert run_ok(glue, sid, "1 + 1", timeout=600).strip() == "res0: Int = 2"
+            to_first_output.append(time.monotonic() - started)
+            if len(to_ready) < args.scala_sessions:
+                glue.delete_session(Id=sid)
+        latencies = []
+        for _ in range(args.scala_statements):
+            started = time.monotonic()
+            statement_id = glue.run_statement(SessionId=sid, Code="1 + 1")["Id"]
+            while True:
+                statement = glue.get_statement(SessionId=sid, Id=statement_id)["Statement"]
+                if statement["State"] in {"AVAILABLE", "ERROR", "CANCELLED"}:
+                    break
+                time.sleep(0.005)
+            latencies.append((time.monotonic() - started) * 1000)
+            assert statement["Output"]["Status"] == "ok" and statement["Output"]["Data"]["TextPlain"].strip().endswith(": Int = 2"), statement
+        glue.delete_session(Id=sid)
+    finally:
+        server.stop()
+    return {
+        "create_to_ready_s": {"n": len(to_ready), "p50": percentile(to_ready, 0.5), "max": max(to_ready)},
+        "create_to_first_output_s": {"n": len(to_first_output), "p50": percentile(to_first_output, 0.5), "max": max(to_first_output)},
+        "trivial_statement_ms": {"n": len(latencies), "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95)},
+    }
+
+
 def bench_load(args) -> dict:
     import load
 
@@ -225,7 +263,8 @@ BENCHMARKS = {"sessions": bench_sessions, "load": bench_load, "pipeline": bench_
               "catalog_partitions": bench_catalog_partitions, "catalog_from_catalog": bench_catalog_from_catalog,
               "catalog_sql": bench_catalog_sql,
               "crawler": bench_crawler, "job_run": bench_job_run,
-              "bookmark_plan": bench_bookmark_plan, "jdbc": bench_jdbc, "kernel_latency": bench_kernel_latency}
+              "bookmark_plan": bench_bookmark_plan, "jdbc": bench_jdbc, "kernel_latency": bench_kernel_latency,
+              "scala_sessions": bench_scala_sessions}
 
 
 # --smoke sizes: each benchmark's code path once, in seconds.
@@ -236,7 +275,8 @@ SMOKE = {"sessions": 1, "live_sessions": 1, "statements": 3, "rows": 2000, "roun
          "catalog_shards": 10, "catalog_parts": 5, "catalog_rounds": 1,
          "crawler_files": 6, "crawler_partitions": 3, "job_runs": 1,
          "bookmark_old_files": 50, "bookmark_new_files": 5, "jdbc_rows": 2000, "jdbc_write_rows": 1000, "jdbc_rounds": 1,
-         "kernel_notebooks": 1, "kernel_cells": 1, "kernel_cells_off": 1, "kernel_polls": 1}
+         "kernel_notebooks": 1, "kernel_cells": 1, "kernel_cells_off": 1, "kernel_polls": 1,
+         "scala_sessions": 1, "scala_statements": 2}
 
 
 def main(argv=None):
@@ -247,6 +287,8 @@ def main(argv=None):
     parser.add_argument("--sessions", type=int, default=7, help="cold starts to time")
     parser.add_argument("--live-sessions", type=int, default=5, help="sessions alive while the server's RSS is read")
     parser.add_argument("--statements", type=int, default=300, help="1+1 statements to time")
+    parser.add_argument("--scala-sessions", type=int, default=3, help="Scala sessions to start in the scala_sessions benchmark")
+    parser.add_argument("--scala-statements", type=int, default=50, help="trivial Scala statements to time")
     parser.add_argument("--load-rates", default="1,10,50", help="statements/s of the load benchmark, comma-separated")
     parser.add_argument("--load-sessions", type=int, default=8, help="live sessions the load is spread over")
     parser.add_argument("--load-duration", type=float, default=20, help="seconds of load per rate")
