@@ -177,7 +177,7 @@ def test_installer_option_that_moves_the_install_is_refused_at_create_session(mo
     sid = new_session_id()
     with pytest.raises(glue.exceptions.InvalidInputException) as refused:
         create_session(glue, sid, DefaultArguments={
-            "--additional-python-modules": SMALL_PACKAGE, "--python-modules-installer-option": "--target /tmp/elsewhere"})
+            "--additional-python-modules": SMALL_PACKAGE, "--python-modules-installer-option": "--target /srv/elsewhere"})
     assert refused.value.response["Error"]["Message"] == (
         "Invalid --python-modules-installer-option: --target cannot be used, Epoxy chooses where the modules are installed")
 

@@ -81,10 +81,16 @@ def test_keyboard_interrupt_in_user_code_is_an_error_named_keyboard_interrupt():
         if started.wait(timeout=60):
             signal.pthread_kill(main, signal.SIGINT)
 
+    # The REPL installs Python's SIGINT handler itself; so does this test, because a runner started in the background
+    # of a non-interactive shell (as CI may be) inherits SIGINT ignored, and Python then keeps it ignored.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     sender = threading.Thread(target=interrupt)
     sender.start()
-    result = executor.execute("import time\nprint('started')\nstarted.set()\ntime.sleep(30)")
-    sender.join()
+    try:
+        result = executor.execute("import time\nprint('started')\nstarted.set()\ntime.sleep(30)")
+    finally:
+        sender.join()
+        signal.signal(signal.SIGINT, previous)
     assert (result.status, result.error_name) == ("error", "KeyboardInterrupt")
     assert result.text == "started"
     assert result.traceback[-1] == "KeyboardInterrupt\n"
