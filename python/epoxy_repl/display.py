@@ -8,9 +8,10 @@ which the kernel publishes as Jupyter ``display_data``.
 - ``%matplot X``: X is ``matplotlib.pyplot`` (its current figure), a Figure, or anything with a
   ``figure`` (an Axes). Rendered to PNG with the Agg backend, sent as ``image/png;base64``, the MIME
   type the kernel base64-decodes. The figure is closed afterwards, as Jupyter's inline backend does.
-- ``%plotly X``: X is a plotly figure. Rendered as an HTML fragment that loads plotly.js from its
-  CDN, sent as ``text/html``: plotly's static export needs kaleido >= 1, which drives an installed
-  Chrome, and sessions have none.
+- ``%plotly X``: X is a plotly figure. Rendered to PNG by kaleido 0.2 (its wheel carries its own
+  headless Chromium, so no browser need be installed and nothing is downloaded), at the figure's
+  layout width and height (plotly's 700 x 500 when unset), sent as ``image/png;base64``. kaleido >= 1
+  would need an installed Chrome; plotly 6.0 is the last release that drives kaleido 0.2.
 
 Nothing here knows about Spark or the driver link.
 """
@@ -127,4 +128,13 @@ def _render_plotly(expression, value):
         raise DisplayError("%%plotly needs plotly, which this session's Python cannot import: %s" % error)
     if not isinstance(value, BaseFigure):
         raise DisplayError("%%plotly %s: %s is not a plotly figure" % (expression, type(value).__name__))
-    return Display("text/html", value.to_html(include_plotlyjs="cdn", full_html=False))
+    try:
+        import kaleido  # noqa: F401 (plotly finds it by itself; imported here for a clear message)
+    except ImportError as error:
+        raise DisplayError("%%plotly needs kaleido to render a PNG, which this session's Python cannot import: %s "
+                           "(pip install kaleido==0.2.1 'plotly<6.1')" % error)
+    try:
+        png = value.to_image(format="png")
+    except Exception as error:  # kaleido's Chromium failed: the user's figure is not at fault, say what happened
+        raise DisplayError("%%plotly %s: kaleido could not render the figure: %s" % (expression, error))
+    return Display("image/png;base64", base64.b64encode(png).decode("ascii"))

@@ -51,6 +51,10 @@ CELLS = [
     "plt.bar([row['region'] for row in counts], [row['n'] for row in counts])\n"
     "print('plotted', len(counts), 'regions')\n"
     "%matplot plt",
+    "import plotly.graph_objects as go\n"
+    "fig = go.Figure(go.Bar(x=[row['region'] for row in counts], y=[row['n'] for row in counts]),\n"
+    "                layout={'width': 360, 'height': 240})\n"
+    "%plotly fig",
     "spark.sql('SELECT * FROM notebook_acceptance.no_such_table').show()",
 ]
 
@@ -121,11 +125,16 @@ def test_seed_style_notebook_runs_under_the_official_kernel(server, home, trap, 
     assert png_size(base64.b64decode(images[0]["data"]["image/png"])) == (4 * 80, 3 * 80)
     assert texts[5].strip() == f"plotted {len(REGIONS)} regions", texts[5]
 
-    assert replies[6]["status"] == "error", replies[6]
-    assert replies[6]["ename"] == "AnalysisException"
-    assert "no_such_table" in replies[6]["evalue"]
-    assert "AnalysisException: " in texts[6] and "no_such_table" in texts[6], texts[6]
-    for index in range(1, 6):
+    plotly_images = [output for output in cells[6].outputs
+                     if output.get("output_type") == "display_data" and "image/png" in output.get("data", {})]
+    assert len(plotly_images) == 1, cells[6].outputs
+    assert png_size(base64.b64decode(plotly_images[0]["data"]["image/png"])) == (360, 240)
+
+    assert replies[7]["status"] == "error", replies[7]
+    assert replies[7]["ename"] == "AnalysisException"
+    assert "no_such_table" in replies[7]["evalue"]
+    assert "AnalysisException: " in texts[7] and "no_such_table" in texts[7], texts[7]
+    for index in range(1, 7):
         assert replies[index]["status"] == "ok", (index, replies[index])
 
     # nbclient shut the kernel down, which stops its session.

@@ -90,8 +90,9 @@ def test_plots_render_and_survive_a_restart(server, home):
                  "fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[2, 0, 1], name='zigzag'))\n"
                  "%plotly fig")
     assert plotly["Output"]["Status"] == "ok", plotly["Output"]
-    assert plotly["Output"]["Data"]["MimeType"] == "text/html"
-    assert "Plotly.newPlot" in plotly["Output"]["Data"]["Result"] and "zigzag" in plotly["Output"]["Data"]["Result"]
+    assert plotly["Output"]["Data"]["MimeType"] == "image/png;base64"
+    # plotly's default layout size, 700 x 500, when the figure sets none.
+    assert png_size(base64.b64decode(plotly["Output"]["Data"]["Result"])) == (700, 500)
 
     wrong = run(kernel_glue, sid, "not_a_figure = [1, 2]\n%matplot not_a_figure")
     assert wrong["Output"]["Status"] == "error"

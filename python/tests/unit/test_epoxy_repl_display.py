@@ -90,16 +90,15 @@ def test_an_image_larger_than_the_output_limit_is_an_error():
     assert "more than the 1000 bytes a statement may output" in result.error_value
 
 
-def test_plotly_renders_html(executor):
+def test_plotly_renders_a_png_of_the_layouts_size(executor):
     result = executor.execute(
         "import plotly.graph_objects as go\n"
-        "fig = go.Figure(go.Bar(x=['a', 'b'], y=[1, 2]))\n"
+        "fig = go.Figure(go.Bar(x=['a', 'b'], y=[1, 2]), layout={'width': 420, 'height': 260})\n"
         "print('built')\n"
         "%plotly fig")
     assert (result.status, result.text) == ("ok", "built"), result.error_value
-    assert result.display.mime_type == "text/html"
-    assert "Plotly.newPlot" in result.display.data
-    assert "cdn.plot.ly" in result.display.data
+    assert result.display.mime_type == "image/png;base64"
+    assert png_size(base64.b64decode(result.display.data)) == (420, 260)
 
 
 def test_plotly_of_something_else_is_a_clear_error(executor):
