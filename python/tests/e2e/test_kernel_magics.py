@@ -231,6 +231,33 @@ def test_interrupt_cancels_the_statement_and_the_next_cell_runs_then_stop_sessio
     assert re.search(rf"{re.escape(session_id)}\s*\|\s*STOPPED", listed), listed
 
 
+def test_a_failed_module_install_shows_pips_message_and_streaming_makes_a_streaming_session(server, glue, kernels):
+    missing = f"epoxy-no-such-package-{uuid.uuid4().hex[:8]}"
+    kernel = kernels()
+    assert kernel.run(f"%iam_role {ROLE}\n%session_id_prefix badpip\n%glue_version 5.0\n"
+                      f"%additional_python_modules {missing}").reply == "ok"
+    first = kernel.run("print('never runs')", timeout=600)
+    session_id = re.search(r"^Session ID: (badpip-\S+)$", first.text, re.MULTILINE).group(1)
+    assert "never runs" not in first.text, first
+    failed = glue.get_session(Id=session_id)["Session"]
+    assert failed["Status"] == "FAILED" and missing in failed["ErrorMessage"], failed
+    # pip's own words, as pip prints them for a requirement no index has.
+    assert f"No matching distribution found for {missing}" in failed["ErrorMessage"], failed["ErrorMessage"]
+    # Kernel 1.0.9 prints only "failed to reach READY"; its next cell re-sends the session's Id, and the answer it then
+    # prints is the AlreadyExistsException that carries the session's ErrorMessage.
+    second = kernel.run("print('still not')", timeout=120)
+    assert f"No matching distribution found for {missing}" in second.text, second
+    assert "still not" not in second.text, second
+
+    streaming = kernels()
+    assert streaming.run(f"%iam_role {ROLE}\n%session_id_prefix stream\n%glue_version 5.0\n%streaming").reply == "ok"
+    cell = streaming.run("print(sc.appName is not None)")
+    assert cell.reply == "ok" and cell.text.strip().splitlines()[-1] == "True", cell
+    stream_id = re.search(r"^Session ID: (stream-\S+)$", cell.text, re.MULTILINE).group(1)
+    assert glue.get_session(Id=stream_id)["Session"]["Command"]["Name"] == "gluestreaming"
+    assert "Session Type: gluestreaming" in streaming.run("%status").text
+
+
 SCALA_READ_AND_WRITE = """
 import com.amazonaws.services.glue.GlueContext
 import com.amazonaws.services.glue.util.JsonOptions
