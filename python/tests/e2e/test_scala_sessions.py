@@ -101,6 +101,49 @@ println(s"catalog=${fromCatalog.count} s3=${fromS3.count} mapped=${mapped.toDF()
         {"person_id": person["id"], "person": person["name"], "age": int(person["age"])} for person in people]
 
 
+def test_scala_transforms_resolve_choice_filter_map_join_relationalize(glue, server, scala_session):
+    rng = random.Random(11)
+    orders = []
+    for i in range(1, 31):
+        amount = rng.randint(1, 100)
+        # Every third amount is a string: the frame's schema has a choice of int and string for it.
+        orders.append({"order_id": i, "customer": i % 4, "amount": amount if i % 3 else str(amount),
+                       "items": [{"sku": f"s{i}-{n}", "qty": n + 1} for n in range(i % 3)]})
+    customers = [{"customer": c, "cname": f"c{c}"} for c in range(4)]
+    lake = server.home / "s3" / "scala-lake"
+    for name, records in (("orders", orders), ("customers", customers)):
+        (lake / name).mkdir(parents=True)
+        (lake / name / "part-0.json").write_text("".join(json.dumps(record) + "\n" for record in records))
+    code = """
+import com.amazonaws.services.glue.{ChoiceOption, DynamicRecord, GlueContext}
+import com.amazonaws.services.glue.util.JsonOptions
+val glueContext = new GlueContext(sc)
+def read(name: String) = glueContext.getSourceWithFormat(connectionType = "s3",
+  options = JsonOptions(Map("paths" -> Seq(s"s3://scala-lake/$name/"))), format = "json").getDynamicFrame()
+val resolved = read("orders").resolveChoice(specs = Seq(("amount", "cast:double")))
+val large = resolved.filter(r => r.getField("amount").exists(_.asInstanceOf[Double] >= 50.0))
+val banded = large.map { r => r.addField("band", if (r.getField("amount").get.asInstanceOf[Double] >= 75.0) "high" else "mid") }
+val joined = banded.join(Seq("customer"), Seq("customer"), read("customers"))
+val rows = joined.toDF().select("order_id", "cname", "band", "amount").collect()
+  .map(r => s"${r.getLong(0)},${r.getString(1)},${r.getString(2)},${r.getDouble(3)}").sorted
+println("rows=" + rows.mkString(";"))
+println("frames=" + resolved.relationalize("root", "s3://scala-lake/staging/").map(_.count).mkString(","))
+val checked = resolved.filter(r => 10 / (r.getField("order_id").get.asInstanceOf[Long] - 5) > 0, errorMsg = "bad order")
+println(s"kept=${checked.count} errors=${checked.errorsCount}")
+"""
+    text = run_ok(glue, scala_session, code, timeout=300)
+    lines = {line.split("=", 1)[0]: line.split("=", 1)[1] for line in text.splitlines() if re.match(r"^(rows|frames|kept)=", line)}
+
+    large = [order for order in orders if int(order["amount"]) >= 50]
+    expected_rows = sorted(f"{o['order_id']},c{o['customer']},{'high' if int(o['amount']) >= 75 else 'mid'},{float(int(o['amount']))}"
+                           for o in large)
+    assert lines["rows"] == ";".join(expected_rows), text
+    assert lines["frames"] == f"{len(orders)},{sum(len(order['items']) for order in orders)}", text
+    # Java's integer division truncates towards zero; order 5 divides by zero and is the one error record.
+    kept = [o for o in orders if o["order_id"] != 5 and int(10 / (o["order_id"] - 5)) > 0]
+    assert lines["kept"] == f"{len(kept)} errors=1", text
+
+
 def test_sql_cell_as_the_kernel_sends_it_prints_the_table(glue, scala_session):
     # The Glue Spark kernel turns a %%sql cell into exactly this code.
     text = run_ok(glue, scala_session, 'spark.sql("""SELECT 6 * 7 AS answer""").show()')

@@ -133,7 +133,219 @@ package com.amazonaws.services.glue {
         totalThreshold: Long = 0): DynamicFrame =
       new DynamicFrame(underlying.renameField(oldName, newName, transformationContext, callSite, stageThreshold, totalThreshold))
 
+    /**
+     * ResolveChoice: specs are (path, action) pairs (tuples or ResolveSpec), actions cast:TYPE,
+     * project:TYPE, make_cols, make_struct; choiceOption applies to every choice not listed, and
+     * ChoiceOption("match_catalog") with database and tableName casts to the catalog table's types.
+     */
+    def resolveChoice(specs: Seq[Product] = Seq.empty, choiceOption: Option[ChoiceOption] = None,
+        database: Option[String] = None, tableName: Option[String] = None, transformationContext: String = "",
+        stageThreshold: Long = 0, totalThreshold: Long = 0, catalogId: Option[String] = None): DynamicFrame =
+      new DynamicFrame(underlying.resolveChoice(jsonList(specs.map(_.productIterator.toList)), choiceOption.map(_.choice).orNull,
+        database.orNull, tableName.orNull, transformationContext, callSite, stageThreshold, totalThreshold, catalogId.orNull))
+
+    /** An inner equi-join of this frame's keys1 with frame2's keys2. */
+    def join(keys1: Seq[String], keys2: Seq[String], frame2: DynamicFrame, transformationContext: String = "",
+        stageThreshold: Long = 0, totalThreshold: Long = 0): DynamicFrame =
+      new DynamicFrame(underlying.join(jsonList(keys1), jsonList(keys2), frame2.underlying, transformationContext, callSite,
+        stageThreshold, totalThreshold))
+
+    /** The records of this frame and other, schemas merged by name. */
+    def union(other: DynamicFrame, transformationContext: String = "", stageThreshold: Long = 0,
+        totalThreshold: Long = 0): DynamicFrame =
+      new DynamicFrame(underlying.union(other.underlying, transformationContext, callSite, stageThreshold, totalThreshold))
+
+    /** Flattens nested structs and pivots arrays into their own frames: the root frame first, then one per array. */
+    def relationalize(rootTableName: String, stagingPath: String, options: JsonOptions = JsonOptions.empty,
+        transformationContext: String = "", stageThreshold: Long = 0, totalThreshold: Long = 0): Seq[DynamicFrame] = {
+      import scala.collection.JavaConverters._
+      underlying.relationalize(rootTableName, stagingPath, options.json, transformationContext, callSite, stageThreshold,
+        totalThreshold).asScala.map(new DynamicFrame(_)).toList
+    }
+
+    def unnest(transformationContext: String = "", stageThreshold: Long = 0, totalThreshold: Long = 0): DynamicFrame =
+      new DynamicFrame(underlying.unnest(transformationContext, callSite, stageThreshold, totalThreshold))
+
+    def dropNulls(transformationContext: String = "", stageThreshold: Long = 0, totalThreshold: Long = 0): DynamicFrame =
+      new DynamicFrame(underlying.dropNullFields(transformationContext, callSite, stageThreshold, totalThreshold))
+
+    /**
+     * The records for which f is true. A record on which f throws becomes an error record with
+     * errorMsg (or the exception's message), counted against the thresholds, as Glue does.
+     */
+    def filter(f: DynamicRecord => Boolean, errorMsg: String = "", transformationContext: String = "",
+        stageThreshold: Long = 0, totalThreshold: Long = 0): DynamicFrame = {
+      import org.apache.spark.sql.functions.{col, struct, udf}
+      val dataset = underlying.dataset()
+      val schema = dataset.schema
+      val verdict = udf(DynamicRecord.verdict(f, errorMsg, schema))
+      val column = "__epoxy_verdict"
+      val judged = dataset.withColumn(column, verdict(struct(dataset.columns.map(name => col(dev.epoxy.glue.DynamicFrame.quote(name))): _*)))
+        .withColumn(column, struct(col(column + "._1").as("keep"), col(column + "._2").as("error"), col(column + "._3").as("record")))
+      new DynamicFrame(underlying.pyFilterResult(judged, column, transformationContext, callSite, stageThreshold, totalThreshold))
+    }
+
+    /**
+     * Each record through f, which may change, add and drop fields of the record it is given (and
+     * return it) or return a new one; the result's schema is inferred from the records. A record on
+     * which f throws becomes an error record.
+     */
+    def map(f: DynamicRecord => DynamicRecord, errorMsg: String = "", transformationContext: String = "",
+        stageThreshold: Long = 0, totalThreshold: Long = 0): DynamicFrame = {
+      val frame = underlying
+      val schema = frame.dataset().schema
+      // Inference and encoding both read the records: persisted, so that f runs once per record.
+      val records = frame.dataset().javaRDD.map(DynamicRecord.mapping(f, errorMsg, schema))
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK)
+      val stage = dev.epoxy.glue.StageContext.of(transformationContext, callSite, stageThreshold, totalThreshold)
+      val parsed = dev.epoxy.glue.record.RecordFrames.fromRecords(frame.glueContext(), records, java.util.Optional.empty(),
+        frame.name(), stage, "")
+      new DynamicFrame(frame.derive(parsed.dataset(), parsed.errorLog().lastStage().errors().orElseThrow(), stage))
+    }
+
     override def toString: String = underlying.toString
+  }
+
+  /** The action ResolveChoice applies to every choice its specs do not name: cast:TYPE, project:TYPE, make_cols, make_struct, match_catalog. */
+  case class ChoiceOption(choice: String)
+
+  /** One ResolveChoice spec: a path and its action. */
+  case class ResolveSpec(path: String, action: String)
+
+  /**
+   * One record of a DynamicFrame, as filter and map functions see it: its fields by name, nested
+   * structs as records, arrays as Seqs. getField takes a dotted path into nested records.
+   */
+  class DynamicRecord private[glue] (private[glue] val fields: java.util.LinkedHashMap[String, Any]) extends Serializable {
+    def this() = this(new java.util.LinkedHashMap[String, Any]())
+
+    def getField(path: String): Option[Any] = {
+      val parts = path.split('.')
+      var current: Any = fields
+      for (part <- parts) {
+        current = current match {
+          case map: java.util.Map[_, _] if map.containsKey(part) => map.get(part)
+          case _ => return None
+        }
+      }
+      Option(current).map(DynamicRecord.toScala)
+    }
+
+    def getFieldNames: Seq[String] = { import scala.collection.JavaConverters._; fields.keySet.asScala.toList }
+
+    /** Sets (or adds) a top-level field, or a field of a nested record when the path has dots. */
+    def setField(path: String, value: Any): DynamicRecord = {
+      val parts = path.split('.')
+      var target: java.util.Map[String, Any] = fields
+      for (part <- parts.init) {
+        target = target.get(part) match {
+          case nested: java.util.Map[_, _] => nested.asInstanceOf[java.util.Map[String, Any]]
+          case _ =>
+            val created = new java.util.LinkedHashMap[String, Any]()
+            target.put(part, created)
+            created
+        }
+      }
+      target.put(parts.last, DynamicRecord.toJava(value))
+      this
+    }
+
+    def addField(path: String, value: Any): DynamicRecord = setField(path, value)
+
+    def dropField(path: String): DynamicRecord = {
+      val parts = path.split('.')
+      var target: Any = fields
+      for (part <- parts.init) {
+        target = target match {
+          case map: java.util.Map[_, _] => map.get(part)
+          case _ => null
+        }
+      }
+      target match {
+        case map: java.util.Map[_, _] => map.remove(parts.last)
+        case _ =>
+      }
+      this
+    }
+
+    override def toString: String = util.JsonOptions.toJson(DynamicRecord.toScala(fields))
+  }
+
+  object DynamicRecord {
+    import org.apache.spark.sql.Row
+    import org.apache.spark.sql.types.{ArrayType, MapType, StructType => SparkStruct}
+
+    private[glue] def of(row: Row, schema: SparkStruct): DynamicRecord = new DynamicRecord(fieldsOf(row, schema))
+
+    private def errorMessage(errorMsg: String, e: Exception): String =
+      if (errorMsg != null && errorMsg.nonEmpty) errorMsg else s"${e.getClass.getName}: ${e.getMessage}"
+
+    // Built here, not in DynamicFrame's methods, so that the closures Spark ships capture only f and its arguments.
+    private[glue] def verdict(f: DynamicRecord => Boolean, errorMsg: String, schema: SparkStruct): Row => (Boolean, String, String) =
+      (row: Row) => {
+        val record = of(row, schema)
+        val shown = record.toString // before f, which may change the record
+        try { (f(record), null: String, null: String) }
+        catch { case e: Exception => (false, errorMessage(errorMsg, e), shown) }
+      }
+
+    private[glue] def mapping(f: DynamicRecord => DynamicRecord, errorMsg: String, schema: SparkStruct)
+        : org.apache.spark.api.java.function.Function[Row, dev.epoxy.glue.record.ParsedRecord] =
+      (row: Row) => {
+        val record = of(row, schema)
+        val shown = record.toString
+        try {
+          val result = f(record)
+          if (result == null) dev.epoxy.glue.record.ParsedRecord.error("map function returned null", null, shown, null)
+          else dev.epoxy.glue.record.ParsedRecord.of(result.fields)
+        } catch { case e: Exception => dev.epoxy.glue.record.ParsedRecord.error(errorMessage(errorMsg, e), e, shown, null) }
+      }
+
+    private def fieldsOf(row: Row, schema: SparkStruct): java.util.LinkedHashMap[String, Any] = {
+      val map = new java.util.LinkedHashMap[String, Any]()
+      schema.fields.zipWithIndex.foreach { case (field, index) => map.put(field.name, valueOf(row.get(index), field.dataType)) }
+      map
+    }
+
+    private def valueOf(value: Any, dataType: org.apache.spark.sql.types.DataType): Any = (value, dataType) match {
+      case (null, _) => null
+      case (row: Row, struct: SparkStruct) => fieldsOf(row, struct)
+      case (seq: scala.collection.Seq[_], array: ArrayType) =>
+        val list = new java.util.ArrayList[Any]()
+        seq.foreach(item => list.add(valueOf(item, array.elementType)))
+        list
+      case (map: scala.collection.Map[_, _], mapType: MapType) =>
+        val out = new java.util.LinkedHashMap[String, Any]()
+        map.foreach { case (k, v) => out.put(String.valueOf(k), valueOf(v, mapType.valueType)) }
+        out
+      case (other, _) => other
+    }
+
+    /** A value a user function hands in (Scala collections, records) as the runtime's Java values. */
+    private[glue] def toJava(value: Any): Any = value match {
+      case record: DynamicRecord => record.fields
+      case seq: scala.collection.Seq[_] =>
+        val list = new java.util.ArrayList[Any]()
+        seq.foreach(item => list.add(toJava(item)))
+        list
+      case map: scala.collection.Map[_, _] =>
+        val out = new java.util.LinkedHashMap[String, Any]()
+        map.foreach { case (k, v) => out.put(String.valueOf(k), toJava(v)) }
+        out
+      case int: Int => int.toLong // the runtime's integral type, as Python's ints
+      case other => other
+    }
+
+    /** The runtime's Java values as a user function sees them: records, Seqs, plain values. */
+    private[glue] def toScala(value: Any): Any = value match {
+      case map: java.util.Map[_, _] =>
+        import scala.collection.JavaConverters._
+        scala.collection.immutable.ListMap(map.asScala.toSeq.map { case (k, v) => String.valueOf(k) -> toScala(v) }: _*)
+      case list: java.util.List[_] =>
+        import scala.collection.JavaConverters._
+        list.asScala.map(toScala).toList
+      case other => other
+    }
   }
 
   object DynamicFrame {
