@@ -183,10 +183,16 @@ def test_cancel_stops_a_long_spark_job(glue, scala_session):
     assert re.fullmatch(r"res\d+: Long = 3\n", run_ok(glue, scala_session, "spark.range(3).count()"))
 
 
-def test_a_statement_that_ignores_its_cancel_costs_the_repl_and_a_new_one_runs_closures(glue, scala_session):
-    # Ignores every interrupt without burning a core: the grace period has to end it.
-    code = "while (true) { try Thread.sleep(100000) catch { case _: InterruptedException => } }"
-    statement = start_and_cancel(glue, scala_session, code, timeout=300)
+def test_a_statement_that_ignores_its_cancel_costs_the_repl_and_a_new_one_runs_closures(glue, scala_session, tmp_path):
+    # Ignores every interrupt without burning a core: the grace period has to end it. The cancel is sent once the loop
+    # runs (the marker file exists): a cancel that arrives while the line still compiles ends it cleanly, REPL kept.
+    started = tmp_path / "started"
+    code = (f'java.nio.file.Files.createFile(java.nio.file.Paths.get("{started}"))\n'
+            "while (true) { try Thread.sleep(100000) catch { case _: InterruptedException => } }")
+    statement_id = glue.run_statement(SessionId=scala_session, Code=code)["Id"]
+    wait_until(started.exists, timeout=120, message="the statement's loop to start")
+    glue.cancel_statement(SessionId=scala_session, Id=statement_id)
+    statement = wait_statement(glue, scala_session, statement_id, timeout=300)
     assert statement["State"] == "CANCELLED"
     output = statement["Output"]
     assert (output["Status"], output["ErrorName"]) == ("error", "InterpreterRestarted")
