@@ -78,6 +78,22 @@ class PostgreSqlServer:
                           f"--dbname={database}", "--no-psqlrc", "--set=ON_ERROR_STOP=1", "--tuples-only", "--no-align",
                           f"--command={sql}"]).stdout
 
+    def enable_ssl(self, certificate: Path, key: Path):
+        """Serves TLS with this certificate and key, and refuses every TCP login that is not over TLS (hostssl/hostnossl)."""
+        for source, name in ((certificate, "server.crt"), (key, "server.key")):
+            target = self.data / name
+            shutil.copyfile(source, target)
+            os.chmod(target, 0o600)
+            if self.as_postgres:
+                self._run(["chown", "postgres:postgres", str(target)], as_postgres=False)
+        hba = self.data / "pg_hba.conf"
+        rules = "hostnossl all all 0.0.0.0/0 reject\nhostssl all all 127.0.0.1/32 scram-sha-256\n"
+        # Only the local (socket) lines are kept: the admin's psql uses the socket.
+        kept = [line for line in hba.read_text().splitlines() if line.startswith("local")]
+        hba.write_text("\n".join(kept) + "\n" + rules)
+        self._psql("ALTER SYSTEM SET ssl = on")
+        self._psql("SELECT pg_reload_conf()")
+
     def start_statement_log(self):
         """Logs every statement from now on (log_statement = all); logged_statements reads what came after this call."""
         self._psql("ALTER SYSTEM SET log_statement = 'all'")

@@ -73,7 +73,7 @@ public final class CrawlMain {
         List<Table> crawlerTables = writer.crawlerTables();
         CrawlPlanner.Plan plan = planner.plan(request, newFoldersOnly ? seen : Set.of(), CatalogWriter.namesByLocation(crawlerTables));
         List<TablePlan> tables = new ArrayList<>(plan.tables());
-        tables.addAll(new JdbcCrawlPlanner(new JdbcConnector(glue)).plan(request, crawlerTables));
+        tables.addAll(new JdbcCrawlPlanner(new JdbcConnector(glue, JdbcConnector.storageCertificates(spark.sparkContext().hadoopConfiguration()))).plan(request, crawlerTables));
         checkDistinctNames(tables);
         CatalogWriter.Counts counts = writer.apply(tables);
         java.util.Set<String> allSeen = new java.util.LinkedHashSet<>(newFoldersOnly ? seen : Set.of());

@@ -2,26 +2,50 @@ package dev.epoxy.crawler;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.connection.ssl.JdbcSsl;
+import dev.epoxy.connection.ssl.JdbcSslException;
+import dev.epoxy.connection.ssl.RootCertificate;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 /**
  * Opens the databases of JdbcTargets: fetches the Glue connection through the Glue API (GetConnection with
  * HidePassword false, as a Glue crawler reads its connection), and connects with its JDBC_CONNECTION_URL,
- * USERNAME and PASSWORD within {@link JdbcEngine#CONNECT_TIMEOUT_SECONDS}. Every failure names the connection
- * and the driver's reason; the password never appears in a message.
+ * USERNAME and PASSWORD within {@link JdbcEngine#CONNECT_TIMEOUT_SECONDS}, over SSL as its SSL properties say ({@link JdbcSsl}).
+ * Every failure names the connection and the driver's reason; the password never appears in a message.
  */
 final class JdbcConnector {
     private final GlueClient glue;
+    private final JdbcSsl.CertificateSource certificates;
 
-    JdbcConnector(GlueClient glue) {
+    /** @param certificates reads the connections' {@code CUSTOM_JDBC_CERT} objects */
+    JdbcConnector(GlueClient glue, JdbcSsl.CertificateSource certificates) {
         this.glue = requireNonNull(glue, "glue is null");
+        this.certificates = requireNonNull(certificates, "certificates is null");
+    }
+
+    /** {@code CUSTOM_JDBC_CERT} objects read through Hadoop's file systems: {@code s3://} is Epoxy's storage, as for the crawl's S3 targets. */
+    static JdbcSsl.CertificateSource storageCertificates(Configuration hadoopConf) {
+        return location -> {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+            FileSystem fileSystem = path.getFileSystem(hadoopConf);
+            if (!fileSystem.exists(path)) {
+                throw new FileNotFoundException(location + " does not exist");
+            }
+            try (InputStream in = fileSystem.open(path)) {
+                return in.readNBytes(RootCertificate.MAX_BYTES + 1);
+            }
+        };
     }
 
     /** @throws CrawlException when the connection is missing, is not JDBC, or its database cannot be reached or refuses the login */
@@ -46,6 +70,12 @@ final class JdbcConnector {
             throw new CrawlException("Cannot crawl through connection " + connectionName + ": its credentials are in SECRET_ID, and Epoxy crawls need USERNAME and PASSWORD");
         }
         Properties login = engine.timeouts();
+        try {
+            login.putAll(JdbcSsl.fromConnectionProperties(connectionName, properties, certificates).driverProperties(connectionName, url));
+        }
+        catch (JdbcSslException e) {
+            throw new CrawlException("Cannot crawl through connection " + connectionName + ": " + e.getMessage());
+        }
         Optional.ofNullable(properties.get("USERNAME")).ifPresent(user -> login.setProperty("user", user));
         if (!password.isEmpty()) {
             login.setProperty("password", password);

@@ -10,6 +10,7 @@ import dev.epoxy.glue.catalog.CatalogSource;
 import dev.epoxy.glue.io.S3Purger;
 import dev.epoxy.glue.jdbc.ConnectionResolver;
 import dev.epoxy.glue.jdbc.GlueConnectionResolver;
+import dev.epoxy.glue.jdbc.StorageCertificates;
 import dev.epoxy.glue.jdbc.JdbcConnection;
 import dev.epoxy.glue.jdbc.JdbcUrls;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public final class GlueContext {
         this.minPartitions = minPartitions;
         this.targetPartitions = targetPartitions;
         this.catalog = new CatalogAccess(spark);
-        this.connections = new GlueConnectionResolver(catalog);
+        this.connections = new GlueConnectionResolver(catalog, new StorageCertificates(spark.sparkContext().hadoopConfiguration()));
     }
 
     /** Where {@code connectionName} and {@code catalog_connection} are looked up: the Glue API's GetConnection. */

@@ -18,6 +18,8 @@ import dev.epoxy.server.config.ServerConfig;
 import dev.epoxy.server.config.SessionConfigKeys;
 import dev.epoxy.server.config.StorageConfigKeys;
 import dev.epoxy.server.config.StoreConfigKeys;
+import dev.epoxy.server.connection.JdbcConnectionTester;
+import dev.epoxy.server.connection.ServerCertificates;
 import dev.epoxy.server.driver.DriverGlueEndpoint;
 import dev.epoxy.server.secret.ConnectionKeyring;
 import dev.epoxy.server.driver.ServerDriverConfig;
@@ -123,7 +125,7 @@ public final class EpoxyServer implements AutoCloseable {
                     ConnectionKeyring.openOrCreate(ConnectionKeyring.fileIn(home)), Clock.systemUTC());
 
             glueEndpoint.serve(GlueApi.operations(serverConfig.arns(), Clock.systemUTC(), stores, sessions, Optional.of(crawlers), Optional.of(jobs),
-                    Optional.of(connections)));
+                    Optional.of(connections), JdbcConnectionTester.shippedDrivers(new ServerCertificates(launchConfig.sparkConf(), home))));
             // Last in the list, so first to close: the endpoint stops taking requests before the service stops drivers.
             started.remove(glueEndpoint);
             started.add(glueEndpoint);

@@ -2,6 +2,8 @@ package dev.epoxy.glue.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.connection.ssl.JdbcSsl;
+import dev.epoxy.connection.ssl.JdbcSslException;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.catalog.CatalogAccess;
 import java.util.Locale;
@@ -15,9 +17,12 @@ import software.amazon.awssdk.services.glue.model.GetConnectionRequest;
 /** Connections from the Glue API of the server that launched the driver: {@code GetConnection} with the password. */
 public final class GlueConnectionResolver implements ConnectionResolver {
     private final CatalogAccess catalog;
+    private final JdbcSsl.CertificateSource certificates;
 
-    public GlueConnectionResolver(CatalogAccess catalog) {
+    /** @param certificates reads {@code CUSTOM_JDBC_CERT} objects (the storage of the session or job) */
+    public GlueConnectionResolver(CatalogAccess catalog, JdbcSsl.CertificateSource certificates) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.certificates = requireNonNull(certificates, "certificates is null");
     }
 
     @Override
@@ -32,15 +37,15 @@ public final class GlueConnectionResolver implements ConnectionResolver {
         } catch (SdkException e) {
             throw new GlueRuntimeException(GlueRuntimeException.Kind.IO, "Cannot get Glue connection %s: %s", name, e.getMessage());
         }
-        return fromProperties(name, connection.connectionTypeAsString(), connection.connectionPropertiesAsStrings());
+        return fromProperties(name, connection.connectionTypeAsString(), connection.connectionPropertiesAsStrings(), certificates);
     }
 
     /**
-     * The JDBC connection of a Glue connection's type and properties.
+     * The JDBC connection of a Glue connection's type and properties; its {@code CUSTOM_JDBC_CERT} is read with {@code certificates}.
      *
-     * @throws GlueRuntimeException INVALID_INPUT for another type or a connection without a URL
+     * @throws GlueRuntimeException INVALID_INPUT for another type, a connection without a URL, or SSL properties that cannot be used
      */
-    public static JdbcConnection fromProperties(String name, String type, Map<String, String> properties) {
+    public static JdbcConnection fromProperties(String name, String type, Map<String, String> properties, JdbcSsl.CertificateSource certificates) {
         if (type != null && !type.isBlank() && !type.toUpperCase(Locale.ROOT).equals("JDBC")) {
             throw GlueRuntimeException.invalidInput("Glue connection %s is a %s connection, not a JDBC one", name, type);
         }
@@ -52,7 +57,12 @@ public final class GlueConnectionResolver implements ConnectionResolver {
             throw GlueRuntimeException.notSupported("Glue connection %s keeps its credentials in SECRET_ID: Epoxy has no secrets "
                     + "store, give the connection USERNAME and PASSWORD", name);
         }
-        return new JdbcConnection(Optional.of(name), url, properties.getOrDefault("USERNAME", ""),
-                properties.getOrDefault("PASSWORD", ""), Boolean.parseBoolean(properties.getOrDefault("JDBC_ENFORCE_SSL", "false")));
+        JdbcSsl ssl;
+        try {
+            ssl = JdbcSsl.fromConnectionProperties(name, properties, certificates);
+        } catch (JdbcSslException e) {
+            throw GlueRuntimeException.invalidInput("%s", e.getMessage());
+        }
+        return new JdbcConnection(Optional.of(name), url, properties.getOrDefault("USERNAME", ""), properties.getOrDefault("PASSWORD", ""), ssl);
     }
 }

@@ -3,6 +3,8 @@ package dev.epoxy.glue.jdbc;
 import static dev.epoxy.glue.GlueRuntimeException.checkInput;
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.connection.ssl.JdbcSsl;
+import dev.epoxy.connection.ssl.JdbcSslException;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.JsonOptions;
 import java.util.Iterator;
@@ -46,7 +48,7 @@ public final class JdbcOptions {
         if (connectionName.isPresent()) {
             JdbcConnection named = resolver.resolve(connectionName.get(), catalogId);
             connection = new JdbcConnection(named.name(), options.getString("url", named.url()), options.getString("user", named.user()),
-                    options.getString("password", named.password()), named.enforceSsl());
+                    options.getString("password", named.password()), named.ssl());
         } else {
             checkInput(!options.getBoolean("useConnectionProperties", false),
                     "useConnectionProperties needs connectionName, the Glue connection to take the url, user and password from");
@@ -54,7 +56,7 @@ public final class JdbcOptions {
             checkInput(url.isPresent(), "A %s source or sink needs connectionName (with useConnectionProperties) or url, user and "
                     + "password", connectionType);
             connection = new JdbcConnection(Optional.empty(), url.get(), options.getString("user", ""), options.getString("password", ""),
-                    false);
+                    JdbcSsl.NONE);
         }
         JdbcVendor vendor = connection.vendor();
         Optional<JdbcVendor> declared = JdbcVendor.fromConnectionType(connectionType);
@@ -67,7 +69,10 @@ public final class JdbcOptions {
         return database.isPresent() ? connection.withDatabase(database.get()) : connection;
     }
 
-    /** The options Spark's JDBC data source gets: url, credentials, driver class, connect timeouts, SSL, pass-through options. */
+    /**
+     * The options Spark's JDBC data source gets: url, credentials, driver class, connect timeouts, SSL ({@link JdbcSsl}), pass-through
+     * options (which may override any of them).
+     */
     public static Map<String, String> sparkOptions(JdbcConnection connection, JsonOptions options) {
         JdbcVendor vendor = connection.vendor();
         Map<String, String> result = new LinkedHashMap<>();
@@ -80,14 +85,11 @@ public final class JdbcOptions {
             result.put("password", connection.password());
         }
         result.putAll(vendor.connectTimeouts());
-        if (connection.enforceSsl()) {
-            switch (vendor) {
-                case POSTGRESQL -> result.put("sslmode", "require");
-                case MYSQL -> result.put("sslMode", "REQUIRED");
-                case MARIADB -> result.put("sslMode", "trust");
-                case SQLSERVER -> result.put("encrypt", "true");
-                case ORACLE -> { }
-            }
+        try {
+            result.putAll(connection.ssl().driverProperties(connection.name().orElse(connection.description()), connection.url()));
+        }
+        catch (JdbcSslException e) {
+            throw GlueRuntimeException.invalidInput("%s", e.getMessage());
         }
         for (Iterator<String> keys = options.keys(); keys.hasNext(); ) {
             String key = keys.next();

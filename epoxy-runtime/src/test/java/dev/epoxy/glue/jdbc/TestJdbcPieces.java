@@ -3,6 +3,7 @@ package dev.epoxy.glue.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.epoxy.connection.ssl.JdbcSsl;
 import dev.epoxy.glue.GlueRuntimeException;
 import dev.epoxy.glue.JsonOptions;
 import java.sql.SQLException;
@@ -46,7 +47,9 @@ class TestJdbcPieces {
     @Test
     void connectionNameIsResolvedAndExplicitOptionsWin() {
         ConnectionResolver resolver = (name, catalogId) -> GlueConnectionResolver.fromProperties(name, "JDBC", Map.of(
-                "JDBC_CONNECTION_URL", "jdbc:postgresql://h:5432/d", "USERNAME", "u", "PASSWORD", "secret-pw"));
+                "JDBC_CONNECTION_URL", "jdbc:postgresql://h:5432/d", "USERNAME", "u", "PASSWORD", "secret-pw"), location -> {
+                    throw new AssertionError("no certificate to read");
+                });
         JdbcConnection connection = JdbcOptions.connection("postgresql",
                 JsonOptions.parse("{\"useConnectionProperties\": true, \"connectionName\": \"rds\", \"user\": \"other\"}"), resolver,
                 Optional.empty());
@@ -62,11 +65,28 @@ class TestJdbcPieces {
 
     @Test
     void authenticationFailuresNameTheConnectionAndNeverThePassword() {
-        JdbcConnection connection = new JdbcConnection(Optional.of("rds"), "jdbc:postgresql://h/d", "u", "secret-pw", false);
+        JdbcConnection connection = new JdbcConnection(Optional.of("rds"), "jdbc:postgresql://h/d", "u", "secret-pw", JdbcSsl.NONE);
         GlueRuntimeException error = JdbcErrors.translate(new RuntimeException(new SQLException(
                 "password authentication failed for user u (password secret-pw)", "28P01")), connection, "read table t");
         assertThat(error.getMessage()).contains("authentication failed", "connection rds").doesNotContain("secret-pw");
         GlueRuntimeException unreachable = JdbcErrors.translate(new SQLException("Connection refused", "08001"), connection, "read table t");
         assertThat(unreachable.getMessage()).contains("cannot connect", "connection rds");
+    }
+
+    @Test
+    void aConnectionsSslPropertiesBecomeTheDriversOptionsAndTheirErrorsNameTheConnection() {
+        Map<String, String> properties = Map.of("JDBC_CONNECTION_URL", "jdbc:mariadb://h:3306/d", "USERNAME", "u", "PASSWORD", "pw",
+                "JDBC_ENFORCE_SSL", "true");
+        JdbcConnection connection = GlueConnectionResolver.fromProperties("maria", "JDBC", properties, location -> new byte[0]);
+        assertThat(JdbcOptions.sparkOptions(connection, JsonOptions.parse("{}"))).containsEntry("sslMode", "verify-full");
+        // A driver option given in connection_options still wins.
+        assertThat(JdbcOptions.sparkOptions(connection, JsonOptions.parse("{\"sslMode\": \"trust\"}"))).containsEntry("sslMode", "trust");
+
+        Map<String, String> withCertificate = new java.util.HashMap<>(properties);
+        withCertificate.put("CUSTOM_JDBC_CERT", "s3://certs/missing.pem");
+        assertThatThrownBy(() -> GlueConnectionResolver.fromProperties("maria", "JDBC", withCertificate, location -> {
+            throw new java.io.FileNotFoundException(location + " does not exist");
+        })).isInstanceOf(GlueRuntimeException.class)
+                .hasMessage("Cannot read CUSTOM_JDBC_CERT s3://certs/missing.pem of connection maria: s3://certs/missing.pem does not exist");
     }
 }

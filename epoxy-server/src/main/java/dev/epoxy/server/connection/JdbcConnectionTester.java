@@ -5,6 +5,8 @@ import static dev.epoxy.core.ErrorCode.LIMIT_EXCEEDED;
 import static dev.epoxy.core.ErrorCode.TIMEOUT;
 import static java.util.Objects.requireNonNull;
 
+import dev.epoxy.connection.ssl.JdbcSsl;
+import dev.epoxy.connection.ssl.JdbcSslException;
 import dev.epoxy.core.EpoxyException;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -12,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TestConnection for JDBC connections: opens a real connection with the connection's URL, user and password,
- * checks it is valid ({@link Connection#isValid}) and closes it; nothing else runs. The driver is given
+ * TestConnection for JDBC connections: opens a real connection with the connection's URL, user and password, over
+ * SSL as the connection's SSL properties say ({@link JdbcSsl}: the same driver settings sessions, jobs and crawls use), checks
+ * it is valid ({@link Connection#isValid}) and closes it; nothing else runs. The driver is given
  * connect and login timeouts, and the whole test runs on a small pool of Epoxy's own threads with a hard
  * bound a little above them, so that a request thread never waits longer (DNS, a driver ignoring its
  * timeouts). A failure's message names the connection and carries the driver's reason (its first line),
@@ -45,15 +49,18 @@ public final class JdbcConnectionTester {
 
     private final List<String> urlPrefixes;
     private final Duration timeout;
+    private final JdbcSsl.CertificateSource certificates;
     private final ThreadPoolExecutor executor;
 
     /**
      * @param urlPrefixes the JDBC URL prefixes a test may open (other URLs are refused before any driver sees them)
      * @param timeout the driver's connect and login timeouts
+     * @param certificates reads {@code CUSTOM_JDBC_CERT} objects
      */
-    public JdbcConnectionTester(List<String> urlPrefixes, Duration timeout) {
+    public JdbcConnectionTester(List<String> urlPrefixes, Duration timeout, JdbcSsl.CertificateSource certificates) {
         this.urlPrefixes = List.copyOf(requireNonNull(urlPrefixes, "urlPrefixes is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
+        this.certificates = requireNonNull(certificates, "certificates is null");
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED), task -> {
             Thread thread = new Thread(task, "epoxy-connection-test-" + threads.incrementAndGet());
@@ -64,28 +71,43 @@ public final class JdbcConnectionTester {
     }
 
     /** The drivers Epoxy ships, with {@link #DEFAULT_TIMEOUT}. */
-    public static JdbcConnectionTester shippedDrivers() {
-        return new JdbcConnectionTester(SHIPPED_DRIVERS, DEFAULT_TIMEOUT);
+    public static JdbcConnectionTester shippedDrivers(JdbcSsl.CertificateSource certificates) {
+        return new JdbcConnectionTester(SHIPPED_DRIVERS, DEFAULT_TIMEOUT, certificates);
+    }
+
+    /** For servers that keep no storage: a connection naming a {@code CUSTOM_JDBC_CERT} fails its test, saying so. */
+    public static JdbcConnectionTester shippedDriversWithoutStorage() {
+        return shippedDrivers(location -> {
+            throw new java.io.FileNotFoundException("this server has no storage to read " + location + " from");
+        });
     }
 
     /**
      * Opens and validates a connection, then closes it.
      *
      * @param name how the caller names the connection, for messages
-     * @throws EpoxyException {@code INVALID_INPUT} when the URL is not one this server tests, or the connection
-     *     fails (the driver's reason, password scrubbed); {@code TIMEOUT} past the hard bound;
+     * @param properties the connection's properties, whose SSL ones ({@link JdbcSsl}) say how to connect
+     * @throws EpoxyException {@code INVALID_INPUT} when the URL is not one this server tests, the SSL properties cannot be
+     *     used, or the connection fails (the driver's reason, password scrubbed); {@code TIMEOUT} past the hard bound;
      *     {@code LIMIT_EXCEEDED} when too many tests are running
      */
-    public void test(String name, String url, Optional<String> user, Optional<String> password) {
+    public void test(String name, String url, Optional<String> user, Optional<String> password, Map<String, String> properties) {
         requireNonNull(name, "name is null");
         requireNonNull(url, "url is null");
         if (urlPrefixes.stream().noneMatch(url::startsWith)) {
             throw new EpoxyException(INVALID_INPUT, "Cannot test connection %s: its JDBC_CONNECTION_URL must start with one of %s (the drivers Epoxy has)",
                     name, String.join(", ", urlPrefixes));
         }
+        Map<String, String> sslProperties;
+        try {
+            sslProperties = JdbcSsl.fromConnectionProperties(name, properties, certificates).driverProperties(name, url);
+        }
+        catch (JdbcSslException e) {
+            throw new EpoxyException(INVALID_INPUT, "Connection test failed for connection %s: %s", name, e.getMessage());
+        }
         Future<Optional<String>> attempt;
         try {
-            attempt = executor.submit(() -> connect(url, user, password));
+            attempt = executor.submit(() -> connect(url, user, password, sslProperties));
         }
         catch (RejectedExecutionException e) {
             throw new EpoxyException(LIMIT_EXCEEDED, "Cannot test connection %s: %s connection tests are running or waiting; try again", name, THREADS + QUEUED);
@@ -115,8 +137,9 @@ public final class JdbcConnectionTester {
     }
 
     /** The driver's reason when the connection cannot be opened or is not valid. */
-    private Optional<String> connect(String url, Optional<String> user, Optional<String> password) {
+    private Optional<String> connect(String url, Optional<String> user, Optional<String> password, Map<String, String> sslProperties) {
         Properties properties = new Properties();
+        properties.putAll(sslProperties);
         user.ifPresent(value -> properties.setProperty("user", value));
         password.ifPresent(value -> properties.setProperty("password", value));
         long seconds = Math.max(1, timeout.toSeconds());

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code s3a://}) is the file {@code <local S3 root>/bucket/key} of the storage the drivers use (the
  * server's S3 endpoint serves the same files); a {@code file:} URI or a local path is used as is.
  */
-final class JobScripts {
+public final class JobScripts {
     private JobScripts() {}
 
     /** Whether the location is an object of Epoxy's storage ({@code s3://} or {@code s3a://}) rather than a local file. */
@@ -38,7 +38,7 @@ final class JobScripts {
      * As {@link #resolve(String, Map, Path)} for any file a job names ({@code what} starts the error messages,
      * such as {@code "--extra-py-files entry"}).
      */
-    static Path resolve(String what, String fileLocation, Map<String, String> driverSparkConf, Path home) {
+    public static Path resolve(String what, String fileLocation, Map<String, String> driverSparkConf, Path home) {
         String location = fileLocation.strip();
         String lower = location.toLowerCase(java.util.Locale.ROOT);
         Path file;

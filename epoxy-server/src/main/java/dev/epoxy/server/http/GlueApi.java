@@ -49,9 +49,19 @@ public final class GlueApi {
         return operations(arns, clock, stores, sessions, crawlers, jobs, Optional.empty());
     }
 
-    /** Every operation of the server: sessions, the catalog, crawlers, jobs and connections (when given) and the tags of all of them. */
+    /** Every operation, TestConnection without storage to read a {@code CUSTOM_JDBC_CERT} from (tests of the endpoint alone). */
     public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
             Optional<CrawlerService> crawlers, Optional<JobService> jobs, Optional<ConnectionService> connections) {
+        return operations(arns, clock, stores, sessions, crawlers, jobs, connections, JdbcConnectionTester.shippedDriversWithoutStorage());
+    }
+
+    /**
+     * Every operation of the server: sessions, the catalog, crawlers, jobs and connections (when given) and the tags of all of them;
+     * TestConnection opens connections with {@code connectionTester}.
+     */
+    public static List<GlueOperation<?, ?>> operations(GlueArns arns, Clock clock, Stores stores, SessionService sessions,
+            Optional<CrawlerService> crawlers, Optional<JobService> jobs, Optional<ConnectionService> connections,
+            JdbcConnectionTester connectionTester) {
         CatalogTags catalogTags = new CatalogTags(stores.catalog(), stores.tags(), arns);
         TaggableResources taggable = catalogTags.registerWith(new TaggableResources()
                 .register(GlueResourceType.SESSION, SessionOperations.existenceCheck(sessions)));
@@ -66,7 +76,7 @@ public final class GlueApi {
         operations.addAll(catalogOperations(catalogTags, clock, stores));
         crawlers.ifPresent(service -> operations.addAll(CrawlerOperations.all(service)));
         jobs.ifPresent(service -> operations.addAll(JobOperations.all(service, jobDocuments(), clock, references)));
-        connections.ifPresent(service -> operations.addAll(ConnectionOperations.all(service, JdbcConnectionTester.shippedDrivers())));
+        connections.ifPresent(service -> operations.addAll(ConnectionOperations.all(service, connectionTester)));
         operations.addAll(TagOperations.all(stores.tags(), taggable, arns));
         return List.copyOf(operations);
     }

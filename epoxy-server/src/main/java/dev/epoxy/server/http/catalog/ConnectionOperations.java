@@ -215,7 +215,13 @@ public final class ConnectionOperations {
         }
         String url = CatalogRequests.text(properties, "JDBC_CONNECTION_URL").orElseThrow(() -> new EpoxyException(INVALID_INPUT,
                 "Cannot test connection %s: it has no ConnectionProperties.JDBC_CONNECTION_URL", echoed(described)));
-        tester.test(echoed(described), url, CatalogRequests.text(properties, "USERNAME"), password);
+        Map<String, String> textProperties = new LinkedHashMap<>();
+        properties.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode()) {
+                textProperties.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        tester.test(echoed(described), url, CatalogRequests.text(properties, "USERNAME"), password, textProperties);
         return json.createObjectNode();
     }
 
