@@ -117,8 +117,7 @@ public final class NotebookToJobCommand {
         PutObjectRequest put = PutObjectRequest.builder().bucket(location.bucket()).key(location.key()).contentType("text/x-python").build();
         try (S3Client s3 = clients.s3()) {
             // Epoxy's buckets are directories that Spark also creates on first write; the script's may not exist
-            // yet. Ask first: a PUT into a missing bucket is refused before its body is read, which the SDK's
-            // HTTP client reports as a broken connection rather than as NoSuchBucket.
+            // yet, and a PUT into a missing bucket would fail with NoSuchBucket.
             if (!bucketExists(s3, location.bucket())) {
                 s3.createBucket(request -> request.bucket(location.bucket()));
                 out.println("Created the bucket " + location.bucket() + ".");

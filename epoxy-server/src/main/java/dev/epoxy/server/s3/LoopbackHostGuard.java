@@ -1,8 +1,5 @@
 package dev.epoxy.server.s3;
 
-import dev.epoxy.core.EpoxyException;
-import dev.epoxy.core.ErrorCode;
-import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -11,7 +8,6 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.server.Handler;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
 import org.gaul.shaded.org.eclipse.jetty.server.Response;
-import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.util.Callback;
 
 /**
@@ -29,23 +25,10 @@ final class LoopbackHostGuard extends Handler.Wrapper {
     /**
      * Puts the guard in front of the handler of a built, not yet started S3Proxy.
      *
-     * @throws EpoxyException {@link ErrorCode#INTERNAL} if this S3Proxy version is laid out differently
+     * @throws dev.epoxy.core.EpoxyException {@link dev.epoxy.core.ErrorCode#INTERNAL} if this S3Proxy version is laid out differently
      */
     static void install(S3Proxy proxy) {
-        Server server;
-        try {
-            // S3Proxy offers no hook for its Jetty handler chain; it keeps the server in this field.
-            Field field = S3Proxy.class.getDeclaredField("server");
-            field.setAccessible(true);
-            server = (Server) field.get(proxy);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new EpoxyException(ErrorCode.INTERNAL, e, "Cannot install the loopback Host check in this S3Proxy version");
-        }
-        Handler handler = server.getHandler();
-        if (handler == null) {
-            throw new EpoxyException(ErrorCode.INTERNAL, "Cannot install the loopback Host check: S3Proxy has no handler yet");
-        }
-        server.setHandler(new LoopbackHostGuard(handler));
+        S3ProxyJetty.wrapHandler(proxy, "the loopback Host check", LoopbackHostGuard::new);
     }
 
     @Override

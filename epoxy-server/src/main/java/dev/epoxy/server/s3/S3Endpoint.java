@@ -70,6 +70,7 @@ public final class S3Endpoint implements AutoCloseable {
         if (loopback) {
             LoopbackHostGuard.install(proxy);
         }
+        S3ProxyJetty.wrapHandler(proxy, "the request trailer drain", RequestTrailerDrain::new);
         try {
             proxy.start();
             awaitStarted(proxy);

@@ -174,6 +174,63 @@ class TestS3Endpoint {
         assertThat(rawGet("/guarded/secret.txt", "localhost:" + endpoint.port())).startsWith("HTTP/1.1 200");
     }
 
+    /**
+     * The AWS SDK for Java v2 uploads over HTTP as aws-chunked with a trailing checksum. S3Proxy answers
+     * as soon as it has read the last chunk, before the trailer; unless the endpoint reads that trailer,
+     * Jetty closes the connection under the client, which is still writing it, and the SDK reports "Error
+     * writing request body to server" for an upload that was stored. Sent here by hand, the trailer after
+     * the answer, so the test sees that race every time instead of once in fifty uploads.
+     */
+    @Test
+    void trailerSentAfterTheAnswerIsReadAndTheConnectionStaysUsable() throws IOException {
+        s3.createBucket(request -> request.bucket("trailers"));
+        byte[] data = "print('uploaded by the Java SDK')\n".getBytes(UTF_8);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        String checksum = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        String signature = "0".repeat(64);
+        String chunks = Integer.toHexString(data.length) + ";chunk-signature=" + signature + "\r\n" + new String(data, UTF_8) + "\r\n"
+                + "0;chunk-signature=" + signature + "\r\n";
+        String trailer = "x-amz-checksum-crc32:" + checksum + "\r\nx-amz-trailer-signature:" + signature + "\r\n\r\n";
+        String host = "127.0.0.1:" + endpoint.port();
+        String put = "PUT /trailers/script.py HTTP/1.1\r\nHost: " + host + "\r\n"
+                + "Content-Encoding: aws-chunked\r\n"
+                + "x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER\r\n"
+                + "x-amz-decoded-content-length: " + data.length + "\r\n"
+                + "x-amz-trailer: x-amz-checksum-crc32\r\n"
+                + "Content-Length: " + (chunks.length() + trailer.length()) + "\r\n\r\n";
+
+        try (Socket socket = new Socket(java.net.InetAddress.getLoopbackAddress(), endpoint.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            out.write((put + chunks).getBytes(UTF_8));
+            out.flush();
+            assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Connection: close");
+
+            out.write(trailer.getBytes(UTF_8));
+            out.write(("GET /trailers/script.py HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(UTF_8));
+            out.flush();
+            String head = readResponseHead(in);
+            assertThat(head).startsWith("HTTP/1.1 200");
+            assertThat(new String(in.readNBytes(data.length), UTF_8)).isEqualTo(new String(data, UTF_8));
+        }
+        assertThat(Files.readAllBytes(root.resolve("trailers/script.py"))).isEqualTo(data);
+    }
+
+    /** The status line and headers of one response, up to the empty line; empty if the server closed first. */
+    private static String readResponseHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
     @Test
     void loopbackHostNames() {
         assertThat(LoopbackHostGuard.isLoopbackHost("127.0.0.1")).isTrue();
