@@ -412,6 +412,18 @@ events = glueContext.create_dynamic_frame.from_options(connection_type="postgres
 out = events.toDF().select("event_id").withColumn("run_no", F.lit(int(args["run_no"])))
 glueContext.write_dynamic_frame.from_jdbc_conf(frame=DynamicFrame.fromDF(out, glueContext, "out"), catalog_connection="events-db",
     connection_options={"dbtable": "processed", "database": "epoxy"})
+# No jobBookmarkKeys: Glue bookmarks on the primary key (here a compound one, and a table named without its schema).
+lines = glueContext.create_dynamic_frame.from_options(connection_type="postgresql", connection_options={
+    "useConnectionProperties": True, "connectionName": "events-db", "dbtable": "order_lines"}, transformation_ctx="lines")
+out = lines.toDF().select("batch", "seq").withColumn("run_no", F.lit(int(args["run_no"])))
+glueContext.write_dynamic_frame.from_jdbc_conf(frame=DynamicFrame.fromDF(out, glueContext, "out"), catalog_connection="events-db",
+    connection_options={"dbtable": "processed_lines", "database": "epoxy"})
+# No keys and no primary key: nothing to bookmark on, so the table is read whole every run.
+notes = glueContext.create_dynamic_frame.from_options(connection_type="postgresql", connection_options={
+    "useConnectionProperties": True, "connectionName": "events-db", "dbtable": "public.notes"}, transformation_ctx="notes")
+out = notes.toDF().select("note").withColumn("run_no", F.lit(int(args["run_no"])))
+glueContext.write_dynamic_frame.from_jdbc_conf(frame=DynamicFrame.fromDF(out, glueContext, "out"), catalog_connection="events-db",
+    connection_options={"dbtable": "processed_notes", "database": "epoxy"})
 job.commit()
 '''
 
@@ -419,6 +431,10 @@ job.commit()
 def test_a_bookmarked_jdbc_job_processes_only_rows_added_since_its_last_run(glue, server, s3, postgres):
     postgres.create_owned_table("events", "event_id INT PRIMARY KEY, payload VARCHAR(20)")
     postgres.execute("INSERT INTO events SELECT g, 'e' || g FROM generate_series(1, 250) g")
+    postgres.create_owned_table("order_lines", "batch INT, seq INT, item VARCHAR(20), PRIMARY KEY (batch, seq)")
+    postgres.execute("INSERT INTO order_lines SELECT b, s, 'i' || s FROM generate_series(1, 3) b, generate_series(1, 50) s")
+    postgres.create_owned_table("notes", "note VARCHAR(20)")
+    postgres.execute("INSERT INTO notes SELECT 'n' || g FROM generate_series(1, 30) g")
     point_connection(server, glue, "events-db", postgres)
     try:
         s3.create_bucket(Bucket="job-scripts")
@@ -438,9 +454,17 @@ def test_a_bookmarked_jdbc_job_processes_only_rows_added_since_its_last_run(glue
 
     run_job(1)
     postgres.execute("INSERT INTO events SELECT g, 'e' || g FROM generate_series(251, 320) g")
+    postgres.execute("INSERT INTO order_lines SELECT 4, s, 'i' || s FROM generate_series(1, 40) s")
+    postgres.execute("INSERT INTO notes SELECT 'n' || g FROM generate_series(31, 35) g")
     run_job(2)
     run_job(3)  # nothing new
     processed = {int(run_no): (int(count), int(low), int(high)) for run_no, count, low, high in
                  postgres.rows("SELECT run_no, count(*), min(event_id), max(event_id) FROM processed GROUP BY run_no")}
     assert processed == {1: (250, 1, 250), 2: (70, 251, 320)}
     assert postgres.rows("SELECT count(*), count(DISTINCT event_id) FROM processed") == [["320", "320"]]
+    lines = {int(run_no): (int(count), int(low), int(high)) for run_no, count, low, high in
+             postgres.rows("SELECT run_no, count(*), min(batch), max(batch) FROM processed_lines GROUP BY run_no")}
+    assert lines == {1: (3 * 50, 1, 3), 2: (40, 4, 4)}
+    assert postgres.rows("SELECT count(*) FROM (SELECT DISTINCT batch, seq FROM processed_lines) d") == [[str(3 * 50 + 40)]]
+    notes = {int(run_no): int(count) for run_no, count in postgres.rows("SELECT run_no, count(*) FROM processed_notes GROUP BY run_no")}
+    assert notes == {1: 30, 2: 35, 3: 35}

@@ -63,6 +63,11 @@ public final class JobBookmarks {
         });
     }
 
+    /** Whether the source {@code transformationContext} is bookmarked in this run (bookmarks on, a context given). */
+    public boolean bookmarks(String transformationContext) {
+        return option != BookmarkOption.DISABLE && transformationContext != null && !transformationContext.isBlank();
+    }
+
     /**
      * The range a bookmarked JDBC source {@code transformationContext} on {@code keys} reads in this run: after the
      * committed state (or everything, the first time), and under a pause with a to-state, up to that state's values.
@@ -72,7 +77,7 @@ public final class JobBookmarks {
      *     bookmark on other keys
      */
     public synchronized Optional<JdbcRange> jdbcRange(String transformationContext, List<String> keys, JdbcBookmark.SortOrder order) {
-        if (option == BookmarkOption.DISABLE || transformationContext == null || transformationContext.isBlank()) {
+        if (!bookmarks(transformationContext)) {
             return Optional.empty();
         }
         JdbcBookmark from = jdbcState(start, transformationContext, keys, order, "the bookmark state")

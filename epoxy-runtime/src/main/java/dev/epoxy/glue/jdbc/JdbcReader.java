@@ -29,6 +29,8 @@ import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JDBC sources ({@code from_options} with a JDBC {@code connection_type}, {@code from_catalog} over a JDBC table): a
@@ -37,6 +39,7 @@ import org.apache.spark.sql.types.StructType;
  * runs. A {@code push_down_predicate} filters the frame, and Spark pushes what it can of it into those queries.
  */
 public final class JdbcReader {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcReader.class);
     private static final String SAMPLE_ALIAS = "epoxy_sample_query";
 
     private JdbcReader() {}
@@ -69,7 +72,7 @@ public final class JdbcReader {
             StructType schema = spark.read().format("jdbc").options(sparkOptions).option("dbtable", schemaRelation).load().schema();
             List<String> conditions = new ArrayList<>();
             options.getString("filterPredicate").filter(value -> !value.isBlank()).ifPresent(predicate -> conditions.add("(" + predicate + ")"));
-            Optional<JdbcBookmarkedRead> bookmarked = bookmarkedRead(stage, options, schema, sampleQuery.isPresent());
+            Optional<JdbcBookmarkedRead> bookmarked = bookmarkedRead(stage, options, schema, connection, sparkOptions, table);
             if (bookmarked.isPresent()) {
                 bookmarked.get().condition(connection, sparkOptions, relation).ifPresent(conditions::add);
             }
@@ -142,10 +145,20 @@ public final class JdbcReader {
     }
 
     private static Optional<JdbcBookmarkedRead> bookmarkedRead(StageContext stage, JsonOptions options, StructType schema,
-            boolean sampleQuery) {
+            JdbcConnection connection, Map<String, String> sparkOptions, String table) throws java.sql.SQLException {
         List<String> keys = options.getStringList("jobBookmarkKeys");
+        boolean sampleQuery = table.isEmpty();
         if (keys.isEmpty()) {
-            return Optional.empty();
+            if (sampleQuery || !Job.bookmarks().bookmarks(stage.transformationContext())) {
+                return Optional.empty();
+            }
+            // Glue's default bookmark key is the table's primary key (which it expects to increase with every row).
+            keys = JdbcPrimaryKey.of(connection, sparkOptions, table);
+            if (keys.isEmpty()) {
+                LOG.warn("The bookmarked JDBC source {} names no jobBookmarkKeys and table {} has no primary key: it is read whole "
+                        + "on every run", stage.transformationContext(), table);
+                return Optional.empty();
+            }
         }
         JdbcBookmark.SortOrder order = JdbcBookmark.SortOrder.fromOption(options.getString("jobBookmarkKeysSortOrder", ""));
         List<String> columns = new ArrayList<>();
