@@ -7,7 +7,6 @@ import dev.epoxy.glue.bookmark.JobBookmarks;
 import dev.epoxy.glue.job.Job;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,17 +47,12 @@ final class JdbcBookmarkedRead {
 
     private static Optional<List<Object>> lastRow(JdbcConnection connection, Map<String, String> sparkOptions, String relation,
             Optional<String> after, JdbcBookmark from) throws SQLException {
-        try {
-            Class.forName(JdbcOptions.driverClass(sparkOptions));
-        } catch (ClassNotFoundException e) {
-            throw new SQLException("JDBC driver " + JdbcOptions.driverClass(sparkOptions) + " is not on the classpath", e);
-        }
         String reverse = from.sortOrder() == JdbcBookmark.SortOrder.ASC ? "DESC" : "ASC";
         List<String> order = new ArrayList<>();
         from.keys().forEach(key -> order.add(key + " " + reverse));
         String sql = "SELECT " + String.join(", ", from.keys()) + " FROM " + relation + " epoxy_bookmarked"
                 + after.map(clause -> " WHERE " + clause).orElse("") + " ORDER BY " + String.join(", ", order);
-        try (Connection jdbc = DriverManager.getConnection(connection.url(), JdbcOptions.driverProperties(sparkOptions));
+        try (Connection jdbc = JdbcOptions.open(connection, sparkOptions);
                 Statement statement = jdbc.createStatement()) {
             statement.setMaxRows(1);
             try (ResultSet result = statement.executeQuery(sql)) {

@@ -1,7 +1,6 @@
 package dev.epoxy.glue.jdbc;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,13 +12,8 @@ record JdbcBounds(long min, long max) {
     /** Empty when no row matches (or every value is NULL). */
     static Optional<JdbcBounds> of(JdbcConnection connection, Map<String, String> sparkOptions, String relation, String quotedColumn,
             String condition) throws SQLException {
-        try {
-            Class.forName(JdbcOptions.driverClass(sparkOptions));
-        } catch (ClassNotFoundException e) {
-            throw new SQLException("JDBC driver " + JdbcOptions.driverClass(sparkOptions) + " is not on the classpath", e);
-        }
         String sql = "SELECT MIN(" + quotedColumn + "), MAX(" + quotedColumn + ") FROM " + relation + " epoxy_bounds WHERE " + condition;
-        try (Connection jdbc = DriverManager.getConnection(connection.url(), JdbcOptions.driverProperties(sparkOptions));
+        try (Connection jdbc = JdbcOptions.open(connection, sparkOptions);
                 Statement statement = jdbc.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             if (!result.next()) {

@@ -118,6 +118,16 @@ public final class JdbcOptions {
         return table.get();
     }
 
+    /** A connection of the runtime's own (bounds, bookmark and key queries), with the driver and properties Spark's reads use. */
+    static java.sql.Connection open(JdbcConnection connection, Map<String, String> sparkOptions) throws java.sql.SQLException {
+        try {
+            Class.forName(driverClass(sparkOptions));
+        } catch (ClassNotFoundException e) {
+            throw new java.sql.SQLException("JDBC driver " + driverClass(sparkOptions) + " is not on the classpath", e);
+        }
+        return java.sql.DriverManager.getConnection(connection.url(), driverProperties(sparkOptions));
+    }
+
     static String driverClass(Map<String, String> sparkOptions) {
         return requireNonNull(sparkOptions.get("driver"), "driver is null");
     }

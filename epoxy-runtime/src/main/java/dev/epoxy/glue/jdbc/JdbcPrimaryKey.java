@@ -2,7 +2,6 @@ package dev.epoxy.glue.jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,16 +26,11 @@ final class JdbcPrimaryKey {
      *     parts optionally quoted
      */
     static List<String> of(JdbcConnection connection, Map<String, String> sparkOptions, String table) throws SQLException {
-        try {
-            Class.forName(JdbcOptions.driverClass(sparkOptions));
-        } catch (ClassNotFoundException e) {
-            throw new SQLException("JDBC driver " + JdbcOptions.driverClass(sparkOptions) + " is not on the classpath", e);
-        }
         int dot = table.lastIndexOf('.');
         String qualifier = dot < 0 ? null : unquote(table.substring(0, dot));
         String name = unquote(table.substring(dot + 1));
         boolean databaseIsCatalog = connection.vendor() == JdbcVendor.MYSQL || connection.vendor() == JdbcVendor.MARIADB;
-        try (Connection jdbc = DriverManager.getConnection(connection.url(), JdbcOptions.driverProperties(sparkOptions))) {
+        try (Connection jdbc = JdbcOptions.open(connection, sparkOptions)) {
             DatabaseMetaData metadata = jdbc.getMetaData();
             String catalog = databaseIsCatalog ? (qualifier != null ? qualifier : jdbc.getCatalog()) : null;
             String schema = databaseIsCatalog ? null : (qualifier != null ? qualifier : jdbc.getSchema());

@@ -9,6 +9,7 @@ import dev.epoxy.glue.JsonOptions;
 import dev.epoxy.glue.StageContext;
 import dev.epoxy.glue.bookmark.JdbcBookmark;
 import dev.epoxy.glue.job.Job;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class JdbcReader {
     }
 
     private static Optional<JdbcBookmarkedRead> bookmarkedRead(StageContext stage, JsonOptions options, StructType schema,
-            JdbcConnection connection, Map<String, String> sparkOptions, String table) throws java.sql.SQLException {
+            JdbcConnection connection, Map<String, String> sparkOptions, String table) throws SQLException {
         List<String> keys = options.getStringList("jobBookmarkKeys");
         boolean sampleQuery = table.isEmpty();
         if (keys.isEmpty()) {
