@@ -54,13 +54,13 @@ class TestLinkClient {
             try (ServerSide first = ServerSide.accept(server)) {
                 first.read();
                 first.send(new ServerMessage.Welcome());
+                // Until the client has taken the Welcome it is not connected yet: waiting for the
+                // drop below would end at once, and the message would go into this socket, which
+                // is closed by then (the peer's write succeeds locally; the bytes are lost).
+                awaitConnected(client, true);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (client.isConnected()) {
-                // A message written before the client sees the drop would go into the dead socket.
-                assertThat(System.nanoTime()).as("client noticed the drop in time").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
+            // A message written before the client sees the drop would go into the dead socket.
+            awaitConnected(client, false);
             running.set(Optional.of(7));
             client.send(new DriverMessage.StatementFinished(7, "CANCELLED", null, 1));
             try (ServerSide second = ServerSide.accept(server)) {
@@ -139,6 +139,14 @@ class TestLinkClient {
         }
         finally {
             fakeServer.destroyForcibly();
+        }
+    }
+
+    private static void awaitConnected(LinkClient client, boolean connected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (client.isConnected() != connected) {
+            assertThat(System.nanoTime()).as("client connected = %s in time", connected).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 
