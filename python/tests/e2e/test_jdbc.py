@@ -468,3 +468,58 @@ def test_a_bookmarked_jdbc_job_processes_only_rows_added_since_its_last_run(glue
     assert postgres.rows("SELECT count(*) FROM (SELECT DISTINCT batch, seq FROM processed_lines) d") == [[str(3 * 50 + 40)]]
     notes = {int(run_no): int(count) for run_no, count in postgres.rows("SELECT run_no, count(*) FROM processed_notes GROUP BY run_no")}
     assert notes == {1: 30, 2: 35, 3: 35}
+
+
+MARIADB_BOOKMARKED_SCRIPT = '''
+import sys
+from awsglue.context import GlueContext
+from awsglue.dynamicframe import DynamicFrame
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions
+from pyspark.context import SparkContext
+from pyspark.sql import functions as F
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "run_no"])
+glueContext = GlueContext(SparkContext.getOrCreate())
+job = Job(glueContext)
+job.init(args["JOB_NAME"], args)
+# No jobBookmarkKeys: the compound primary key, found in MariaDB's metadata (its databases are JDBC catalogs).
+lines = glueContext.create_dynamic_frame.from_options(connection_type="mysql", connection_options={
+    "useConnectionProperties": True, "connectionName": "lines-db", "dbtable": "maria_lines"}, transformation_ctx="lines")
+out = lines.toDF().select("batch", "seq").withColumn("run_no", F.lit(int(args["run_no"])))
+glueContext.write_dynamic_frame.from_jdbc_conf(frame=DynamicFrame.fromDF(out, glueContext, "out"), catalog_connection="lines-db",
+    connection_options={"dbtable": "maria_processed_lines", "database": "epoxy"})
+job.commit()
+'''
+
+
+def test_a_bookmarked_mariadb_source_without_keys_bookmarks_on_its_primary_key(glue, server, s3, mariadb):
+    def lines(batches, per_batch):
+        return [{"batch": batch, "seq": seq, "item": f"i{seq}"} for batch in batches for seq in range(1, per_batch + 1)]
+
+    mariadb.create_owned_table("maria_lines", "batch INT, seq INT, item VARCHAR(20), PRIMARY KEY (batch, seq)")
+    mariadb.execute(insert_sql("maria_lines", lines(range(1, 4), 20)))
+    point_connection(server, glue, "lines-db", mariadb)
+    try:
+        s3.create_bucket(Bucket="job-scripts")
+    except s3.exceptions.BucketAlreadyOwnedByYou:
+        pass
+    s3.put_object(Bucket="job-scripts", Key="jdbc/mariadb-bookmarked.py", Body=MARIADB_BOOKMARKED_SCRIPT.encode())
+    job = f"mariadb-bookmarked-{uuid.uuid4().hex[:6]}"
+    glue.create_job(Name=job, Role=ROLE, Command={"Name": "glueetl", "ScriptLocation": "s3://job-scripts/jdbc/mariadb-bookmarked.py"},
+                    Connections={"Connections": ["lines-db"]}, GlueVersion="5.0",
+                    DefaultArguments={"--job-bookmark-option": "job-bookmark-enable"})
+
+    def run_job(run_no):
+        run_id = glue.start_job_run(JobName=job, Arguments={"--run_no": str(run_no)})["JobRunId"]
+        finished = wait_until(lambda: (lambda r: r if r["JobRunState"] in {"SUCCEEDED", "FAILED", "ERROR", "TIMEOUT", "STOPPED"} else None)(
+            glue.get_job_run(JobName=job, RunId=run_id)["JobRun"]), timeout=GLUE_RUN_TIMEOUT, interval=0.5, message=f"run {run_no}")
+        assert finished["JobRunState"] == "SUCCEEDED", finished.get("ErrorMessage")
+
+    run_job(1)
+    mariadb.execute(insert_sql("maria_lines", lines([4], 15)))
+    run_job(2)
+    processed = {int(run_no): (int(count), int(low), int(high)) for run_no, count, low, high in
+                 mariadb.rows("SELECT run_no, count(*), min(batch), max(batch) FROM maria_processed_lines GROUP BY run_no")}
+    assert processed == {1: (3 * 20, 1, 3), 2: (15, 4, 4)}
+    assert mariadb.rows("SELECT count(*) FROM (SELECT DISTINCT batch, seq FROM maria_processed_lines) d") == [[str(3 * 20 + 15)]]
