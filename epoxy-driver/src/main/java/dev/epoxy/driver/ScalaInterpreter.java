@@ -4,11 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -44,7 +42,7 @@ import scala.tools.nsc.interpreter.Results;
  * directory Spark serves to executors as {@code spark.repl.class.uri}, the JVM's class path). One
  * thread runs every statement, so their state persists. Before the first statement, {@code spark}
  * and {@code sc} are bound as in {@code spark-shell}, and Glue's Scala API ({@code
- * com.amazonaws.services.glue}, see {@code GlueScalaApi.scala}) is compiled and imported.
+ * com.amazonaws.services.glue}, the epoxy-glue-scala jar on the driver's class path) is imported.
  *
  * <p>A statement's output is what it prints ({@code Console.out}, {@code System.out} and their
  * {@code err}s, from its thread and the threads it starts) followed by the REPL's echo of its
@@ -56,7 +54,6 @@ import scala.tools.nsc.interpreter.Results;
  */
 final class ScalaInterpreter implements Interpreter {
     private static final Logger LOG = LoggerFactory.getLogger(ScalaInterpreter.class);
-    private static final String GLUE_API_SOURCE = "GlueScalaApi.scala";
     private static final List<String> INITIALIZATION = List.of(
             "@transient val spark: org.apache.spark.sql.SparkSession = org.apache.spark.sql.SparkSession.builder.getOrCreate()",
             "@transient val sc: org.apache.spark.SparkContext = spark.sparkContext",
@@ -138,13 +135,10 @@ final class ScalaInterpreter implements Interpreter {
         Settings settings = replSettings(classOutputDirectory);
         StatementRepl newRepl = new StatementRepl(settings, replWriter);
         newRepl.initializeSynchronous();
-        for (String line : INITIALIZATION.subList(0, 2)) {
-            check(newRepl, line, newRepl.quietRun(line));
-        }
-        compileGlueApi(newRepl);
-        for (String line : INITIALIZATION.subList(2, INITIALIZATION.size())) {
-            check(newRepl, line, newRepl.quietRun(line));
-        }
+        // One request, so one compile: a request per line made the start about 2 s longer on 2
+        // cores (the compiler is still cold); later statements see its values and imports the same.
+        String initialization = String.join("\n", INITIALIZATION);
+        check(newRepl, initialization, newRepl.quietRun(initialization));
         output.take();
         repl = newRepl;
         LOG.info("Scala interpreter started (classes in {})", classOutputDirectory);
@@ -174,15 +168,6 @@ final class ScalaInterpreter implements Interpreter {
             throw new IllegalStateException("Invalid Scala settings: " + String.join("; ", settingErrors));
         }
         return settings;
-    }
-
-    /** Compiles Glue's Scala API ({@code com.amazonaws.services.glue}) into the REPL's class directory. */
-    static void compileGlueApi(StatementRepl repl) {
-        String glueApi = resource(GLUE_API_SOURCE);
-        repl.statementReporter().startStatement(glueApi);
-        if (!repl.compileString(glueApi)) {
-            throw new IllegalStateException("Cannot compile " + GLUE_API_SOURCE + ": " + String.join("\n", repl.statementReporter().statementErrors()));
-        }
     }
 
     private static void check(StatementRepl repl, String line, Results.Result result) {
@@ -372,18 +357,6 @@ final class ScalaInterpreter implements Interpreter {
         }
         entries.add(System.getProperty("java.class.path", ""));
         return entries.stream().filter(entry -> !entry.isEmpty()).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ScalaInterpreter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("The driver jar has no " + name);
-            }
-            return new String(in.readAllBytes(), UTF_8);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + name, e);
-        }
     }
 
     /** Scala's REPL with the statement-relative reporter, and the exception of the last statement. */

@@ -22,7 +22,7 @@ import scala.Option;
 /**
  * A Glue job run with a Scala script ({@code --job-language scala}): {@code ScalaJobMain SCRIPT
  * [--KEY value ...]}, started by spark-submit as the Python wrapper is for Python scripts. Compiles
- * the script at run start as Glue does, with Glue's Scala API ({@code GlueScalaApi.scala}), into a
+ * the script at run start as Glue does, against Glue's Scala API (the epoxy-glue-scala jar), into a
  * directory executors load classes from ({@code spark.repl.class.outputDir}, set before the script
  * creates its SparkContext), then calls {@code main(sysArgs)} of the object {@code --class} names
  * with every {@code --KEY value}. A compile error or the exception that ends the script is written
@@ -99,7 +99,6 @@ public final class ScalaJobMain {
         ScalaInterpreter.StatementRepl compiler = new ScalaInterpreter.StatementRepl(ScalaInterpreter.replSettings(classes),
                 new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true));
         compiler.initializeSynchronous();
-        ScalaInterpreter.compileGlueApi(compiler);
         compiler.statementReporter().startSource(script.getFileName().toString(), source);
         if (!compiler.compileString(source)) {
             String errors = String.join("\n", compiler.statementReporter().statementErrors());

@@ -1,6 +1,6 @@
 // Glue's Scala API, spelled as Glue scripts use it, over Epoxy's Java runtime (dev.epoxy.glue).
-// Compiled by the Scala session's REPL when it starts (see ScalaInterpreter): Java methods cannot
-// take Scala's named and default arguments, so these thin classes add them and delegate. Written
+// Compiled when Epoxy is built (epoxy-glue-scala/pom.xml) and on every Scala driver's class path: Java
+// methods cannot take Scala's named and default arguments, so these thin classes add them and delegate. Written
 // from AWS's public API documentation of the Glue Scala library, clean room (no AWS code).
 
 package com.amazonaws.services.glue {
